@@ -1,0 +1,94 @@
+//! `parallax`: the explorer's analysis from a terminal, as JSON.
+//!
+//! ```text
+//! parallax corpus   [--corpus PATH] [--json]
+//! ```
+//!
+//! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
+//! passim's format. Byte offsets index each article's original text.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use parallax_engine::Corpus;
+
+mod output;
+
+const USAGE: &str = "\
+parallax — one event, many reports: the explorer's analysis as JSON
+
+USAGE:
+    parallax <COMMAND> [OPTIONS]
+
+COMMANDS:
+    corpus      the parsed corpus: articles, paragraphs, sentences, removed boilerplate
+
+OPTIONS:
+    --corpus PATH   a seeds folder (*.txt + corpus.toml) or a JSON-lines file
+                    (one {\"id\", \"text\", \"title\"?, \"series\"?, \"date\"?} a line);
+                    default: seeds/
+    --json          JSON output (the default)
+    -h, --help      this text
+";
+
+struct Args {
+    command: String,
+    corpus: PathBuf,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut command = None;
+    let mut corpus = PathBuf::from("seeds");
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-h" | "--help" => return Err(String::new()),
+            "--json" => {}
+            "--corpus" => corpus = PathBuf::from(args.next().ok_or("--corpus needs a PATH")?),
+            s if s.starts_with("--corpus=") => corpus = PathBuf::from(&s["--corpus=".len()..]),
+            s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
+            s if command.is_none() => command = Some(s.to_string()),
+            s => return Err(format!("unexpected argument {s:?}")),
+        }
+    }
+    let command = command.ok_or("missing COMMAND")?;
+    Ok(Args { command, corpus })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) if e.is_empty() => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("parallax: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let source = match parallax_loader::load(&args.corpus) {
+        Ok(s) => s,
+        Err(diags) => {
+            for d in diags {
+                eprintln!("error: {d}");
+            }
+            return ExitCode::FAILURE;
+        }
+    };
+    let corpus = Corpus::build(source);
+    let value = match args.command.as_str() {
+        "corpus" => output::corpus_json(&corpus),
+        other => {
+            eprintln!("parallax: unknown command {other:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let ok = serde_json::to_writer(&mut out, &value).is_ok() && writeln!(out).is_ok();
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -1,0 +1,396 @@
+//! Boilerplate removal by general rules.
+//!
+//! Scraped pages carry the page around the article: comment forms, "Read
+//! more:" teasers, video captions, ad markers, author bios, breadcrumbs,
+//! source links. Each rule here describes a *kind* of junk, not a string:
+//!
+//! * **labels**: a line whose first words before a colon are web-UI words
+//!   ("Read more:", "Click to play video: …"), and the headline-like lines
+//!   (no sentence punctuation) that follow it, are a teaser;
+//! * **chrome**: a short line made of web-UI vocabulary with at least one
+//!   strong UI word ("Leave A Reply", "Back to top button");
+//! * **repetition**: a short line that occurs twice in one article, or
+//!   verbatim in several articles of the corpus (passim's boilerplate idea);
+//! * **structure**: a line starting with a URL, a line that is another
+//!   line with a navigation prefix (breadcrumb), a late paragraph with an
+//!   e-mail address or contact phrase (author bio), and short fragments
+//!   after the last sentence (trailer).
+//!
+//! Nothing is thrown away: every removed line keeps its byte span and
+//! reason, so the reader can show it in place.
+
+use std::collections::BTreeMap;
+
+use crate::model::{RemovalReason, Span};
+
+/// One non-blank line of an article, trimmed, with its verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub span: Span,
+    pub removed: Option<RemovalReason>,
+}
+
+/// Words that make up web-page furniture.
+const UI_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "accept",
+    "ad",
+    "ads",
+    "advertisement",
+    "all",
+    "also",
+    "and",
+    "article",
+    "articles",
+    "back",
+    "below",
+    "button",
+    "categories",
+    "category",
+    "click",
+    "comment",
+    "comments",
+    "content",
+    "continue",
+    "continues",
+    "cookie",
+    "cookies",
+    "email",
+    "enter",
+    "follow",
+    "for",
+    "from",
+    "gallery",
+    "here",
+    "home",
+    "image",
+    "in",
+    "latest",
+    "leave",
+    "listen",
+    "load",
+    "loading",
+    "log",
+    "login",
+    "menu",
+    "more",
+    "most",
+    "name",
+    "news",
+    "newsletter",
+    "next",
+    "now",
+    "of",
+    "on",
+    "photo",
+    "play",
+    "please",
+    "popular",
+    "post",
+    "posts",
+    "previous",
+    "print",
+    "read",
+    "recent",
+    "recommended",
+    "related",
+    "reply",
+    "required",
+    "save",
+    "search",
+    "see",
+    "share",
+    "sign",
+    "site",
+    "skip",
+    "source",
+    "sponsored",
+    "stories",
+    "story",
+    "subscribe",
+    "tags",
+    "the",
+    "this",
+    "to",
+    "top",
+    "trending",
+    "tweet",
+    "uncategorized",
+    "up",
+    "us",
+    "video",
+    "videos",
+    "view",
+    "watch",
+    "website",
+    "your",
+];
+
+/// UI words that, on their own, mark a short line as furniture.
+const STRONG_UI_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advertisement",
+    "button",
+    "categories",
+    "comment",
+    "comments",
+    "cookie",
+    "cookies",
+    "loading",
+    "login",
+    "menu",
+    "newsletter",
+    "print",
+    "recent",
+    "related",
+    "reply",
+    "site",
+    "skip",
+    "sponsored",
+    "subscribe",
+    "tags",
+    "trending",
+    "tweet",
+    "uncategorized",
+    "website",
+];
+
+/// Words that, before a colon at the start of a line, make it a link label.
+const LABEL_WORDS: &[&str] = &[
+    "read",
+    "click",
+    "play",
+    "video",
+    "watch",
+    "see",
+    "related",
+    "recommended",
+    "more",
+    "listen",
+    "gallery",
+    "photo",
+    "photos",
+    "image",
+    "advertisement",
+    "sponsored",
+    "subscribe",
+    "also",
+    "trending",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+}
+
+fn normalize(s: &str) -> String {
+    words(s).join(" ")
+}
+
+/// Ends like a sentence: `.`, `!`, `?`, `…`, possibly followed by closing
+/// quotes or brackets.
+pub(crate) fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['"', '\'', '’', '”', '»', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+fn starts_with_url(s: &str) -> bool {
+    let l = s.trim_start().to_ascii_lowercase();
+    l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with("http:")
+}
+
+fn has_email(s: &str) -> bool {
+    s.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        match w.split_once('@') {
+            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
+            None => false,
+        }
+    })
+}
+
+const CONTACT_PHRASES: &[&str] = &[
+    "get in touch",
+    "follow him on",
+    "follow her on",
+    "follow me on",
+    "follow us on",
+    "contact him",
+    "contact her",
+    "contact me",
+    "is a reporter",
+    "is a correspondent",
+    "news reporter",
+    "staff writer",
+];
+
+/// Is `label` (the words before a colon) a web link label?
+fn is_label(label: &str) -> bool {
+    let w = words(label);
+    !w.is_empty()
+        && w.len() <= 5
+        && w.iter().any(|x| LABEL_WORDS.contains(&x.as_str()))
+        && w.iter().all(|x| UI_WORDS.contains(&x.as_str()) || LABEL_WORDS.contains(&x.as_str()))
+}
+
+fn label_line(text: &str) -> bool {
+    match text.find(':') {
+        Some(i) => is_label(&text[..i]),
+        None => false,
+    }
+}
+
+fn chrome_line(text: &str) -> bool {
+    let w = words(text);
+    let w: Vec<&String> = w.iter().filter(|x| !x.chars().all(|c| c.is_ascii_digit())).collect();
+    if w.is_empty() || w.len() > 8 {
+        return false;
+    }
+    let ui = w.iter().filter(|x| UI_WORDS.contains(&x.as_str())).count();
+    let strong = w.iter().any(|x| STRONG_UI_WORDS.contains(&x.as_str()));
+    strong && ui * 10 >= w.len() * 8
+}
+
+/// A short line without sentence punctuation: a headline, a teaser, a
+/// caption.
+fn headline_like(text: &str) -> bool {
+    let n = words(text).len();
+    n > 0 && n <= 25 && !ends_like_sentence(text)
+}
+
+/// Splits `text` into trimmed non-blank lines.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.len();
+        let body = piece.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        let trimmed = body.trim();
+        if !trimmed.is_empty() {
+            let s = start + lead;
+            out.push(Span::new(s, s + trimmed.len()));
+        }
+        start = end;
+    }
+    out
+}
+
+/// Short lines eligible for the repetition rules.
+const REPEAT_MAX_WORDS: usize = 12;
+const SHARED_MAX_WORDS: usize = 6;
+
+/// Cleans every article of a corpus; the result is parallel to `texts`.
+pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
+    let all_lines: Vec<Vec<Span>> = texts.iter().map(|t| lines(t)).collect();
+    // In how many articles does each short line occur (never counting
+    // an article's first line, its headline)?
+    let mut shared: BTreeMap<String, usize> = BTreeMap::new();
+    for (t, ls) in texts.iter().zip(&all_lines) {
+        let mut mine: Vec<String> = ls
+            .iter()
+            .skip(1)
+            .map(|s| &t[s.range()])
+            .filter(|l| {
+                let n = words(l).len();
+                n > 0 && n <= SHARED_MAX_WORDS && !ends_like_sentence(l)
+            })
+            .map(normalize)
+            .collect();
+        mine.sort();
+        mine.dedup();
+        for k in mine {
+            *shared.entry(k).or_default() += 1;
+        }
+    }
+    texts
+        .iter()
+        .zip(all_lines)
+        .map(|(t, ls)| clean_lines(t, ls, |norm| shared.get(norm).copied().unwrap_or(0) >= 2 && texts.len() >= 2))
+        .collect()
+}
+
+/// Cleans one article on its own (no corpus-wide rules).
+pub fn clean_article(text: &str) -> Vec<Line> {
+    clean_lines(text, lines(text), |_| false)
+}
+
+fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> Vec<Line> {
+    let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
+    let n = out.len();
+    let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+    let norms: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
+
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in &norms {
+        *counts.entry(w.as_str()).or_default() += 1;
+    }
+
+    let mut i = 0;
+    while i < n {
+        let t = texts[i];
+        let wc = words(t).len();
+        let reason = if starts_with_url(t) {
+            Some(RemovalReason::SourceLink)
+        } else if label_line(t) {
+            // The label and the teaser headlines that follow it.
+            out[i].removed = Some(RemovalReason::Teaser);
+            let mut j = i + 1;
+            while j < n && headline_like(texts[j]) && !label_line(texts[j]) {
+                out[j].removed = Some(RemovalReason::Teaser);
+                j += 1;
+            }
+            i = j;
+            continue;
+        } else if chrome_line(t) {
+            Some(RemovalReason::PageChrome)
+        } else if wc > 0 && wc <= REPEAT_MAX_WORDS && counts[norms[i].as_str()] >= 2 && i > 0 {
+            Some(RemovalReason::Repeated)
+        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) {
+            Some(RemovalReason::SharedBoilerplate)
+        } else if i * 2 >= n && (has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p))) {
+            Some(RemovalReason::AuthorBio)
+        } else if is_breadcrumb(&norms, i) {
+            Some(RemovalReason::Breadcrumb)
+        } else {
+            None
+        };
+        if out[i].removed.is_none() {
+            out[i].removed = reason;
+        }
+        i += 1;
+    }
+
+    // Trailer: short fragments without a final period after the last
+    // sentence of the article.
+    for k in (1..n).rev() {
+        if out[k].removed.is_some() {
+            continue;
+        }
+        let t = texts[k];
+        let short = words(t).len() <= SHARED_MAX_WORDS && !t.trim_end().ends_with(['.', '?', '"', '”']);
+        if short {
+            out[k].removed = Some(RemovalReason::Trailer);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// A navigation trail: the line ends with the text of a nearby line
+/// (usually the headline) after a few extra words.
+fn is_breadcrumb(norms: &[String], i: usize) -> bool {
+    let me = &norms[i];
+    if i > 2 {
+        return false;
+    }
+    norms.iter().enumerate().take(4).any(|(j, other)| {
+        j != i && other.split(' ').count() >= 4 && me.len() > other.len() && me.ends_with(other.as_str()) && {
+            let extra = me[..me.len() - other.len()].split_whitespace().count();
+            (1..=4).contains(&extra)
+        }
+    })
+}

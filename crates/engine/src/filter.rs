@@ -1,0 +1,179 @@
+//! Filtering the article list: the search query and its highlights.
+//!
+//! A query is words and "quoted phrases". A word matches a token when
+//! their stems are equal ("enlarge" finds "enlargement") or when the word
+//! is a prefix of the token (so the list narrows while a word is still
+//! being typed). A phrase matches the cleaned text case-insensitively,
+//! as typed. An article matches when every word and phrase matches its
+//! title or its cleaned text.
+
+use crate::model::{Article, Corpus};
+use crate::token::{english_stemmer, normalize_word, stem_word, words};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// `(lowercased word, stem)`.
+    pub terms: Vec<(String, String)>,
+    /// Lowercased phrases.
+    pub phrases: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let stemmer = english_stemmer();
+        let mut q = Query::default();
+        let mut rest = input;
+        loop {
+            let Some(open) = rest.find('"') else {
+                push_terms(&mut q, rest, &stemmer);
+                break;
+            };
+            push_terms(&mut q, &rest[..open], &stemmer);
+            let after = &rest[open + 1..];
+            match after.find('"') {
+                Some(close) => {
+                    let phrase = normalize_phrase(&after[..close]);
+                    if !phrase.is_empty() {
+                        q.phrases.push(phrase);
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    // An unclosed quote: treat what follows as a phrase
+                    // being typed.
+                    let phrase = normalize_phrase(after);
+                    if !phrase.is_empty() {
+                        q.phrases.push(phrase);
+                    }
+                    break;
+                }
+            }
+        }
+        q
+    }
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+}
+
+fn normalize_phrase(s: &str) -> String {
+    normalize_word(s.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+}
+
+fn push_terms(q: &mut Query, s: &str, stemmer: &rust_stemmers::Stemmer) {
+    for (_, w) in words(s) {
+        let lw = normalize_word(w);
+        let stem = stem_word(stemmer, w);
+        if !q.terms.iter().any(|(l, _)| *l == lw) {
+            q.terms.push((lw, stem));
+        }
+    }
+}
+
+fn term_matches(term: &(String, String), word_lower: &str, stem: &str) -> bool {
+    stem == term.1 || word_lower.starts_with(term.0.as_str())
+}
+
+/// Byte ranges of `text` that match the query (words and phrases),
+/// sorted and merged.
+pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let stemmer = english_stemmer();
+    let mut out = Vec::new();
+    for (off, w) in words(text) {
+        let lw = normalize_word(w);
+        let st = stem_word(&stemmer, w);
+        if q.terms.iter().any(|t| term_matches(t, &lw, &st)) {
+            out.push((off, off + w.len()));
+        }
+    }
+    for p in &q.phrases {
+        out.extend(find_phrase(text, p));
+    }
+    out.sort();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in out {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Case-insensitive occurrences of a lowercased phrase, as byte ranges of
+/// `text` (which may differ in case and apostrophes).
+fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
+    // Map each char of the normalised text back to its source byte.
+    let mut norm = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        for l in normalize_word(c.encode_utf8(&mut [0; 4])).chars() {
+            let l = if l.is_whitespace() { ' ' } else { l };
+            for _ in 0..l.len_utf8() {
+                map.push((i, i + c.len_utf8()));
+            }
+            norm.push(l);
+        }
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(pos) = norm[from..].find(phrase) {
+        let a = from + pos;
+        let b = a + phrase.len();
+        out.push((map[a].0, map[b - 1].1));
+        from = b.max(a + 1);
+        while from < norm.len() && !norm.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    out
+}
+
+/// Does the article match the query?
+pub fn matches(corpus: &Corpus, article: &Article, q: &Query) -> bool {
+    if q.is_empty() {
+        return true;
+    }
+    let title = article.title().to_string();
+    let title_hits = |needle: &dyn Fn(&str, &str) -> bool| {
+        let stemmer = english_stemmer();
+        words(&title).any(|(_, w)| needle(&normalize_word(w), &stem_word(&stemmer, w)))
+    };
+    for t in &q.terms {
+        let in_text = article.tokens.iter().any(|tok| {
+            let w = normalize_word(article.slice(tok.span));
+            term_matches(t, &w, corpus.stem(tok.stem))
+        });
+        if !in_text && !title_hits(&|w, s| term_matches(t, w, s)) {
+            return false;
+        }
+    }
+    for p in &q.phrases {
+        let in_text = article.sentences.iter().any(|s| !find_phrase(article.slice(s.span), p).is_empty());
+        if !in_text && find_phrase(&title, p).is_empty() {
+            return false;
+        }
+    }
+    true
+}
+
+/// Indices of the articles that match.
+pub fn filter_articles(corpus: &Corpus, q: &Query) -> Vec<usize> {
+    (0..corpus.articles.len()).filter(|&i| matches(corpus, &corpus.articles[i], q)).collect()
+}
+
+/// The sentence to show under an article in the list: the first one with
+/// a hit, else the lede. Returns the sentence index.
+pub fn snippet_sentence(article: &Article, q: &Query) -> Option<usize> {
+    if !q.is_empty() {
+        for (i, s) in article.body_sentences() {
+            if !highlight(article.slice(s.span), q).is_empty() {
+                return Some(i);
+            }
+        }
+    }
+    article.body_sentences().map(|(i, _)| i).next().or((!article.sentences.is_empty()).then_some(0))
+}

@@ -1,0 +1,26 @@
+//! Parallax's analysis engine: everything the explorer shows, computed from
+//! plain text, with no IO, no clocks and no web dependencies.
+//!
+//! The pipeline:
+//!
+//! 1. [`source`]: the raw corpus (file names, bytes, metadata text) is
+//!    validated into a [`source::CorpusSource`] or a list of
+//!    [`source::Diagnostic`]s naming the file and line.
+//! 2. [`Corpus::build`]: every article is cleaned ([`clean`]), split into
+//!    paragraphs and sentences ([`segment`]) and tokenised and stemmed
+//!    ([`token`]). All offsets are byte offsets into the article's
+//!    *original* text, so a span can always be shown in place.
+//! 3. Views over the corpus: [`filter`] (the article list).
+//!
+//! Every function here is deterministic: the same input gives the same
+//! output, byte for byte, on every platform (native and wasm32).
+
+pub mod clean;
+pub mod filter;
+pub mod model;
+pub mod segment;
+pub mod source;
+pub mod token;
+
+pub use model::*;
+pub use source::{CorpusSource, Diagnostic};

@@ -1,0 +1,237 @@
+//! The analysed corpus: plain data with public fields.
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::{ArticleMeta, CorpusSource};
+use crate::{clean, segment, token};
+
+/// A half-open byte range `[start, end)` into an article's original text.
+///
+/// `u32`, not `usize`: the same on native and wasm32, and half the size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start: start as u32, end: end as u32 }
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// What kind of text a kept paragraph is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// The headline (the first kept line, when it reads like one).
+    Title,
+    /// A short line without sentence punctuation inside the body.
+    Heading,
+    Body,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: ParagraphKind,
+    /// Index of the first sentence of this paragraph in `Article::sentences`.
+    pub first_sentence: u32,
+    /// Number of sentences in this paragraph.
+    pub sentence_count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Article::paragraphs`.
+    pub paragraph: u32,
+    /// Index of the first token of this sentence in `Article::tokens`.
+    pub first_token: u32,
+    pub token_count: u32,
+}
+
+/// A word: its span in the original text and its stem (an index into
+/// `Corpus::vocab`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Token {
+    pub span: Span,
+    pub stem: u32,
+}
+
+/// Why a stretch of the scraped page was removed as boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovalReason {
+    /// Comment forms, navigation, "related" boxes, ad markers.
+    PageChrome,
+    /// A "Read more:" / "Click to play video:" label and the teaser
+    /// headlines that follow it.
+    Teaser,
+    /// The same short line repeated within the article.
+    Repeated,
+    /// A short line that several articles of the corpus carry verbatim.
+    SharedBoilerplate,
+    /// A navigation trail ("Home › Section › Title").
+    Breadcrumb,
+    /// A line that is (or starts with) a web address.
+    SourceLink,
+    /// An author biography or contact line.
+    AuthorBio,
+    /// Short fragments closing the page after the article's last sentence.
+    Trailer,
+}
+
+impl RemovalReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            RemovalReason::PageChrome => "page chrome",
+            RemovalReason::Teaser => "link teaser",
+            RemovalReason::Repeated => "repeated line",
+            RemovalReason::SharedBoilerplate => "boilerplate shared by several pages",
+            RemovalReason::Breadcrumb => "breadcrumb",
+            RemovalReason::SourceLink => "source link",
+            RemovalReason::AuthorBio => "author bio",
+            RemovalReason::Trailer => "page trailer",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub span: Span,
+    pub reason: RemovalReason,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub meta: ArticleMeta,
+    /// The original file text, exactly as read (after UTF-8 validation).
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Boilerplate removed by [`clean`], in text order.
+    pub removed: Vec<Removed>,
+}
+
+impl Article {
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.range()]
+    }
+    /// The display title: the metadata's, else the headline, else the start
+    /// of the first sentence.
+    pub fn title(&self) -> &str {
+        if let Some(t) = self.meta.title.as_deref() {
+            return t;
+        }
+        match self.paragraphs.first() {
+            Some(p) => self.slice(p.span),
+            None => "(empty article)",
+        }
+    }
+    /// Sentences of the body (not the headline).
+    pub fn body_sentences(&self) -> impl Iterator<Item = (usize, &Sentence)> {
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.paragraphs[s.paragraph as usize].kind != ParagraphKind::Title)
+    }
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        let s = &self.sentences[i];
+        let a = s.first_token as usize;
+        &self.tokens[a..a + s.token_count as usize]
+    }
+    /// Number of words in the cleaned text.
+    pub fn word_count(&self) -> usize {
+        self.tokens.len()
+    }
+    /// The first body sentence, for list snippets.
+    pub fn lede(&self) -> Option<&Sentence> {
+        self.body_sentences().map(|(_, s)| s).next().or(self.sentences.first())
+    }
+    /// Index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: u32) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub name: String,
+    /// Articles sorted by id.
+    pub articles: Vec<Article>,
+    /// Stems, indexed by `Token::stem`.
+    pub vocab: Vec<String>,
+}
+
+impl Corpus {
+    /// Analyses a validated source. Total: never fails, never panics.
+    pub fn build(source: CorpusSource) -> Corpus {
+        let CorpusSource { name, mut articles } = source;
+        articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+        let cleaned = clean::clean_corpus(&texts);
+        let mut vocab = token::Vocab::default();
+        let mut out = Vec::with_capacity(articles.len());
+        for (raw, lines) in articles.into_iter().zip(cleaned) {
+            let seg = segment::segment_article(&raw.text, &lines);
+            let (sentences, tokens) = token::tokenize_sentences(&raw.text, seg.sentences, &mut vocab);
+            out.push(Article {
+                meta: raw.meta,
+                text: raw.text,
+                paragraphs: seg.paragraphs,
+                sentences,
+                tokens,
+                removed: seg.removed,
+            });
+        }
+        Corpus { name, articles: out, vocab: vocab.into_vec() }
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.binary_search_by(|a| a.meta.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
+    }
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.articles.binary_search_by(|a| a.meta.id.as_str().cmp(id)).ok()
+    }
+    pub fn stem(&self, id: u32) -> &str {
+        &self.vocab[id as usize]
+    }
+    /// Distinct events, in order of first appearance by date then name.
+    pub fn events(&self) -> Vec<&str> {
+        let mut ev: Vec<(&str, &str)> = self
+            .articles
+            .iter()
+            .filter_map(|a| a.meta.event.as_deref().map(|e| (a.meta.date.as_deref().unwrap_or("~"), e)))
+            .collect();
+        ev.sort();
+        let mut seen = Vec::new();
+        for (_, e) in ev {
+            if !seen.contains(&e) {
+                seen.push(e);
+            }
+        }
+        seen
+    }
+}

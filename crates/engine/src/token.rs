@@ -1,0 +1,89 @@
+//! Word tokens with byte offsets, lowercased and stemmed.
+//!
+//! Words are Unicode word segments (UAX #29, `unicode-segmentation`) that
+//! contain a letter or digit. Each is lowercased, its typographic
+//! apostrophes straightened, and stemmed with the Snowball English stemmer
+//! (`rust-stemmers`). Stems are interned corpus-wide: a token stores an
+//! index into [`crate::Corpus::vocab`].
+
+use std::collections::BTreeMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::{Sentence, Span, Token};
+
+/// Interns stems; ids are given in order of first appearance, so the same
+/// corpus always yields the same ids.
+#[derive(Default)]
+pub struct Vocab {
+    ids: BTreeMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Vocab {
+    pub fn intern(&mut self, stem: &str) -> u32 {
+        if let Some(&id) = self.ids.get(stem) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.ids.insert(stem.to_string(), id);
+        self.list.push(stem.to_string());
+        id
+    }
+    pub fn into_vec(self) -> Vec<String> {
+        self.list
+    }
+}
+
+/// Lowercases a word and straightens apostrophes.
+pub fn normalize_word(w: &str) -> String {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+/// The stem of a single word (lowercased, apostrophes straightened,
+/// possessive dropped).
+pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
+    let n = normalize_word(w);
+    let n = n.strip_suffix("'s").unwrap_or(&n);
+    let n = n.trim_matches('\'');
+    stemmer.stem(n).into_owned()
+}
+
+pub fn english_stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// Word spans `(start, end)` of `s`, relative to `s`.
+pub fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_word_bound_indices().filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+}
+
+/// Stems of every word of `s` (for queries).
+pub fn stems_of(s: &str) -> Vec<String> {
+    let stemmer = english_stemmer();
+    words(s).map(|(_, w)| stem_word(&stemmer, w)).collect()
+}
+
+/// Tokenises each sentence span of `text`.
+pub fn tokenize_sentences(text: &str, spans: Vec<(Span, u32)>, vocab: &mut Vocab) -> (Vec<Sentence>, Vec<Token>) {
+    let stemmer = english_stemmer();
+    let mut sentences = Vec::with_capacity(spans.len());
+    let mut tokens = Vec::new();
+    for (span, paragraph) in spans {
+        let first = tokens.len() as u32;
+        let base = span.start as usize;
+        for (off, w) in words(&text[span.range()]) {
+            let stem = vocab.intern(&stem_word(&stemmer, w));
+            tokens.push(Token { span: Span::new(base + off, base + off + w.len()), stem });
+        }
+        sentences.push(Sentence { span, paragraph, first_token: first, token_count: tokens.len() as u32 - first });
+    }
+    (sentences, tokens)
+}
