@@ -10,11 +10,13 @@
 //! * **chrome**: a short line made of web-UI vocabulary with at least one
 //!   strong UI word ("Leave A Reply", "Back to top button");
 //! * **repetition**: a short line that occurs twice in one article, or
-//!   verbatim in several articles of the corpus (passim's boilerplate idea);
+//!   verbatim in several articles of the corpus (passim's boilerplate idea)
+//!   when at least half its words are UI words (so a subhead two articles
+//!   of one site share, or a dateline, stays);
 //! * **structure**: a line starting with a URL, a line that is another
-//!   line with a navigation prefix (breadcrumb), a late paragraph with an
-//!   e-mail address or contact phrase (author bio), and short fragments
-//!   after the last sentence (trailer).
+//!   line with a navigation prefix (breadcrumb), a paragraph with an
+//!   e-mail address or contact phrase after the article's last paragraph
+//!   (author bio), and short fragments after the last sentence (trailer).
 //!
 //! Nothing is thrown away: every removed line keeps its byte span and
 //! reason, so the reader can show it in place.
@@ -32,6 +34,28 @@ pub struct Line {
 
 /// Words that make up web-page furniture.
 const UI_WORDS: &[&str] = &[
+    "free",
+    "app",
+    "download",
+    "rss",
+    "feed",
+    "signup",
+    "newsletters",
+    "topics",
+    "links",
+    "link",
+    "copy",
+    "telegram",
+    "linkedin",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "register",
+    "hide",
+    "show",
+    "reading",
+    "tell",
+    "our",
     "a",
     "about",
     "above",
@@ -130,6 +154,14 @@ const UI_WORDS: &[&str] = &[
 
 /// UI words that, on their own, mark a short line as furniture.
 const STRONG_UI_WORDS: &[&str] = &[
+    "signup",
+    "newsletters",
+    "rss",
+    "telegram",
+    "linkedin",
+    "whatsapp",
+    "twitter",
+    "facebook",
     "ad",
     "ads",
     "advertisement",
@@ -242,15 +274,49 @@ fn label_line(text: &str) -> bool {
     }
 }
 
-fn chrome_line(text: &str) -> bool {
+/// Function words: UI words that say nothing about furniture on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "and", "for", "from", "here", "in", "now", "of", "on", "the", "this", "to", "up",
+    "us", "your", "our",
+];
+
+/// Share of the words of `text` (numbers left out) that are UI words:
+/// `(ui words, words, has a strong UI word, has a non-function UI word)`.
+fn ui_share(text: &str) -> (usize, usize, bool, bool) {
     let w = words(text);
     let w: Vec<&String> = w.iter().filter(|x| !x.chars().all(|c| c.is_ascii_digit())).collect();
-    if w.is_empty() || w.len() > 8 {
-        return false;
-    }
     let ui = w.iter().filter(|x| UI_WORDS.contains(&x.as_str())).count();
     let strong = w.iter().any(|x| STRONG_UI_WORDS.contains(&x.as_str()));
-    strong && ui * 10 >= w.len() * 8
+    let content = w.iter().any(|x| UI_WORDS.contains(&x.as_str()) && !FUNCTION_WORDS.contains(&x.as_str()));
+    (ui, w.len(), strong, content)
+}
+
+/// A short line of web-page furniture: at most 8 words, and either
+/// * 80 % UI words including a strong one ("Leave A Reply", "Back to top
+///   button", "source site-64"), or
+/// * only UI words, at least one of them more than a function word
+///   ("Share this article", "Continue reading below"), at least two words.
+///
+/// A line that reads as a sentence (final period) must consist of UI words
+/// only, so prose mentioning them ("He declined to comment on the reply.")
+/// stays.
+fn chrome_line(text: &str) -> bool {
+    let (ui, n, strong, content) = ui_share(text);
+    if n == 0 || n > 8 {
+        return false;
+    }
+    if ui == n && content && n >= 2 {
+        return true;
+    }
+    strong && ui * 10 >= n * 8 && !ends_like_sentence(text.trim_end_matches(['!', '?']))
+}
+
+/// At least half the words are UI words: the corpus-wide repetition rule
+/// needs this, or a subhead two articles of one site share ("energy
+/// agreement") or a dateline ("May 03, 2013") would go.
+fn mostly_ui(text: &str) -> bool {
+    let (ui, n, _, _) = ui_share(text);
+    n > 0 && ui * 2 >= n
 }
 
 /// A short line without sentence punctuation: a headline, a teaser, a
@@ -348,10 +414,8 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             Some(RemovalReason::PageChrome)
         } else if wc > 0 && wc <= REPEAT_MAX_WORDS && counts[norms[i].as_str()] >= 2 && i > 0 {
             Some(RemovalReason::Repeated)
-        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) {
+        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) && mostly_ui(t) {
             Some(RemovalReason::SharedBoilerplate)
-        } else if i * 2 >= n && (has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p))) {
-            Some(RemovalReason::AuthorBio)
         } else if is_breadcrumb(&norms, i) {
             Some(RemovalReason::Breadcrumb)
         } else {
@@ -363,6 +427,21 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
         i += 1;
     }
 
+    // Author bio: a paragraph with an e-mail address or a contact phrase
+    // among the page's last lines — after the last paragraph of the
+    // article that is neither removed nor a short fragment.
+    for k in (1..n).rev() {
+        if out[k].removed.is_some() {
+            continue;
+        }
+        let t = texts[k];
+        if has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p)) {
+            out[k].removed = Some(RemovalReason::AuthorBio);
+        } else if words(t).len() > SHARED_MAX_WORDS || ends_like_sentence(t) {
+            break;
+        }
+    }
+
     // Trailer: short fragments without a final period after the last
     // sentence of the article.
     for k in (1..n).rev() {
@@ -370,7 +449,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             continue;
         }
         let t = texts[k];
-        let short = words(t).len() <= SHARED_MAX_WORDS && !t.trim_end().ends_with(['.', '?', '"', '”']);
+        let short = words(t).len() <= SHARED_MAX_WORDS && !ends_like_sentence(t);
         if short {
             out[k].removed = Some(RemovalReason::Trailer);
         } else {
