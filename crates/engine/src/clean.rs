@@ -217,6 +217,12 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
+/// Number of words, without allocating, counted up to 26 (no rule looks
+/// at more), so long paragraphs cost little.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(26).count()
+}
+
 fn normalize(s: &str) -> String {
     words(s).join(" ")
 }
@@ -229,7 +235,9 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 }
 
 fn starts_with_url(s: &str) -> bool {
-    let l = s.trim_start().to_ascii_lowercase();
+    let t = s.trim_start();
+    let end = t.char_indices().nth(8).map_or(t.len(), |(i, _)| i);
+    let l = t[..end].to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with("http:")
 }
 
@@ -260,6 +268,9 @@ const CONTACT_PHRASES: &[&str] = &[
 
 /// Is `label` (the words before a colon) a web link label?
 fn is_label(label: &str) -> bool {
+    if word_count(label) > 5 {
+        return false;
+    }
     let w = words(label);
     !w.is_empty()
         && w.len() <= 5
@@ -301,6 +312,9 @@ fn ui_share(text: &str) -> (usize, usize, bool, bool) {
 /// only, so prose mentioning them ("He declined to comment on the reply.")
 /// stays.
 fn chrome_line(text: &str) -> bool {
+    if word_count(text) > 8 {
+        return false;
+    }
     let (ui, n, strong, content) = ui_share(text);
     if n == 0 || n > 8 {
         return false;
@@ -322,7 +336,7 @@ fn mostly_ui(text: &str) -> bool {
 /// A short line without sentence punctuation: a headline, a teaser, a
 /// caption.
 fn headline_like(text: &str) -> bool {
-    let n = words(text).len();
+    let n = word_count(text);
     n > 0 && n <= 25 && !ends_like_sentence(text)
 }
 
@@ -360,7 +374,7 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
             .skip(1)
             .map(|s| &t[s.range()])
             .filter(|l| {
-                let n = words(l).len();
+                let n = word_count(l);
                 n > 0 && n <= SHARED_MAX_WORDS && !ends_like_sentence(l)
             })
             .map(normalize)
@@ -387,7 +401,15 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
     let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
     let n = out.len();
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
-    let norms: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
+    let wcs: Vec<usize> = texts.iter().map(|t| word_count(t)).collect();
+    // Normalised text of the lines the repetition and breadcrumb rules
+    // look at (short lines, the first four); long lines never need it.
+    let norms: Vec<String> = texts
+        .iter()
+        .zip(&wcs)
+        .enumerate()
+        .map(|(i, (t, &wc))| if wc <= REPEAT_MAX_WORDS || i < 4 { normalize(t) } else { String::new() })
+        .collect();
 
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for w in &norms {
@@ -397,7 +419,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
     let mut i = 0;
     while i < n {
         let t = texts[i];
-        let wc = words(t).len();
+        let wc = wcs[i];
         let reason = if starts_with_url(t) {
             Some(RemovalReason::SourceLink)
         } else if label_line(t) {
@@ -437,7 +459,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
         let t = texts[k];
         if has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p)) {
             out[k].removed = Some(RemovalReason::AuthorBio);
-        } else if words(t).len() > SHARED_MAX_WORDS || ends_like_sentence(t) {
+        } else if wcs[k] > SHARED_MAX_WORDS || ends_like_sentence(t) {
             break;
         }
     }
@@ -449,7 +471,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             continue;
         }
         let t = texts[k];
-        let short = words(t).len() <= SHARED_MAX_WORDS && !ends_like_sentence(t);
+        let short = wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(t);
         if short {
             out[k].removed = Some(RemovalReason::Trailer);
         } else {

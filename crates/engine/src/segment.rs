@@ -118,6 +118,7 @@ fn word_before(s: &str, i: usize) -> &str {
     let start = head
         .char_indices()
         .rev()
+        .take(MAX_SCAN)
         .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
         .last()
         .map(|(j, _)| j)
@@ -164,7 +165,7 @@ fn abbreviation_ends_sentence(abbr: &str, so_far: &str, rest: &str) -> bool {
         return !next.starts_with(|c: char| c.is_ascii_digit());
     }
     // "At 5 a.m. Mr. Smith went …": too short to be a sentence yet.
-    if so_far.split_whitespace().count() < 4 {
+    if so_far.split_whitespace().take(4).count() < 4 {
         return false;
     }
     next.starts_with(char::is_uppercase) && SENTENCE_STARTERS.contains(&next.to_lowercase().as_str())
@@ -188,10 +189,27 @@ fn is_caseless(c: char) -> bool {
     c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
-/// The whitespace-delimited token around byte `i`.
+/// How far (in chars) the splitter looks around a candidate boundary, so a
+/// pathological line (100,000 characters without a space) stays linear.
+const MAX_SCAN: usize = 64;
+
+/// The whitespace-delimited token around byte `i` (at most [`MAX_SCAN`]
+/// characters each side).
 fn token_around(s: &str, i: usize) -> &str {
-    let a = s[..i].rfind(char::is_whitespace).map(|j| j + 1).unwrap_or(0);
-    let b = s[i..].find(char::is_whitespace).map(|j| i + j).unwrap_or(s.len());
+    let mut a = i;
+    for (j, c) in s[..i].char_indices().rev().take(MAX_SCAN) {
+        if c.is_whitespace() {
+            break;
+        }
+        a = j;
+    }
+    let mut b = i;
+    for (j, c) in s[i..].char_indices().take(MAX_SCAN) {
+        if c.is_whitespace() {
+            break;
+        }
+        b = i + j + c.len_utf8();
+    }
     &s[a..b]
 }
 
@@ -276,12 +294,14 @@ fn list_markers(s: &str) -> Vec<ListMarker> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !s.is_char_boundary(i) {
+        if !(b[i].is_ascii_digit() || b[i].is_ascii_lowercase()) {
             i += 1;
             continue;
         }
-        let at_word_start = i == 0 || s[..i].ends_with(char::is_whitespace) || s[..i].ends_with(['•', '⁃']);
-        if !at_word_start || !(b[i].is_ascii_digit() || b[i].is_ascii_lowercase()) {
+        let at_word_start = i == 0
+            || b[i - 1].is_ascii_whitespace()
+            || b[i - 1] >= 0x80 && (s[..i].ends_with(char::is_whitespace) || s[..i].ends_with(['•', '⁃']));
+        if !at_word_start {
             i += 1;
             continue;
         }
@@ -315,7 +335,12 @@ fn list_markers(s: &str) -> Vec<ListMarker> {
         }
         i = j.max(i + 1);
     }
-    // Keep the longest chain of consecutive markers of one style.
+    // Keep the longest chain of consecutive markers of one style. A line
+    // with very many "markers" is not an inline list (and the search is
+    // quadratic).
+    if found.len() > 64 {
+        return Vec::new();
+    }
     let mut best: Vec<ListMarker> = Vec::new();
     for (n, m) in found.iter().enumerate() {
         let mut chain = vec![*m];
@@ -335,22 +360,19 @@ fn list_markers(s: &str) -> Vec<ListMarker> {
 
 /// Byte offsets where a sentence ends (see [`split_sentences`]).
 fn sentence_ends(s: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
         if !is_terminal(c) {
-            k += 1;
+            i += c.len_utf8();
             continue;
         }
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let prev = s[..i].chars().next_back();
         // The run of terminals and closers, including a spaced ellipsis.
         let (mut dots, mut other, mut closer) = (0usize, false, false);
-        let mut j = k;
-        while j < chars.len() {
-            let d = chars[j].1;
+        let mut end = i;
+        while let Some(d) = s[end..].chars().next() {
             if d == '.' {
                 dots += 1;
             } else if d == '…' {
@@ -359,15 +381,15 @@ fn sentence_ends(s: &str) -> Vec<usize> {
                 other = true;
             } else if CLOSERS.contains(&d) {
                 closer = true;
-            } else if d == ' ' && !closer && dots > 0 && chars.get(j + 1).is_some_and(|&(_, e)| e == '.') {
+            } else if d == ' ' && !closer && dots > 0 && s[end + 1..].starts_with('.') {
                 // ". . ." — the space is part of the ellipsis.
             } else {
                 break;
             }
-            j += 1;
+            end += d.len_utf8();
         }
-        k = j;
-        let end = chars.get(j).map(|&(b, _)| b).unwrap_or(s.len());
+        let at = i;
+        i = end;
         if matches!(prev, Some('(' | '[')) {
             continue;
         }
@@ -379,7 +401,7 @@ fn sentence_ends(s: &str) -> Vec<usize> {
             break;
         }
         if !rest.starts_with(char::is_whitespace) {
-            if is_cjk_terminal(c) || glued_boundary(s, i, end) {
+            if is_cjk_terminal(c) || glued_boundary(s, at, end) {
                 out.push(end);
                 start = end;
             }
@@ -389,8 +411,8 @@ fn sentence_ends(s: &str) -> Vec<usize> {
             continue;
         }
         if dots == 1 && !other && !closer {
-            let w = word_before(s, i);
-            if is_abbreviation(w) && !abbreviation_ends_sentence(w, &s[start..i], rest) {
+            let w = word_before(s, at);
+            if is_abbreviation(w) && !abbreviation_ends_sentence(w, &s[start..at], rest) {
                 continue;
             }
             let next_digit = first_word(rest).starts_with(|ch: char| ch.is_ascii_digit());
@@ -425,7 +447,7 @@ pub fn segment_article(text: &str, lines: &[Line]) -> Segmented {
             continue;
         }
         let t = &text[line.span.range()];
-        let word_count = t.split_whitespace().count();
+        let word_count = t.split_whitespace().take(31).count();
         let kind = if paragraphs.is_empty() && word_count <= 30 && !ends_like_sentence(t) {
             ParagraphKind::Title
         } else if word_count <= 12 && !ends_like_sentence(t) {
