@@ -27,7 +27,8 @@ const ABBREVIATIONS: &[&str] = &[
     "dec", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "vol", "pp", "e.g",
     "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "ave", "blvd", "rd", "cf", "al", "dist", "atty", "const", "det",
     "dep", "supt", "insp", "cpl", "pvt", "maj", "brig", "cdr", "ald", "sta", "ft", "mtn", "messrs", "mme", "mlle",
-    "gens", "reps", "sens", "govs", "univ", "assn", "bros", "op", "ed", "eds", "tel",
+    "gens", "reps", "sens", "govs", "univ", "assn", "bros", "op", "ed", "eds", "tel", "msgr", "calif", "conn", "fla",
+    "ariz", "colo", "mich", "minn", "tenn", "okla", "nev", "neb", "wis", "wyo", "penn",
 ];
 
 /// Abbreviations that stand before a name ("Mr. Smith", "Mt. Fuji"): a
@@ -35,7 +36,7 @@ const ABBREVIATIONS: &[&str] = &[
 const PREPOSITIVE: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "mt", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
     "pres", "rev", "hon", "dist", "atty", "const", "det", "dep", "supt", "insp", "cpl", "pvt", "maj", "brig", "cdr",
-    "ald", "ft", "messrs", "mme", "mlle", "gens", "reps", "sens", "govs",
+    "ald", "ft", "messrs", "mme", "mlle", "gens", "reps", "sens", "govs", "msgr",
 ];
 
 /// Words that typically open an English sentence. After an abbreviation
@@ -350,7 +351,13 @@ fn list_markers(s: &str) -> Vec<ListMarker> {
                 chain.push(*x);
             }
         }
-        let plausible = !m.alpha || m.value == 1;
+        // A list starts the paragraph (after bullets) or follows a colon,
+        // and items start with words: "ranging from 3. 6 to 4. 3" (ECB+'s
+        // tokenised decimals) is no list.
+        let head = s[..m.cut].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '⁃' | '-' | '*'));
+        let opens = head.is_empty() || head.ends_with(':');
+        let items_are_words = chain.iter().all(|x| s[x.end..].trim_start().starts_with(|c: char| !c.is_ascii_digit()));
+        let plausible = (!m.alpha || m.value == 1) && opens && items_are_words;
         if plausible && chain.len() >= 2 && chain.len() > best.len() {
             best = chain;
         }

@@ -283,6 +283,21 @@ const REGRESSIONS: &[(&str, &str, &[&str])] = &[
         "Путин прибыл в Пекин. Си Цзиньпин встретил его. 中俄发表联合声明。双方反对北约扩张。",
         &["Путин прибыл в Пекин.", "Си Цзиньпин встретил его.", "中俄发表联合声明。", "双方反对北约扩张。"],
     ),
+    (
+        "tokenised decimals are no list (ECB+)",
+        "It struck with magnitudes ranging from 3. 6 to 4. 3, which increased the panic.",
+        &["It struck with magnitudes ranging from 3. 6 to 4. 3, which increased the panic."],
+    ),
+    (
+        "list after a colon",
+        "The statement lists: 1. Security guarantees 2. An end to NATO enlargement",
+        &["The statement lists: 1. Security guarantees", "2. An end to NATO enlargement"],
+    ),
+    (
+        "state and clergy abbreviations (ECB+)",
+        "CNA spoke with Msgr. Michael L. Farmer in Santa Clara, Calif. He said the parish would help.",
+        &["CNA spoke with Msgr. Michael L. Farmer in Santa Clara, Calif.", "He said the parish would help."],
+    ),
     ("no. before a number", "He wore No. 5 at the time. He said no. The crowd cheered.", &["He wore No. 5 at the time.", "He said no.", "The crowd cheered."]),
 ];
 
