@@ -1,14 +1,20 @@
 //! Paragraphs and sentences, with byte offsets into the original text.
 //!
 //! A paragraph is one kept line. Sentences are found by a rule-based
-//! splitter in the spirit of pragmatic_segmenter's "Golden Rules":
-//! a sentence ends at `.`, `!`, `?` or `…` (plus any closing quotes and
-//! brackets) when whitespace follows and the next word starts a sentence
-//! (capital letter, digit, opening quote or bracket), and the period does
-//! not end an abbreviation (`U.S.`, `Feb.`, `Mr.`, initials). A period
-//! followed by a lower-case word is not a boundary: machine translation
-//! leaves stray periods mid-sentence ("in good faith their commitments.
-//! and that they …").
+//! splitter in the spirit of pragmatic_segmenter's "Golden Rules" (see
+//! `tests/text_golden_rules.rs`): a sentence ends at `.`, `!`, `?`, `…` or
+//! CJK `。！？` (plus any closing quotes and brackets) when the next word can
+//! start a sentence (capital letter, digit, opening quote or bracket, a
+//! caseless script), and the period does not end an abbreviation (`U.S.`,
+//! `Feb.`, `Mr.`, initials) unless a typical sentence opener follows. A
+//! period followed by a lower-case word or a closing quote is not a
+//! boundary: machine translation leaves stray periods mid-sentence ("in
+//! good faith their commitments. and that they …", "he said. ”, he
+//! said."). Ellipses of three dots, omissions `(…)` / `[...]`, decimals and
+//! inline numbered lists are handled; see [`split_sentences`].
+//!
+//! Every scan is local (a bounded look-around), so a pathological line of
+//! 100,000 characters costs linear time.
 
 use crate::clean::{ends_like_sentence, Line};
 use crate::model::{Paragraph, ParagraphKind, Removed, Span};
