@@ -9,7 +9,8 @@
 //!   (no sentence punctuation) that follow it, are a teaser;
 //! * **chrome**: a short line made of web-UI vocabulary with at least one
 //!   strong UI word ("Leave A Reply", "Back to top button");
-//! * **repetition**: a short line that occurs twice in one article, or
+//! * **repetition**: a short line that occurs twice in one article (a
+//!   sentence keeps its first occurrence), or
 //!   verbatim in several articles of the corpus (passim's boilerplate idea)
 //!   when at least half its words are UI words (so a subhead two articles
 //!   of one site share, or a dateline, stays);
@@ -416,6 +417,20 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
         *counts.entry(w.as_str()).or_default() += 1;
     }
 
+    // A repeated sentence (scrapers duplicate paragraphs) keeps its first
+    // occurrence; a repeated fragment ("The story continues below the ad")
+    // goes everywhere.
+    let first_of: BTreeMap<&str, usize> = norms.iter().enumerate().rev().map(|(i, w)| (w.as_str(), i)).collect();
+    let repeated = |i: usize| {
+        let t = texts[i];
+        let wc = wcs[i];
+        wc > 0
+            && wc <= REPEAT_MAX_WORDS
+            && i > 0
+            && counts[norms[i].as_str()] >= 2
+            && !(ends_like_sentence(t) && first_of[norms[i].as_str()] == i)
+    };
+
     let mut i = 0;
     while i < n {
         let t = texts[i];
@@ -434,7 +449,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             continue;
         } else if chrome_line(t) {
             Some(RemovalReason::PageChrome)
-        } else if wc > 0 && wc <= REPEAT_MAX_WORDS && counts[norms[i].as_str()] >= 2 && i > 0 {
+        } else if repeated(i) {
             Some(RemovalReason::Repeated)
         } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) && mostly_ui(t) {
             Some(RemovalReason::SharedBoilerplate)

@@ -251,6 +251,30 @@ fn corpus_wide_repetition_needs_ui_words() {
 }
 
 #[test]
+fn repeated_lines() {
+    let text = article(&[
+        "Headline of the day",
+        "The gun has not been recovered.",
+        PROSE,
+        "Geneva bureau report",
+        PROSE2,
+        "The gun has not been recovered.",
+        "Geneva bureau report",
+        PROSE3,
+    ]);
+    let (kept, gone) = verdicts(&text);
+    assert_eq!(kept, vec!["Headline of the day", "The gun has not been recovered.", PROSE, PROSE2, PROSE3]);
+    assert_eq!(
+        gone,
+        vec![
+            ("Geneva bureau report", RemovalReason::Repeated),
+            ("The gun has not been recovered.", RemovalReason::Repeated),
+            ("Geneva bureau report", RemovalReason::Repeated),
+        ]
+    );
+}
+
+#[test]
 fn empty_and_junk_only_articles() {
     assert!(clean_article("").is_empty());
     assert!(clean_article("\n\n  \r\n").is_empty());
