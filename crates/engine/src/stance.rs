@@ -302,6 +302,7 @@ const OPPOSE: &[&str] = &[
 
 const SUPPORT: &[&str] = &[
     "support",
+    "back",
     "sympathize with",
     "sympathise with",
     "welcome",
@@ -340,7 +341,18 @@ const INVERTERS: &[&str] = &[
     "reverse",
     "scrap",
     "withdraw",
+    "ease",
 ];
+
+/// Nouns right after an issue phrase that turn it into its reversal:
+/// "sanctions relief", "the enlargement freeze".
+const POST_INVERTERS: &[&str] =
+    &["relief", "removal", "lifting", "easing", "freeze", "suspension", "moratorium", "rollback", "halt", "end"];
+
+/// Oppose cues whose negation reads as support ("does not rule out", "has
+/// no objection to", "is not opposed to"); other negated oppose cues ("did
+/// not condemn") give no statement at all.
+const NEGATABLE_OPPOSE: &[&str] = &["rule", "object", "objection", "oppos", "against"];
 
 const DIRECTIVES: &[&str] = &["call on", "call upon", "urge", "ask", "push", "encourage", "appeal to"];
 
@@ -461,6 +473,7 @@ const CONNECTORS: &[&str] = &[
     "along",
     "as",
     "well",
+    "nor",
 ];
 
 /// Plural anaphora: resolved to the actors of the joint statement.
@@ -933,6 +946,28 @@ fn negated(info: &SentenceInfo, cue: &Cue) -> bool {
     })
 }
 
+/// The polarity of a stance cue of base polarity `p`, given negation:
+/// `None` when a negated oppose cue does not amount to support.
+fn cue_polarity(info: &SentenceInfo, cue: &Cue, p: i8) -> Option<(i8, bool)> {
+    if !negated(info, cue) {
+        return Some((p, false));
+    }
+    if p > 0 {
+        return Some((-p, true));
+    }
+    let first = info.toks[cue.start].stem;
+    NEGATABLE_OPPOSE.contains(&first).then_some((-p, true))
+}
+
+/// -1 when the issue phrase ending at `e` is followed by a reversing noun
+/// ("sanctions relief"), else 1.
+fn post_inversion(info: &SentenceInfo, e: usize) -> i8 {
+    match info.toks.get(e) {
+        Some(t) if POST_INVERTERS.contains(&t.norm.as_str()) => -1,
+        _ => 1,
+    }
+}
+
 fn is_boundary(info: &SentenceInfo, k: usize) -> bool {
     BOUNDARY_WORDS.contains(&info.toks[k].norm.as_str())
 }
@@ -1038,6 +1073,12 @@ enum Source {
 
 /// The polarity of issue mention `(s, e)`, with the cue that decided it.
 fn govern(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
+    let mut f = govern_phrase(info, s, e)?;
+    f.polarity *= post_inversion(info, e);
+    Some(f)
+}
+
+fn govern_phrase(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
     let n = info.toks.len();
     let mut pol: i8 = 1;
     let mut inverters = 0;
@@ -1057,8 +1098,8 @@ fn govern(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
             let cue = &info.cues[ci];
             match cue.kind {
                 CueKind::Stance(p) => {
-                    let neg = negated(info, cue);
-                    pol *= if neg { -p } else { p };
+                    let (p, neg) = cue_polarity(info, cue, p)?;
+                    pol *= p;
                     return Some(Found { cue: ci, polarity: pol, negated: neg, source: Source::Head(ci) });
                 }
                 CueKind::Inverter => {
@@ -1080,7 +1121,9 @@ fn govern(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
             continue;
         }
         // Crossing another subject ends the clause.
-        if info.groups.iter().any(|g| g.end == k + 1 && crosses(info, g)) {
+        // (A group right before the issue modifies it: "the US missile
+        // defence plans".)
+        if info.groups.iter().any(|g| g.end == k + 1 && g.end < s && crosses(info, g)) {
             break;
         }
     }
@@ -1095,14 +1138,9 @@ fn govern(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
                 .find(|(_, c)| c.start >= g.end && c.start <= g.end + 2 && matches!(c.kind, CueKind::Stance(_)))
             {
                 if let CueKind::Stance(p) = cue.kind {
-                    let neg = negated(info, cue);
+                    let (p, neg) = cue_polarity(info, cue, p)?;
                     let attribution = if g.anaphor.is_some() { Attribution::Anaphor } else { Attribution::Subject };
-                    return Some(Found {
-                        cue: ci,
-                        polarity: if neg { -p } else { p },
-                        negated: neg,
-                        source: Source::Group(gi, attribution),
-                    });
+                    return Some(Found { cue: ci, polarity: p, negated: neg, source: Source::Group(gi, attribution) });
                 }
             }
         }
@@ -1123,8 +1161,7 @@ fn govern(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
                     k += 1;
                 }
                 let gi = info.groups.iter().position(|g| g.start == k && g.anaphor.is_none())?;
-                let neg = negated(info, cue);
-                let p = if neg { -p } else { p };
+                let (p, neg) = cue_polarity(info, cue, p)?;
                 return Some(Found {
                     cue: ci,
                     polarity: p * pol,
@@ -1365,6 +1402,21 @@ phrases = ["sovereign right to regulate the Internet"]
             stances("The Kremlin said Washington does not rule out sanctions."),
             vec![t("United States", "sanctions", "support")]
         );
+    }
+
+    #[test]
+    fn negated_oppose_is_support_only_in_idioms() {
+        assert_eq!(stances("Putin did not condemn the sanctions."), vec![]);
+        assert_eq!(stances("Putin is not opposed to sanctions."), vec![t("Russia", "sanctions", "support")]);
+        assert_eq!(
+            stances("Neither Moscow nor Beijing supports NATO expansion."),
+            vec![t("China", "NATO enlargement", "oppose"), t("Russia", "NATO enlargement", "oppose")]
+        );
+    }
+
+    #[test]
+    fn reversing_noun_after_the_issue() {
+        assert_eq!(stances("Putin opposes sanctions relief."), vec![t("Russia", "sanctions", "support")]);
     }
 
     #[test]

@@ -192,3 +192,118 @@ fn another_corpus_with_the_seed_lexicon_does_not_crash() {
     let m = matrix(&statements, &all);
     println!("{} articles: {} statements, {} cells", corpus.articles.len(), statements.len(), m.cells.len());
 }
+
+/// Paraphrased sentences written after the rules, in three batches: batch 1
+/// and 2 were run before two rounds of fixes (batch 1: 22/24 cells, no
+/// wrong polarity; batch 2: 2 wrong polarities — "oppose sanctions relief",
+/// "did not condemn" — fixed generally); batch 3 was run once on the final
+/// rules and is kept as measured (11 correct, 0 wrong, 7 missing).
+/// Each entry: text, expected "actor|issue|stance" cells.
+const HELD_OUT: &[(&str, &[&str])] = &[
+    // batch 1
+    ("Beijing and Moscow reiterated their opposition to NATO enlargement.", &["Russia|NATO enlargement|oppose", "China|NATO enlargement|oppose"]),
+    ("The Kremlin has repeatedly denounced AUKUS.", &["Russia|AUKUS|oppose"]),
+    ("Washington welcomed the AUKUS pact, officials said.", &["United States|AUKUS|support"]),
+    ("Xi said China firmly opposes Taiwan independence.", &["China|Taiwan independence|oppose"]),
+    ("According to the Kremlin, Putin rejected calls to halt the energy deals.", &["Russia|Russia–China energy deals|support"]),
+    ("Russia and China issued a statement. They are not opposed to the Chinese peace plan.", &["Russia|China's Ukraine peace plan / China as mediator|support", "China|China's Ukraine peace plan / China as mediator|support"]),
+    ("The EU imposed new sanctions on Russia.", &[]),
+    ("Moscow criticised the US global missile defence system, while Washington defended it.", &["Russia|US global missile defence|oppose"]),
+    ("Xi Jinping and Vladimir Putin met in Moscow on Tuesday. The two leaders condemned interference in internal affairs.", &["Russia|interference in internal affairs|oppose", "China|interference in internal affairs|oppose"]),
+    ("Beijing has never supported Taiwan independence.", &["China|Taiwan independence|oppose"]),
+    ("Critics said that China's peace plan was dangerous.", &[]),
+    ("Putin thanked Xi. He said Russia backs China's position that Taiwan is part of China.", &["Russia|Taiwan as part of China|support"]),
+    ("Blinken said Washington opposes any attempt by Moscow to limit NATO expansion.", &["United States|NATO enlargement|support"]),
+    ("The White House rejected Beijing's efforts to end the conflict as a stalling tactic.", &["United States|China's Ukraine peace plan / China as mediator|oppose"]),
+    ("In their declaration, the two sides voiced concern over the Indo-Pacific strategy pursued by Washington.", &[]),
+    ("Russia's foreign ministry said the country supports trade in national currencies with China.", &["Russia|trade in national currencies|support"]),
+    ("Ukraine welcomed NATO enlargement, while Russia warned against it.", &["Ukraine|NATO enlargement|support"]),
+    ("China and Russia agreed to oppose hegemony and bloc confrontation.", &["Russia|hegemony|oppose", "China|hegemony|oppose", "Russia|closed blocs|oppose", "China|closed blocs|oppose"]),
+    ("The US State Department condemned the energy deals between Russia and China.", &["United States|Russia–China energy deals|oppose"]),
+    ("Analysts said Beijing and Moscow are united against US influence in Asia.", &["Russia|US global influence|oppose", "China|US global influence|oppose"]),
+    // batch 2
+    ("Russia and China oppose sanctions relief for Iran.", &["Russia|sanctions|support", "China|sanctions|support"]),
+    ("Moscow said it would not accept any NATO enlargement.", &["Russia|NATO enlargement|oppose"]),
+    ("China has no objection to the energy deals.", &["China|Russia–China energy deals|support"]),
+    ("The US accused China of supporting Russia's demands for security guarantees.", &["China|Russia's security-guarantee demands|support"]),
+    ("Beijing, which has long opposed NATO expansion, stayed silent.", &["China|NATO enlargement|oppose"]),
+    ("Putin and Xi did not condemn the sanctions.", &[]),
+    ("Kirby said Washington is concerned about China's peace plan.", &["United States|China's Ukraine peace plan / China as mediator|oppose"]),
+    ("The statement by Russia and China criticized NATO enlargement.", &["Russia|NATO enlargement|oppose", "China|NATO enlargement|oppose"]),
+    ("Taiwan independence is something Beijing will never accept.", &[]),
+    ("Russia welcomed China's peace plan but rejected Ukraine's peace formula.", &["Russia|China's Ukraine peace plan / China as mediator|support"]),
+    ("Neither Moscow nor Beijing supports Taiwan independence.", &["Russia|Taiwan independence|oppose", "China|Taiwan independence|oppose"]),
+    ("The EU wants to lift sanctions on Russia, a diplomat said.", &[]),
+    ("Washington opposes Russia's demands for security guarantees.", &["United States|Russia's security-guarantee demands|oppose"]),
+    ("China said it was concerned by NATO's expansion.", &["China|NATO enlargement|oppose"]),
+    ("Biden has backed sanctions against Russia and China.", &["United States|sanctions|support"]),
+    ("Moscow and Beijing have always rejected interference in internal affairs, they said.", &["Russia|interference in internal affairs|oppose", "China|interference in internal affairs|oppose"]),
+    // batch 3 (measured once, not tuned on)
+    ("Xi and Putin signed a joint statement on Tuesday. In it, the two presidents reaffirmed their support for Internet sovereignty.", &["Russia|Internet sovereignty|support", "China|Internet sovereignty|support"]),
+    ("The Pentagon said it remains concerned about Russian and Chinese hegemony.", &["United States|hegemony|oppose"]),
+    ("Russia has consistently backed Beijing on Taiwan, and Moscow again rejected Taiwan independence this week.", &["Russia|Taiwan independence|oppose"]),
+    ("Tokyo criticized the Russia–China energy deals, according to a Japanese official.", &["Japan|Russia–China energy deals|oppose"]),
+    ("Lavrov said NATO expansion was a direct threat, adding that Moscow would never accept it.", &["Russia|NATO enlargement|oppose"]),
+    ("China does not support sanctions that lack a UN mandate, its foreign ministry said.", &["China|sanctions|oppose"]),
+    ("The Kremlin welcomed the decision to halt the US global missile defence programme.", &["Russia|US global missile defence|oppose"]),
+    ("European officials expressed support for AUKUS, while Beijing condemned it.", &["European Union|AUKUS|support", "China|AUKUS|oppose"]),
+    ("Britain and Australia said they would not abandon AUKUS.", &["United Kingdom|AUKUS|support", "Australia|AUKUS|support"]),
+    ("Putin hailed the strategic partnership with China as unprecedented.", &["Russia|Russia–China strategic partnership|support"]),
+    ("China voiced concern about the democratic standards imposed on other countries by the West.", &["China|'democratic standards' imposed from outside|oppose"]),
+    ("Neither side mentioned NATO enlargement in the statement.", &[]),
+    ("Washington has long opposed Russia's demands for security guarantees, which Moscow says are vital.", &["United States|Russia's security-guarantee demands|oppose"]),
+    ("The leaders of Russia and China met in Beijing. Both sides said they oppose interference in internal affairs.", &["Russia|interference in internal affairs|oppose", "China|interference in internal affairs|oppose"]),
+    ("The EU is not against new sanctions on Russia, diplomats said.", &["European Union|sanctions|support"]),
+];
+
+#[test]
+fn held_out_paraphrases() {
+    let lex_text = std::fs::read_to_string(seeds_dir().join("lexicon.toml")).unwrap();
+    let lex = parse_lexicon("seeds/lexicon.toml", &lex_text).unwrap();
+    let mut jsonl = String::new();
+    for (i, (text, _)) in HELD_OUT.iter().enumerate() {
+        jsonl.push_str(&serde_json::json!({"id": format!("h{i:03}"), "text": text}).to_string());
+        jsonl.push('\n');
+    }
+    let corpus = Corpus::build(parse_jsonl("held_out.jsonl", jsonl.as_bytes()).unwrap());
+    let statements = extract(&corpus, &lex);
+    let (mut correct, mut wrong, mut extra, mut gold) = (0, Vec::new(), Vec::new(), 0);
+    for (i, (text, expected)) in HELD_OUT.iter().enumerate() {
+        let a = corpus.index_of(&format!("h{i:03}")).unwrap();
+        let m = matrix(&statements, &[a]);
+        let got: BTreeMap<(String, String), String> = m
+            .cells
+            .iter()
+            .map(|c| ((lex.actors[c.actor].name.clone(), lex.issues[c.issue].name.clone()), c.stance.label().into()))
+            .collect();
+        let exp: BTreeMap<(String, String), String> = expected
+            .iter()
+            .map(|e| {
+                let p: Vec<&str> = e.split('|').collect();
+                ((p[0].to_string(), p[1].to_string()), p[2].to_string())
+            })
+            .collect();
+        gold += exp.len();
+        for (k, s) in &got {
+            match exp.get(k) {
+                Some(x) if x == s => correct += 1,
+                Some(x) => wrong.push(format!("{text}: {k:?} {s}, expected {x}")),
+                None => extra.push(format!("{text}: {k:?} {s}")),
+            }
+        }
+    }
+    let predicted = correct + wrong.len() + extra.len();
+    println!(
+        "held-out: gold {gold}, predicted {predicted}, correct {correct}, wrong polarity {}, unexpected {}; precision {:.3} recall {:.3}",
+        wrong.len(),
+        extra.len(),
+        correct as f64 / predicted.max(1) as f64,
+        correct as f64 / gold.max(1) as f64
+    );
+    for x in wrong.iter().chain(&extra) {
+        println!("  {x}");
+    }
+    assert!(wrong.is_empty(), "{wrong:?}");
+    assert!(extra.is_empty(), "{extra:?}");
+    assert!(correct >= 51, "correct {correct}");
+}
