@@ -1,36 +1,12 @@
 //! `parallax stances`: the actor × issue matrix as JSON (the exact shape
 //! outside checks read) or CSV (one row per evidence sentence).
 
-use std::path::{Path, PathBuf};
-
-use parallax_engine::lexicon::{parse_lexicon, Lexicon};
+use parallax_engine::lexicon::Lexicon;
 use parallax_engine::stance::{self, StanceMatrix, Statement};
-use parallax_engine::{Corpus, Diagnostic};
+use parallax_engine::Corpus;
 use serde_json::{json, Value};
 
-/// The lexicon file to use: `--lexicon`, else `lexicon.toml` in the corpus
-/// folder (or next to a JSON-lines file), else `seeds/lexicon.toml`.
-pub fn lexicon_path(corpus: &Path, explicit: Option<&Path>) -> PathBuf {
-    if let Some(p) = explicit {
-        return p.to_path_buf();
-    }
-    let folder = if corpus.is_dir() { Some(corpus) } else { corpus.parent() };
-    if let Some(f) = folder {
-        let candidate = f.join("lexicon.toml");
-        if candidate.is_file() {
-            return candidate;
-        }
-    }
-    PathBuf::from("seeds").join("lexicon.toml")
-}
-
-pub fn load_lexicon(path: &Path) -> Result<Lexicon, Vec<Diagnostic>> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        vec![Diagnostic { file: shown.clone(), line: None, message: format!("cannot read lexicon: {e}") }]
-    })?;
-    parse_lexicon(&shown, &text)
-}
+pub use parallax_loader::{lexicon_path, load_lexicon};
 
 /// Extracts the statements and the matrix over all articles.
 pub fn compute(corpus: &Corpus, lex: &Lexicon) -> (Vec<Statement>, StanceMatrix) {

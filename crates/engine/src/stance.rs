@@ -41,8 +41,9 @@
 //!    the sentence's reported-speech source: "according to X", "X said",
 //!    "…, they stressed". Plural anaphora resolve to the most recent
 //!    coordinated group that was the subject of a statement, reporting or
-//!    meeting verb in the article (else the first such group, e.g. the
-//!    headline's). "he"/"she" resolve only within the sentence.
+//!    meeting verb in the article (else the first coordinated group of an
+//!    earlier sentence, e.g. the headline's). "he"/"she" resolve only
+//!    within the sentence.
 //! 4. **Safety.** One sentence giving one actor both polarities on one
 //!    issue is dropped: a wrong polarity is worse than a missing one.
 //!
@@ -504,10 +505,6 @@ const PLURAL_ANAPHORA: &[&str] = &[
     "both",
 ];
 
-/// Heads that take their actors from an "of" group: "the leaders of Russia
-/// and China".
-const GROUP_HEADS: &[&str] = &["leaders", "presidents", "heads", "governments", "foreign ministers", "ministers"];
-
 /// Nominal cues whose source may follow as "of X": "the concern of Moscow
 /// and Beijing".
 const NOMINAL_CUES: &[&str] = &["concern", "opposition", "support", "criticism", "condemnation", "rejection"];
@@ -625,7 +622,6 @@ struct Compiled {
     issues: PatternSet<usize>,
     cues: PatternSet<CueKind>,
     anaphora: PatternSet<bool>,
-    group_heads: PatternSet<()>,
 }
 
 fn is_all_caps(s: &str) -> bool {
@@ -669,11 +665,7 @@ fn compile_all(lex: &Lexicon) -> Compiled {
     for a in PLURAL_ANAPHORA {
         anaphora.add(compile(a, false, &stemmer), *a == "their");
     }
-    let mut group_heads = PatternSet::new();
-    for h in GROUP_HEADS {
-        group_heads.add(compile(h, false, &stemmer), ());
-    }
-    Compiled { aliases, issues, cues, anaphora, group_heads }
+    Compiled { aliases, issues, cues, anaphora }
 }
 
 // ------------------------------------------------------- sentence analysis
@@ -895,12 +887,13 @@ fn analyse_sentence<'a>(corpus: &'a Corpus, art: &'a Article, si: usize, c: &Com
             let before_mention = mentions.iter().any(|m| m.0 == end);
             let determiner = before_mention && norms[j] == "both" && end == j + 1;
             if !determiner && !in_issue[j..end].iter().any(|&x| x) {
-                // "the leaders of Russia and China": the group itself.
-                let head_of = norms.get(end) == Some(&"of")
-                    && (c.group_heads.longest(&norms, end.saturating_sub(1)).is_some()
-                        || norms[j..end].iter().any(|w| GROUP_HEADS.contains(w)));
+                // "the leaders of Russia and China", "the statement by
+                // Moscow and Beijing": the group itself.
+                let nominal = !matches!(norms[j..end], ["they"] | ["their"] | ["both"] | ["the", "two"]);
+                let head_of = nominal && matches!(norms.get(end), Some(&("of" | "by" | "from" | "between")));
                 if head_of {
-                    if let Some(g) = groups.iter_mut().find(|g| g.anaphor.is_none() && g.start == end + 1) {
+                    let at = if norms.get(end + 1) == Some(&"the") { end + 2 } else { end + 1 };
+                    if let Some(g) = groups.iter_mut().find(|g| g.anaphor.is_none() && g.start == at) {
                         g.start = j;
                         j = end;
                         continue;
@@ -993,7 +986,8 @@ fn eligible(info: &SentenceInfo, g: &Group, cue_start: usize) -> bool {
 struct Context {
     /// Latest joint group before the current sentence.
     current: Option<Vec<usize>>,
-    /// Fallback: the article's first coordinated group (often the headline).
+    /// Fallback: the first coordinated group of an earlier sentence (often
+    /// the headline's).
     first: Option<Vec<usize>>,
 }
 
@@ -1188,12 +1182,7 @@ pub fn extract(corpus: &Corpus, lex: &Lexicon) -> Vec<Statement> {
 
 fn extract_article(ai: usize, art: &Article, corpus: &Corpus, c: &Compiled, out: &mut Vec<Statement>) {
     let infos: Vec<SentenceInfo> = (0..art.sentences.len()).map(|si| analyse_sentence(corpus, art, si, c)).collect();
-    let first = infos
-        .iter()
-        .flat_map(|i| i.groups.iter())
-        .find(|g| g.anaphor.is_none() && g.actors.len() >= 2)
-        .map(|g| g.actors.clone());
-    let mut ctx = Context { current: None, first };
+    let mut ctx = Context { current: None, first: None };
     for (si, info) in infos.iter().enumerate() {
         // Joint-group updates in this sentence: coordinated subjects of a
         // verb cue, and "according to X and Y".
@@ -1315,6 +1304,10 @@ fn extract_article(ai: usize, art: &Article, corpus: &Corpus, c: &Compiled, out:
 
         if let Some((_, a)) = updates.last() {
             ctx.current = Some(a.clone());
+        }
+        if ctx.first.is_none() {
+            ctx.first =
+                info.groups.iter().find(|g| g.anaphor.is_none() && g.actors.len() >= 2).map(|g| g.actors.clone());
         }
     }
 }
