@@ -410,6 +410,15 @@ const EVENTS: &[&str] =
 const BOUNDARY_WORDS: &[&str] = &["while", "but", "whereas", "although", "though", "however", "meanwhile"];
 
 const PREPOSITIONS: &[&str] = &[
+    "alongside",
+    "beside",
+    "besides",
+    "around",
+    "throughout",
+    "per",
+    "versus",
+    "unlike",
+    "except",
     "with",
     "from",
     "to",
@@ -446,6 +455,15 @@ const PREPOSITIONS: &[&str] = &[
     "including",
     "naming",
     "concerning",
+];
+
+const QUANTIFIERS: &[&str] = &["most", "some", "many", "much", "several", "few", "each", "every", "other", "more"];
+
+/// Auxiliaries and copulas: between a cue and an issue they start another
+/// predicate.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "may", "might", "must",
+    "can", "shall", "does", "did", "do",
 ];
 
 const DETERMINERS: &[&str] =
@@ -925,7 +943,9 @@ fn analyse_sentence<'a>(corpus: &'a Corpus, art: &'a Article, si: usize, c: &Com
             if p == "to" && k >= 2 && stems[k - 2] == "accord" {
                 g.according = true;
             }
-            g.prep_object = PREPOSITIONS.contains(&p);
+            // "most EU aid": a modifier after a quantifier is no speaker
+            // either.
+            g.prep_object = PREPOSITIONS.contains(&p) || QUANTIFIERS.contains(&norms[g.start - 1]);
         }
     }
     SentenceInfo { toks, issues, in_issue, groups, cues }
@@ -959,6 +979,19 @@ fn post_inversion(info: &SentenceInfo, e: usize) -> i8 {
         Some(t) if POST_INVERTERS.contains(&t.norm.as_str()) => -1,
         _ => 1,
     }
+}
+
+/// A stance cue right before cue `ci` (only determiners between) that
+/// takes it as its object: "rejected [the] calls for".
+fn stacked_cue(info: &SentenceInfo, ci: usize) -> Option<usize> {
+    let start = info.cues[ci].start;
+    let outer = info.cues[..ci].iter().rposition(|c| c.end <= start && !c.passive)?;
+    let c = &info.cues[outer];
+    let between = &info.toks[c.end..start];
+    (matches!(c.kind, CueKind::Stance(_))
+        && between.len() <= 2
+        && between.iter().all(|t| matches!(t.norm.as_str(), "the" | "a" | "an" | "any" | "all" | "these" | "those")))
+    .then_some(outer)
 }
 
 fn is_boundary(info: &SentenceInfo, k: usize) -> bool {
@@ -1094,6 +1127,15 @@ fn govern_phrase(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
                 CueKind::Stance(p) => {
                     let (p, neg) = cue_polarity(info, cue, p)?;
                     pol *= p;
+                    // Stacked cues multiply: "rejected calls for a
+                    // ceasefire" opposes the ceasefire.
+                    let mut head = ci;
+                    while let Some(outer) = stacked_cue(info, head) {
+                        let CueKind::Stance(q) = info.cues[outer].kind else { break };
+                        let (q, _) = cue_polarity(info, &info.cues[outer], q)?;
+                        pol *= q;
+                        head = outer;
+                    }
                     return Some(Found { cue: ci, polarity: pol, negated: neg, source: Source::Head(ci) });
                 }
                 CueKind::Inverter => {
@@ -1113,6 +1155,11 @@ fn govern_phrase(info: &SentenceInfo, s: usize, e: usize) -> Option<Found> {
             }
             k = cue.start;
             continue;
+        }
+        // An auxiliary between cue and issue starts another predicate
+        // ("support for his government was weak before the violence").
+        if AUXILIARIES.contains(&info.toks[k].norm.as_str()) {
+            break;
         }
         // Crossing another subject ends the clause.
         // (A group right before the issue modifies it: "the US missile
@@ -1405,6 +1452,16 @@ phrases = ["sovereign right to regulate the Internet"]
             stances("Neither Moscow nor Beijing supports NATO expansion."),
             vec![t("China", "NATO enlargement", "oppose"), t("Russia", "NATO enlargement", "oppose")]
         );
+    }
+
+    #[test]
+    fn stacked_cues_multiply() {
+        assert_eq!(stances("Putin has rejected calls for sanctions."), vec![t("Russia", "sanctions", "oppose")]);
+    }
+
+    #[test]
+    fn no_reach_across_another_predicate() {
+        assert_eq!(stances("Putin voiced support for his government, which was weak before the sanctions."), vec![]);
     }
 
     #[test]

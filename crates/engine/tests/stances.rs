@@ -384,3 +384,34 @@ fn never_panics_on_word_soup() {
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let _ = matrix(&statements, &all);
 }
+
+/// ECB+ (when present) with its own small lexicon: the same rules on
+/// unrelated news. Topics 8 (Greek riots) and 41 (the Gaza UN school).
+#[test]
+fn ecbplus_with_its_own_lexicon() {
+    let Ok(bytes) = std::fs::read("/work/shared/corpora/ecbplus/ecbplus_docs.jsonl") else { return };
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<&str> =
+        text.lines().filter(|l| l.contains("\"doc\": \"8_") || l.contains("\"doc\": \"41_")).collect();
+    let corpus = Corpus::build(parse_jsonl("ecb.jsonl", lines.join("\n").as_bytes()).unwrap());
+    let lex = parse_lexicon("ecbplus_lexicon.toml", include_str!("data/ecbplus_lexicon.toml")).unwrap();
+    let statements = extract(&corpus, &lex);
+    let mut got: Vec<String> = statements
+        .iter()
+        .map(|s| format!("{}|{}|{}", lex.actors[s.actor].name, lex.issues[s.issue].name, s.polarity.label()))
+        .collect();
+    got.sort();
+    println!("{} articles: {got:?}", corpus.articles.len());
+    if corpus.articles.is_empty() {
+        return;
+    }
+    assert_eq!(
+        got,
+        vec![
+            "European Union|Israeli strike on UN school|oppose",
+            "Greece|violence in Greece|oppose",
+            "Greece|violence in Greece|oppose",
+            "Israel|Gaza ceasefire|oppose",
+        ]
+    );
+}
