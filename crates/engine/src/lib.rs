@@ -18,9 +18,11 @@
 pub mod bundle;
 pub mod clean;
 pub mod filter;
+pub mod lexicon;
 pub mod model;
 pub mod segment;
 pub mod source;
+pub mod stance;
 pub mod token;
 
 pub use model::*;
