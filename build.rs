@@ -20,18 +20,26 @@ fn main() {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
-    let source = match parallax_loader::load(&path) {
-        Ok(s) => s,
-        Err(diags) => {
-            eprintln!("\nParallax: the corpus at {} has {} problem(s):\n", path.display(), diags.len());
-            for d in &diags {
-                eprintln!("error: {d}");
-            }
-            eprintln!("\nFix the file(s) above and build again.\n");
-            std::process::exit(1);
+    let lexicon_path = parallax_loader::lexicon_path(&path, None);
+    println!("cargo:rerun-if-changed={}", lexicon_path.display());
+    let source = parallax_loader::load(&path);
+    let lexicon = parallax_loader::load_lexicon(&lexicon_path);
+    let mut diags = Vec::new();
+    if let Err(d) = &source {
+        diags.extend(d.iter().cloned());
+    }
+    if let Err(d) = &lexicon {
+        diags.extend(d.iter().cloned());
+    }
+    let (Ok(source), Ok(lexicon)) = (source, lexicon) else {
+        eprintln!("\nParallax: the corpus at {} has {} problem(s):\n", path.display(), diags.len());
+        for d in &diags {
+            eprintln!("error: {d}");
         }
+        eprintln!("\nFix the file(s) above and build again.\n");
+        std::process::exit(1);
     };
-    let bundle = parallax_engine::bundle::Bundle::build(source);
+    let bundle = parallax_engine::bundle::Bundle::build(source, lexicon);
     let bytes = match postcard::to_allocvec(&bundle) {
         Ok(b) => b,
         Err(e) => {
