@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, sel, ROOT, SEED_IDS, seedsContaining, parseHash } from './helpers.mjs';
+import { useApp, sel, ROOT, SEED_IDS, seedsContaining } from './helpers.mjs';
 
 const app = useApp();
 
@@ -94,8 +94,7 @@ app.test('no request leaves 127.0.0.1; the wasm is served as application/wasm', 
   await s.waitForRows(N);
   await s.locator('search').fill(QUERY);
   await s.waitForRows(HITS.length);
-  await s.page.locator(`${sel('article-row')}[data-article-id="${HITS[0]}"]`).click();
-  await s.locator('reader').waitFor();
+  await s.openArticle(HITS[0]);
   assert.ok(s.requests.length > 0, 'requests were recorded');
   assert.deepEqual(wasm, ['application/wasm']);
   assert.deepEqual(s.externalRequests(), []);

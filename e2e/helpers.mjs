@@ -125,6 +125,14 @@ class Session {
     return this.rowIds();
   }
 
+  /** Click an article row the way a user would (its link if it has one) and wait for the reader. */
+  async openArticle(id) {
+    const row = this.page.locator(`${sel('article-row')}[data-article-id="${id}"]`);
+    const link = row.locator('a').first();
+    await ((await link.count()) > 0 ? link : row).click();
+    await this.locator('reader').waitFor();
+  }
+
   async hash() {
     return this.page.evaluate(() => location.hash);
   }

@@ -9,18 +9,10 @@ const ARTICLE = '001_bfc1200b97cbf55b';
 const TITLE = 'Russia and China against the United States in Europe and Asia';
 const REMOVED = 'Leave A Reply';
 
-/** Click a row the way a user would: its link if it has one, else the row. */
-async function openRow(s, id) {
-  const row = s.page.locator(`${sel('article-row')}[data-article-id="${id}"]`);
-  const link = row.locator('a').first();
-  await ((await link.count()) > 0 ? link : row).click();
-  await s.locator('reader').waitFor();
-}
-
 app.test('clicking a row opens the reader with its title and article= in the URL', async (t, { open }) => {
   const s = await open('/');
   await s.waitForRows(N);
-  await openRow(s, ARTICLE);
+  await s.openArticle(ARTICLE);
   assert.equal((await s.locator('reader-title').innerText()).trim(), TITLE);
   await s.waitForHash((h) => h.params.get('article') === ARTICLE, `article=${ARTICLE} in the hash`);
 });
@@ -28,7 +20,7 @@ app.test('clicking a row opens the reader with its title and article= in the URL
 app.test('back closes the reader, forward reopens it', async (t, { open }) => {
   const s = await open('/');
   await s.waitForRows(N);
-  await openRow(s, ARTICLE);
+  await s.openArticle(ARTICLE);
   await s.waitForHash((h) => h.params.get('article') === ARTICLE, 'article in the hash');
 
   await s.page.goBack();

@@ -13,8 +13,7 @@ app.test(`served from ${BASE}: lists, searches, opens an article`, async (t, { o
   await s.locator('search').fill('Taiwan');
   await s.waitForHash((h) => h.params.get('q') === 'Taiwan', 'q in the hash');
   const id = (await s.rowIds())[0];
-  await s.page.locator(`${sel('article-row')}[data-article-id="${id}"]`).click();
-  await s.locator('reader').waitFor();
+  await s.openArticle(id);
   assert.ok(new URL(s.page.url()).pathname === BASE, `still under ${BASE}: ${s.page.url()}`);
   // Every asset came from under the sub-path (favicon probing aside).
   const outside = app.server.served.filter((p) => !p.startsWith(BASE) && p !== '/favicon.ico');
