@@ -11,6 +11,7 @@ use crate::components::notices::Notices;
 use crate::components::topbar::TopBar;
 use crate::data::{self, use_data, Data};
 use crate::pages::articles::{ArticlesPage, Filtered};
+use crate::pages::stances::StancesPage;
 use crate::query::{self, View, ViewState};
 use crate::url::{use_url, UrlProvider};
 use parallax_engine::filter;
@@ -45,7 +46,7 @@ fn Shell() -> Html {
     let decoded = {
         let data = data.clone();
         use_memo(url.fragment.clone(), move |f| {
-            let (s, n) = query::decode(f, &|id: &str| data.corpus.article(id).is_some());
+            let (s, n) = query::decode(f, &KnownIds(&data));
             Decoded { state: Rc::new(s), notices: n.into() }
         })
     };
@@ -76,7 +77,7 @@ fn Shell() -> Html {
                         }
                     }
                     "Escape" if state.article.is_some() => {
-                        let next = ViewState { article: None, ..(*state).clone() };
+                        let next = ViewState { article: None, sentence: None, ..(*state).clone() };
                         url.push(&query::encode(&next));
                     }
                     _ => {}
@@ -145,14 +146,30 @@ fn Shell() -> Html {
     html! {
         <div class="shell">
             <TopBar summary={summary} state={state.clone()} shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(vec![View::Articles])} />
+                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(vec![View::Articles, View::Stances])} />
             <Notices notices={decoded.notices.clone()} on_dismiss={on_dismiss} />
             <main id="main" class="page">
                 { match state.view {
-                    View::Articles | View::Overlap | View::Stances => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Articles | View::Overlap => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
                 } }
             </main>
         </div>
+    }
+}
+
+/// The corpus as [`query::decode`] sees it.
+struct KnownIds<'a>(&'a Data);
+
+impl query::Known for KnownIds<'_> {
+    fn article_sentences(&self, id: &str) -> Option<usize> {
+        self.0.corpus.article(id).map(|a| a.sentences.len())
+    }
+    fn has_actor(&self, name: &str) -> bool {
+        self.0.lexicon.actors.iter().any(|a| a.name == name)
+    }
+    fn has_issue(&self, name: &str) -> bool {
+        self.0.lexicon.issues.iter().any(|i| i.name == name)
     }
 }
 
@@ -162,6 +179,8 @@ struct StateSnapshot {
     q: String,
     article: Option<String>,
     boilerplate: bool,
+    sentence: Option<u32>,
+    cell: Option<(String, String)>,
     notices: Vec<String>,
 }
 
@@ -172,6 +191,8 @@ impl From<&Rc<Decoded>> for StateSnapshot {
             q: d.state.q.clone(),
             article: d.state.article.clone(),
             boilerplate: d.state.boilerplate,
+            sentence: d.state.sentence,
+            cell: d.state.cell.clone(),
             notices: d.notices.to_vec(),
         }
     }

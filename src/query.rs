@@ -54,17 +54,18 @@ pub struct ViewState {
     pub article: Option<String>,
     /// Show removed boilerplate in the reader.
     pub boilerplate: bool,
+    /// The sentence of the open article to scroll to and mark.
+    pub sentence: Option<u32>,
+    /// The selected stance cell: actor and issue names.
+    pub cell: Option<(String, String)>,
 }
 
 /// What [`decode`] needs to know about the corpus to validate ids.
 pub trait Known {
-    fn has_article(&self, id: &str) -> bool;
-}
-
-impl<F: Fn(&str) -> bool> Known for F {
-    fn has_article(&self, id: &str) -> bool {
-        self(id)
-    }
+    /// The number of sentences of the article, if it exists.
+    fn article_sentences(&self, id: &str) -> Option<usize>;
+    fn has_actor(&self, name: &str) -> bool;
+    fn has_issue(&self, name: &str) -> bool;
 }
 
 /// Decodes `%XX` escapes and `+` (space). `None` on a malformed escape or
@@ -136,6 +137,7 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
         None => notices.push(format!("There is no view “{}”; showing the article list.", show(&path_dec))),
     }
     let mut seen: Vec<String> = Vec::new();
+    let (mut sentence, mut actor, mut issue) = (None, None, None);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(key) = percent_decode(k) else {
@@ -161,12 +163,18 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
                 st.q = q;
             }
             "article" => {
-                if known.has_article(&val) {
+                if known.article_sentences(&val).is_some() {
                     st.article = Some(val);
                 } else {
                     notices.push(format!("Ignored article={}: there is no such article.", show(&val)));
                 }
             }
+            "s" => match val.parse::<u32>() {
+                Ok(n) => sentence = Some((n, val)),
+                Err(_) => notices.push(format!("Ignored s={}: expected a sentence number.", show(&val))),
+            },
+            "actor" => actor = Some(val),
+            "issue" => issue = Some(val),
             "boilerplate" => match val.as_str() {
                 "1" | "true" | "on" => st.boilerplate = true,
                 "0" | "false" | "off" | "" => st.boilerplate = false,
@@ -174,6 +182,29 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
             },
             _ => notices.push(format!("Ignored the unknown parameter “{}”.", show(&key))),
         }
+    }
+    // Parameters that depend on each other.
+    if let Some((n, raw)) = sentence {
+        match st.article.as_deref().and_then(|a| known.article_sentences(a)) {
+            Some(count) if (n as usize) < count => st.sentence = Some(n),
+            Some(_) => notices.push(format!("Ignored s={}: the article has no such sentence.", show(&raw))),
+            None => notices.push(format!("Ignored s={}: no article is open.", show(&raw))),
+        }
+    }
+    match (actor, issue) {
+        (Some(a), Some(i)) => {
+            if !known.has_actor(&a) {
+                notices.push(format!("Ignored the stance cell: there is no actor “{}”.", show(&a)));
+            } else if !known.has_issue(&i) {
+                notices.push(format!("Ignored the stance cell: there is no issue “{}”.", show(&i)));
+            } else {
+                st.cell = Some((a, i));
+            }
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            notices.push("Ignored the stance cell: it needs both an actor and an issue.".to_string())
+        }
+        (None, None) => {}
     }
     (st, notices)
 }
@@ -190,6 +221,13 @@ pub fn encode(st: &ViewState) -> String {
     if st.boilerplate {
         params.push(("boilerplate", "1".into()));
     }
+    if let (Some(n), Some(_)) = (st.sentence, &st.article) {
+        params.push(("s", n.to_string()));
+    }
+    if let Some((a, i)) = &st.cell {
+        params.push(("actor", a.clone()));
+        params.push(("issue", i.clone()));
+    }
     let mut out = format!("#{}", st.view.path());
     for (i, (k, v)) in params.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
@@ -204,13 +242,23 @@ pub fn encode(st: &ViewState) -> String {
 mod tests {
     use super::*;
 
-    fn known(id: &str) -> bool {
-        id == "000_a" || id == "b/ c"
+    struct K;
+    impl Known for K {
+        fn article_sentences(&self, id: &str) -> Option<usize> {
+            (id == "000_a" || id == "b/ c").then_some(10)
+        }
+        fn has_actor(&self, name: &str) -> bool {
+            name == "Russia" || name == "United States"
+        }
+        fn has_issue(&self, name: &str) -> bool {
+            name == "NATO enlargement" || name == "A&B / \"C\""
+        }
     }
+    const KNOWN: K = K;
 
     fn roundtrip(st: ViewState) {
         let enc = encode(&st);
-        let (back, notices) = decode(&enc, &known);
+        let (back, notices) = decode(&enc, &KNOWN);
         assert_eq!(back, st, "via {enc}");
         assert!(notices.is_empty(), "{notices:?} via {enc}");
     }
@@ -228,7 +276,18 @@ mod tests {
             ] {
                 for article in [None, Some("000_a".to_string()), Some("b/ c".to_string())] {
                     for boilerplate in [false, true] {
-                        roundtrip(ViewState { view, q: q.into(), article: article.clone(), boilerplate });
+                        let sentence = article.as_ref().map(|_| 3);
+                        for cell in [None, Some(("United States", "A&B / \"C\""))] {
+                            let cell = cell.map(|(a, i)| (a.to_string(), i.to_string()));
+                            roundtrip(ViewState {
+                                view,
+                                q: q.into(),
+                                article: article.clone(),
+                                boilerplate,
+                                sentence,
+                                cell,
+                            });
+                        }
                     }
                 }
             }
@@ -238,9 +297,9 @@ mod tests {
     #[test]
     fn defaults_are_the_bare_fragment() {
         assert_eq!(encode(&ViewState::default()), "#/");
-        assert_eq!(decode("", &known), (ViewState::default(), vec![]));
-        assert_eq!(decode("#/", &known), (ViewState::default(), vec![]));
-        assert_eq!(decode("#", &known), (ViewState::default(), vec![]));
+        assert_eq!(decode("", &KNOWN), (ViewState::default(), vec![]));
+        assert_eq!(decode("#/", &KNOWN), (ViewState::default(), vec![]));
+        assert_eq!(decode("#", &KNOWN), (ViewState::default(), vec![]));
     }
 
     #[test]
@@ -254,19 +313,29 @@ mod tests {
             ("#/?zoom=3", "unknown parameter"),
             ("#/?q=a&q=b", "repeated q"),
             ("#foo", "no view"),
+            ("#/?article=000_a&s=99", "no such sentence"),
+            ("#/?s=2", "no article is open"),
+            ("#/?article=000_a&s=x", "expected a sentence number"),
+            ("#/stances?actor=Mars&issue=NATO+enlargement", "no actor"),
+            ("#/stances?actor=Russia&issue=Tea", "no issue"),
+            ("#/stances?actor=Russia", "needs both"),
         ];
         for (frag, needle) in cases {
-            let (st, notices) = decode(frag, &known);
+            let (st, notices) = decode(frag, &KNOWN);
             assert_eq!(notices.len(), 1, "{frag}: {notices:?}");
             assert!(notices[0].contains(needle), "{frag}: {notices:?}");
-            assert_eq!(st.article, None, "{frag}");
+            assert_eq!(st.sentence, None, "{frag}");
+            assert_eq!(st.cell, None, "{frag}");
             assert!(!st.boilerplate, "{frag}");
         }
     }
 
     #[test]
     fn valid_parts_survive_invalid_neighbours() {
-        let (st, notices) = decode("#/?q=nato&article=nope&boilerplate=1", &known);
+        let (st, notices) = decode("#/?q=nato&article=000_a&s=2&boilerplate=1", &KNOWN);
+        assert_eq!((st.article.as_deref(), st.sentence), (Some("000_a"), Some(2)));
+        assert!(notices.is_empty());
+        let (st, notices) = decode("#/?q=nato&article=nope&boilerplate=1", &KNOWN);
         assert_eq!(st.q, "nato");
         assert!(st.boilerplate);
         assert_eq!(notices.len(), 1);
@@ -275,10 +344,10 @@ mod tests {
     #[test]
     fn overlong_and_control_characters_are_trimmed() {
         let long = "x".repeat(MAX_QUERY_CHARS + 10);
-        let (st, notices) = decode(&format!("#/?q={long}"), &known);
+        let (st, notices) = decode(&format!("#/?q={long}"), &KNOWN);
         assert_eq!(st.q.len(), MAX_QUERY_CHARS);
         assert_eq!(notices.len(), 1);
-        let (st, _) = decode("#/?q=a%00b%0Ac", &known);
+        let (st, _) = decode("#/?q=a%00b%0Ac", &KNOWN);
         assert_eq!(st.q, "abc");
     }
 }

@@ -4,5 +4,6 @@
 pub mod article_list;
 pub mod notices;
 pub mod reader;
+pub mod stance_matrix;
 pub mod text;
 pub mod topbar;

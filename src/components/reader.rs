@@ -17,6 +17,31 @@ pub struct Block {
     pub kind: BlockKind,
     pub text: AttrValue,
     pub hits: Rc<[(usize, usize)]>,
+    /// The sentence the URL points at, as a byte range of `text`.
+    pub focus: Option<(usize, usize)>,
+}
+
+/// A paragraph with search hits, and the focused sentence (if any) wrapped
+/// in a marked, scrollable span.
+fn body(b: &Block) -> Html {
+    let Some((fa, fb)) = b
+        .focus
+        .filter(|&(a, z)| a < z && z <= b.text.len() && b.text.is_char_boundary(a) && b.text.is_char_boundary(z))
+    else {
+        return marked(&b.text, &b.hits);
+    };
+    let part = |from: usize, to: usize| {
+        let hits: Vec<(usize, usize)> =
+            b.hits.iter().filter(|&&(x, y)| x >= from && y <= to).map(|&(x, y)| (x - from, y - from)).collect();
+        marked(&b.text[from..to], &hits)
+    };
+    html! {
+        <>
+            { part(0, fa) }
+            <span class="focus" id="focus-sentence" data-testid="focus-sentence" tabindex="-1">{ part(fa, fb) }</span>
+            { part(fb, b.text.len()) }
+        </>
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -70,7 +95,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <div class="reader-body">
                 { for d.blocks.iter().filter(|b| props.boilerplate || !matches!(b.kind, BlockKind::Removed(_))).map(|b| match b.kind {
                     BlockKind::Heading => html! { <h3>{ marked(&b.text, &b.hits) }</h3> },
-                    BlockKind::Body => html! { <p>{ marked(&b.text, &b.hits) }</p> },
+                    BlockKind::Body => html! { <p>{ body(b) }</p> },
                     BlockKind::Removed(reason) => html! {
                         <p class="removed" data-testid="removed">
                             <span class="removed-label">{ format!("removed · {reason}") }</span>

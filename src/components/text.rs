@@ -24,3 +24,26 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
     }
     parts.into_iter().collect::<Html>()
 }
+
+/// `text` with labelled ranges: each `(start, end, class)` becomes a
+/// `<mark class=…>`. Overlapping or invalid ranges are skipped.
+pub fn labelled(text: &str, ranges: &[(usize, usize, &'static str)]) -> Html {
+    let mut sorted: Vec<_> = ranges.to_vec();
+    sorted.sort();
+    let mut parts: Vec<Html> = Vec::new();
+    let mut at = 0;
+    for (a, b, class) in sorted {
+        if a < at || b > text.len() || a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        if a > at {
+            parts.push(html! { { &text[at..a] } });
+        }
+        parts.push(html! { <mark class={class}>{ &text[a..b] }</mark> });
+        at = b;
+    }
+    if at < text.len() {
+        parts.push(html! { { &text[at..] } });
+    }
+    parts.into_iter().collect::<Html>()
+}

@@ -54,8 +54,12 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                     let snippet = filter::snippet_sentence(a, &f.query)
                         .map(|s| a.slice(a.sentences[s].span).to_string())
                         .unwrap_or_default();
-                    let href =
-                        encode(&ViewState { article: Some(a.id().to_string()), boilerplate: *bp, ..(*st).clone() });
+                    let href = encode(&ViewState {
+                        article: Some(a.id().to_string()),
+                        sentence: None,
+                        boilerplate: *bp,
+                        ..(*st).clone()
+                    });
                     RowData {
                         id: a.id().to_string().into(),
                         href: href.into(),
@@ -75,9 +79,20 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         .clone()
     };
 
+    // Bring the sentence a link points at into view.
+    use_effect_with((st.article.clone(), st.sentence), |(_, sentence)| {
+        if sentence.is_some() {
+            if let Some(el) = gloo::utils::document().get_element_by_id("focus-sentence") {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+
     let reader = st.article.as_deref().and_then(|id| corpus.article(id)).map(|a| {
-        let data = reader_data(a, &props.filtered.query);
-        let close_href = encode(&ViewState { article: None, ..(*st).clone() });
+        let data = reader_data(a, &props.filtered.query, st.sentence);
+        let close_href = encode(&ViewState { article: None, sentence: None, ..(*st).clone() });
         let on_toggle = {
             let url = url.clone();
             let st = st.clone();
@@ -111,7 +126,8 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     }
 }
 
-fn reader_data(a: &Article, q: &Query) -> ReaderData {
+fn reader_data(a: &Article, q: &Query, focus: Option<u32>) -> ReaderData {
+    let focus = focus.and_then(|i| a.sentences.get(i as usize)).map(|s| s.span);
     // Kept paragraphs and removed lines, in text order.
     let mut blocks: Vec<(u32, Block)> = Vec::new();
     for p in &a.paragraphs {
@@ -121,7 +137,10 @@ fn reader_data(a: &Article, q: &Query) -> ReaderData {
             ParagraphKind::Body => BlockKind::Body,
         };
         let text = a.slice(p.span);
-        blocks.push((p.span.start, Block { kind, hits: hits(text, q), text: text.to_string().into() }));
+        let focus = focus
+            .filter(|f| p.span.contains(*f))
+            .map(|f| ((f.start - p.span.start) as usize, (f.end - p.span.start) as usize));
+        blocks.push((p.span.start, Block { kind, hits: hits(text, q), text: text.to_string().into(), focus }));
     }
     for r in &a.removed {
         blocks.push((
@@ -130,6 +149,7 @@ fn reader_data(a: &Article, q: &Query) -> ReaderData {
                 kind: BlockKind::Removed(r.reason.label()),
                 text: a.slice(r.span).to_string().into(),
                 hits: Rc::new([]),
+                focus: None,
             },
         ));
     }

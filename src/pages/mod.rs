@@ -2,3 +2,4 @@
 //! props for the components.
 
 pub mod articles;
+pub mod stances;

@@ -187,5 +187,6 @@ pub fn snippet_sentence(article: &Article, q: &Query) -> Option<usize> {
             }
         }
     }
-    article.body_sentences().map(|(i, _)| i).next().or((!article.sentences.is_empty()).then_some(0))
+    let lede = article.lede()?;
+    article.sentences.iter().position(|s| s == lede)
 }

@@ -17,6 +17,7 @@
 
 pub mod bundle;
 pub mod clean;
+pub mod export;
 pub mod filter;
 pub mod lexicon;
 pub mod model;

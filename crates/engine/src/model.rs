@@ -165,9 +165,12 @@ impl Article {
     pub fn word_count(&self) -> usize {
         self.tokens.len()
     }
-    /// The first body sentence, for list snippets.
+    /// The first sentence of a body paragraph, for list snippets.
     pub fn lede(&self) -> Option<&Sentence> {
-        self.body_sentences().map(|(_, s)| s).next().or(self.sentences.first())
+        self.sentences
+            .iter()
+            .find(|s| self.paragraphs[s.paragraph as usize].kind == ParagraphKind::Body)
+            .or(self.sentences.first())
     }
     /// Index of the sentence containing byte `offset`, if any.
     pub fn sentence_at(&self, offset: u32) -> Option<usize> {

@@ -1,0 +1,69 @@
+//! The stance matrix as JSON and CSV: one shape for the CLI and the page's
+//! export buttons, so what a user downloads is what outside checks read.
+
+use serde_json::{json, Value};
+
+use crate::lexicon::Lexicon;
+use crate::model::Corpus;
+use crate::stance::{StanceMatrix, Statement};
+
+/// `[{"actor", "issue", "stance", "evidence": [{"article", "start", "end"}]}]`,
+/// cells in matrix order (rows and columns by evidence count).
+pub fn stances_json(corpus: &Corpus, lex: &Lexicon, m: &StanceMatrix) -> Value {
+    Value::Array(
+        m.cells
+            .iter()
+            .map(|c| {
+                json!({
+                    "actor": lex.actors[c.actor].name,
+                    "issue": lex.issues[c.issue].name,
+                    "stance": c.stance.label(),
+                    "evidence": c.evidence.iter().map(|e| json!({
+                        "article": corpus.articles[e.article].meta.id,
+                        "start": e.span.start,
+                        "end": e.span.end,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// A CSV field: quoted when needed; a leading `=`, `+`, `@` or tab is
+/// escaped so spreadsheets do not run it as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '@', '\t']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// One row per evidence sentence.
+pub fn stances_csv(corpus: &Corpus, lex: &Lexicon, statements: &[Statement], m: &StanceMatrix) -> String {
+    let mut out = String::from("actor,issue,stance,polarity,article,outlet,date,start,end,cue,sentence\n");
+    for c in &m.cells {
+        for e in &c.evidence {
+            let a = &corpus.articles[e.article];
+            let st = &statements[e.statement];
+            let sentence: String = a.slice(e.span).split_whitespace().collect::<Vec<_>>().join(" ");
+            let row = [
+                lex.actors[c.actor].name.as_str(),
+                lex.issues[c.issue].name.as_str(),
+                c.stance.label(),
+                e.polarity.label(),
+                a.meta.id.as_str(),
+                a.meta.outlet_or_unknown(),
+                a.meta.date.as_deref().unwrap_or(""),
+                &e.span.start.to_string(),
+                &e.span.end.to_string(),
+                a.slice(st.cue),
+                &sentence,
+            ];
+            out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,217 @@
+//! The Stances view: the actor × issue matrix for the selected articles,
+//! and the evidence behind the selected cell.
+
+use std::rc::Rc;
+
+use parallax_engine::stance::{self, Stance};
+use parallax_engine::{export, Article};
+use yew::prelude::*;
+
+use crate::components::stance_matrix::{CellStance, CellView, StanceMatrix};
+use crate::components::text::labelled;
+use crate::data::use_data;
+use crate::pages::articles::{date_label, Filtered};
+use crate::query::{encode, View, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct StancesPageProps {
+    pub state: Rc<ViewState>,
+    pub filtered: Rc<Filtered>,
+}
+
+fn cell_stance(s: Stance) -> CellStance {
+    match s {
+        Stance::Support => CellStance::Support,
+        Stance::Oppose => CellStance::Oppose,
+        Stance::Mixed => CellStance::Mixed,
+    }
+}
+
+/// "The Australian", or the title for an article whose outlet is unknown.
+pub fn source_label(a: &Article) -> String {
+    match &a.meta.outlet {
+        Some(o) => o.clone(),
+        None => format!("unknown outlet — “{}”", a.title()),
+    }
+}
+
+/// Offers `text` as a download named `name`.
+fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let doc = gloo::utils::document();
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a) {
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&href);
+}
+
+#[component]
+pub fn StancesPage(props: &StancesPageProps) -> Html {
+    let data = use_data();
+    let st = props.state.clone();
+    let matrix = {
+        let data = data.clone();
+        use_memo(props.filtered.clone(), move |f| stance::matrix(&data.statements, &f.indices))
+    };
+    let corpus = &data.corpus;
+    let lex = &data.lexicon;
+
+    if matrix.cells.is_empty() {
+        let why = if props.filtered.indices.is_empty() {
+            "No article is selected: clear the search to see stances.".to_string()
+        } else if st.q.is_empty() {
+            "No sentence of this corpus attributes a position on a lexicon issue to a lexicon actor.".to_string()
+        } else {
+            format!("No stance is stated in the {} article(s) matching “{}”.", props.filtered.indices.len(), st.q)
+        };
+        return html! { <div class="empty" data-testid="empty-state"><p>{ why }</p></div> };
+    }
+
+    let actors: Rc<[AttrValue]> = matrix.actors.iter().map(|&a| AttrValue::from(lex.actors[a].name.clone())).collect();
+    let issues: Rc<[AttrValue]> = matrix.issues.iter().map(|&i| AttrValue::from(lex.issues[i].name.clone())).collect();
+    let mut selected = None;
+    let mut cells = Vec::with_capacity(actors.len() * issues.len());
+    for (r, &a) in matrix.actors.iter().enumerate() {
+        for (c, &i) in matrix.issues.iter().enumerate() {
+            let cell = matrix.cell(a, i);
+            let names = (lex.actors[a].name.clone(), lex.issues[i].name.clone());
+            if st.cell.as_ref() == Some(&names) {
+                selected = Some((r, c));
+            }
+            cells.push(cell.map(|cell| CellView {
+                stance: cell_stance(cell.stance),
+                count: cell.evidence.len(),
+                href: encode(&ViewState { cell: Some(names), view: View::Stances, ..(*st).clone() }).into(),
+            }));
+        }
+    }
+
+    let on_csv = {
+        let (data, matrix) = (data.clone(), matrix.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = export::stances_csv(&data.corpus, &data.lexicon, &data.statements, &matrix);
+            download("parallax-stances.csv", "text/csv;charset=utf-8", &text);
+        })
+    };
+    let on_json = {
+        let (data, matrix) = (data.clone(), matrix.clone());
+        Callback::from(move |_: MouseEvent| {
+            let v = export::stances_json(&data.corpus, &data.lexicon, &matrix);
+            download(
+                "parallax-stances.json",
+                "application/json",
+                &serde_json::to_string_pretty(&v).unwrap_or_default(),
+            );
+        })
+    };
+
+    // The evidence panel.
+    let evidence = st.cell.as_ref().map(|(actor_name, issue_name)| {
+        let close = encode(&ViewState { cell: None, ..(*st).clone() });
+        let found = lex
+            .actors
+            .iter()
+            .position(|a| &a.name == actor_name)
+            .zip(lex.issues.iter().position(|i| &i.name == issue_name))
+            .and_then(|(a, i)| matrix.cell(a, i));
+        let Some(cell) = found else {
+            return html! {
+                <aside class="evidence" data-testid="evidence">
+                    <a class="close" href={close} aria-label="Close the evidence">{ "×" }</a>
+                    <h2>{ format!("{actor_name} · {issue_name}") }</h2>
+                    <p class="empty-note">{ "No evidence in the selected articles: this actor takes no position on this issue in them." }</p>
+                </aside>
+            };
+        };
+        let carried: Vec<&Article> = cell.articles.iter().map(|&i| &corpus.articles[i]).collect();
+        let not_carried: Vec<&Article> = props
+            .filtered
+            .indices
+            .iter()
+            .filter(|i| !cell.articles.contains(i))
+            .map(|&i| &corpus.articles[i])
+            .collect();
+        let stance = cell_stance(cell.stance);
+        html! {
+            <aside class="evidence" data-testid="evidence" aria-labelledby="evidence-title">
+                <a class="close" href={close} aria-label="Close the evidence" title="Close">{ "×" }</a>
+                <h2 id="evidence-title">
+                    <span class={classes!("badge", stance.label())}>{ format!("{} {}", stance.symbol(), stance.label()) }</span>
+                    { format!(" {actor_name} · {issue_name}") }
+                </h2>
+                <p class="evidence-summary">
+                    { format!("{} sentence{} ({} for, {} against) in {} of {} selected article{}.",
+                        cell.evidence.len(), if cell.evidence.len() == 1 { "" } else { "s" },
+                        cell.support, cell.oppose, carried.len(), props.filtered.indices.len(),
+                        if props.filtered.indices.len() == 1 { "" } else { "s" }) }
+                </p>
+                <ol class="evidence-list">
+                    { for cell.evidence.iter().map(|e| {
+                        let a = &corpus.articles[e.article];
+                        let s = &data.statements[e.statement];
+                        let base = e.span.start as usize;
+                        let rel = |sp: parallax_engine::Span, class: &'static str| {
+                            (sp.start as usize).checked_sub(base).map(|x| (x, x + sp.len(), class))
+                        };
+                        let ranges: Vec<_> = [rel(s.actor_span, "actor"), rel(s.cue, "cue"), rel(s.issue_span, "issue-phrase")]
+                            .into_iter().flatten().collect();
+                        let reader = encode(&ViewState {
+                            view: View::Articles, article: Some(a.id().to_string()), sentence: Some(e.sentence as u32),
+                            cell: None, ..(*st).clone()
+                        });
+                        let pol = match e.polarity { stance::Polarity::Support => CellStance::Support, stance::Polarity::Oppose => CellStance::Oppose };
+                        html! {
+                            <li data-testid="evidence-item" data-article-id={a.id().to_string()}>
+                                <blockquote>{ labelled(a.slice(e.span), &ranges) }</blockquote>
+                                <p class="evidence-meta">
+                                    <span class={classes!("badge", "small", pol.label())}>{ format!("{} {}", pol.symbol(), pol.label()) }</span>
+                                    { " " }{ source_label(a) }{ " · " }{ date_label(a) }{ " · " }
+                                    <a href={reader}>{ "read in context" }</a>
+                                </p>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <div class="carriers">
+                    <h3>{ "Carried by" }</h3>
+                    <ul data-testid="carried-by">{ for carried.iter().map(|a| html! { <li>{ source_label(a) }</li> }) }</ul>
+                    <h3>{ "Not carried by" }</h3>
+                    if not_carried.is_empty() {
+                        <p class="empty-note">{ "every selected article carries it." }</p>
+                    } else {
+                        <ul data-testid="not-carried-by">{ for not_carried.iter().map(|a| html! { <li>{ source_label(a) }</li> }) }</ul>
+                    }
+                </div>
+            </aside>
+        }
+    });
+
+    html! {
+        <div class={classes!("stances-page", evidence.is_some().then_some("with-evidence"))}>
+            <section class="matrix-pane" aria-label="Stance matrix">
+                <div class="matrix-tools">
+                    <p class="legend">
+                        <span class="badge support">{ "▲ support" }</span>
+                        <span class="badge oppose">{ "▼ oppose" }</span>
+                        <span class="badge mixed">{ "◆ mixed" }</span>
+                        <span class="muted">{ format!(" · numbers count evidence sentences in {} article(s)", props.filtered.indices.len()) }</span>
+                    </p>
+                    <div class="exports">
+                        <button type="button" onclick={on_csv} data-testid="export-csv">{ "Export CSV" }</button>
+                        <button type="button" onclick={on_json} data-testid="export-json">{ "Export JSON" }</button>
+                    </div>
+                </div>
+                <StanceMatrix actors={actors} issues={issues} cells={Rc::<[Option<CellView>]>::from(cells)} selected={selected} />
+            </section>
+            { evidence.unwrap_or_default() }
+        </div>
+    }
+}
