@@ -1,0 +1,132 @@
+//! URL-state wiring in a real browser: the fragment drives what is shown,
+//! and what the user does is written back to the fragment.
+#![cfg(target_arch = "wasm32")]
+
+use gloo::utils::{document, window};
+use parallax::app::App;
+use parallax_engine::filter::{filter_articles, Query};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Sets the fragment without a history entry.
+fn set_fragment(f: &str) {
+    window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(f)).unwrap();
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        yew::scheduler::flush();
+        gloo::timers::future::TimeoutFuture::new(20).await;
+    }
+}
+
+struct Mounted {
+    root: web_sys::Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Mounted {
+    async fn at(fragment: &str) -> Mounted {
+        set_fragment(fragment);
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        Mounted { root, handle: Some(handle) }
+    }
+    fn all(&self, testid: &str) -> Vec<web_sys::Element> {
+        let list = self.root.query_selector_all(&format!("[data-testid=\"{testid}\"]")).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+    fn one(&self, testid: &str) -> Option<web_sys::Element> {
+        self.all(testid).into_iter().next()
+    }
+    fn row_ids(&self) -> Vec<String> {
+        self.all("article-row").iter().filter_map(|r| r.get_attribute("data-article-id")).collect()
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+fn expected_ids(q: &str) -> Vec<String> {
+    let data = parallax::data::load().expect("bundle loads");
+    filter_articles(&data.corpus, &Query::parse(q)).into_iter().map(|i| data.corpus.articles[i].id().to_string()).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_fragment_selects_the_articles_shown() {
+    let all = expected_ids("");
+    let m = Mounted::at("#/").await;
+    assert_eq!(m.row_ids(), all);
+    drop(m);
+
+    let want = expected_ids("aukus");
+    assert!(!want.is_empty() && want.len() < all.len(), "the seeds have some but not all articles on AUKUS");
+    let m = Mounted::at("#/?q=aukus").await;
+    assert_eq!(m.row_ids(), want);
+    let count = m.one("result-count").unwrap().text_content().unwrap();
+    assert_eq!(count, format!("{} of {} articles", want.len(), all.len()));
+    let input: web_sys::HtmlInputElement = m.one("search").unwrap().dyn_into().unwrap();
+    assert_eq!(input.value(), "aukus");
+}
+
+#[wasm_bindgen_test]
+async fn typing_rewrites_the_fragment_without_new_history_entries() {
+    let m = Mounted::at("#/").await;
+    let before = window().history().unwrap().length().unwrap();
+    let input: web_sys::HtmlInputElement = m.one("search").unwrap().dyn_into().unwrap();
+    for typed in ["t", "ta", "taiwan"] {
+        input.set_value(typed);
+        let ev = web_sys::InputEvent::new("input").unwrap();
+        input.dispatch_event(&ev).unwrap();
+        settle().await;
+    }
+    assert_eq!(window().location().hash().unwrap(), "#/?q=taiwan");
+    assert_eq!(window().history().unwrap().length().unwrap(), before, "typing replaces the entry");
+    assert_eq!(m.row_ids(), expected_ids("taiwan"));
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_article_is_a_link_and_back_closes_it() {
+    let m = Mounted::at("#/").await;
+    assert!(m.one("reader").is_none());
+    let first = m.all("article-row").into_iter().next().unwrap();
+    let id = first.get_attribute("data-article-id").unwrap();
+    let link: web_sys::HtmlElement = first.query_selector("a").unwrap().unwrap().dyn_into().unwrap();
+    link.click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap(), format!("#/?article={id}"));
+    let reader = m.one("reader").expect("the reader opens");
+    assert_eq!(reader.get_attribute("data-article-id").as_deref(), Some(id.as_str()));
+
+    window().history().unwrap().back().unwrap();
+    gloo::timers::future::TimeoutFuture::new(150).await;
+    settle().await;
+    assert!(m.one("reader").is_none(), "back closes the reader");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_fragment_gives_a_notice_and_the_default_view() {
+    let m = Mounted::at("#/?article=nope&boilerplate=maybe").await;
+    let notice = m.one("notice").expect("a notice").text_content().unwrap();
+    assert!(notice.contains("article=nope"), "{notice}");
+    assert!(notice.contains("boilerplate=maybe"), "{notice}");
+    assert_eq!(m.row_ids(), expected_ids(""));
+    assert!(m.one("reader").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_fragment_without_a_leading_slash_does_not_blank_the_page() {
+    let m = Mounted::at("#garbage?%%%").await;
+    assert!(m.one("notice").is_some());
+    assert_eq!(m.row_ids(), expected_ids(""));
+}
