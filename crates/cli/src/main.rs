@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! parallax corpus   [--corpus PATH] [--json]
+//! parallax passages [--corpus PATH] [--json] [--clusters]
 //! ```
 //!
 //! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use parallax_engine::Corpus;
 
 mod output;
+mod passages;
 
 const USAGE: &str = "\
 parallax — one event, many reports: the explorer's analysis as JSON
@@ -23,27 +25,34 @@ USAGE:
 
 COMMANDS:
     corpus      the parsed corpus: articles, paragraphs, sentences, removed boilerplate
+    passages    passages shared by two articles: [{a, b: {article, start, end}, score}]
+                (byte offsets into the original text; a before b in id order)
 
 OPTIONS:
     --corpus PATH   a seeds folder (*.txt + corpus.toml) or a JSON-lines file
                     (one {\"id\", \"text\", \"title\"?, \"series\"?, \"date\"?} a line);
                     default: seeds/
     --json          JSON output (the default)
+    --clusters      with `passages`: passages carried by three or more articles,
+                    [{id, articles, members: [{article, start, end, text}]}]
     -h, --help      this text
 ";
 
 struct Args {
     command: String,
     corpus: PathBuf,
+    clusters: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut command = None;
     let mut corpus = PathBuf::from("seeds");
+    let mut clusters = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
             "--json" => {}
+            "--clusters" => clusters = true,
             "--corpus" => corpus = PathBuf::from(args.next().ok_or("--corpus needs a PATH")?),
             s if s.starts_with("--corpus=") => corpus = PathBuf::from(&s["--corpus=".len()..]),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -52,7 +61,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let command = command.ok_or("missing COMMAND")?;
-    Ok(Args { command, corpus })
+    Ok(Args { command, corpus, clusters })
 }
 
 fn main() -> ExitCode {
@@ -79,6 +88,8 @@ fn main() -> ExitCode {
     let corpus = Corpus::build(source);
     let value = match args.command.as_str() {
         "corpus" => output::corpus_json(&corpus),
+        "passages" if args.clusters => passages::clusters_json(&corpus),
+        "passages" => passages::pairs_json(&corpus),
         other => {
             eprintln!("parallax: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);
