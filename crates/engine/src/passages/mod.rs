@@ -76,7 +76,7 @@ impl Default for PassageConfig {
             min_shared: 3,
             synonym_weight: 0.8,
             quote_weight: 1.3,
-            max_df_share: 0.01,
+            max_df_share: 0.002,
             max_df_floor: 40,
             split_min_score: 0.25,
             same_article: false,
@@ -513,7 +513,7 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
         }
     }
     pairs.sort_by_key(|x| (x.a, x.b));
-    let clusters = cluster_passages(&pairs);
+    let clusters = cluster_passages(corpus, &pairs);
     Passages { pairs, clusters }
 }
 
@@ -525,60 +525,82 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
     x
 }
 
-/// Groups passages whose sides overlap in the same article; keeps groups
-/// that reach three or more articles.
-fn cluster_passages(pairs: &[SharedPassage]) -> Vec<Cluster> {
-    // Nodes: 2 per passage (side a = 2p, side b = 2p + 1).
-    let mut parent: Vec<usize> = (0..pairs.len() * 2).collect();
-    let side = |k: usize| if k.is_multiple_of(2) { pairs[k / 2].a } else { pairs[k / 2].b };
-    for p in 0..pairs.len() {
-        let (x, y) = (find(&mut parent, 2 * p), find(&mut parent, 2 * p + 1));
-        parent[x] = y;
+/// Groups sentences linked across articles into clusters reaching three
+/// or more articles. To keep one hub sentence from chaining unrelated
+/// content together, a link joins a cluster only when it is the best link
+/// of both its sentences towards the other article (mutual best match).
+fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
+    let mut first = Vec::with_capacity(corpus.articles.len() + 1);
+    let mut total = 0usize;
+    for a in &corpus.articles {
+        first.push(total);
+        total += a.sentences.len();
     }
-    let mut order: Vec<usize> = (0..pairs.len() * 2).collect();
-    order.sort_by_key(|&k| (side(k).article, side(k).sentences.start, side(k).sentences.end, k));
-    // Sweep: a node overlaps the running extent of its article.
-    let mut cur: Option<(u32, u32, usize)> = None; // (article, end, node)
-    for &k in &order {
-        let s = side(k);
-        match cur {
-            Some((art, end, node)) if art == s.article && s.sentences.start < end => {
-                let (x, y) = (find(&mut parent, node), find(&mut parent, k));
-                parent[x] = y;
-                cur = Some((art, end.max(s.sentences.end), k));
+    let node = |art: u32, s: u32| first[art as usize] + s as usize;
+    // Best score per (sentence node, other article).
+    let mut best: BTreeMap<(usize, u32), f32> = BTreeMap::new();
+    let mut edges: Vec<(usize, usize, f32, u32)> = Vec::new();
+    for (pi, p) in pairs.iter().enumerate() {
+        for l in &p.links {
+            for i in l.a.start..l.a.end {
+                for j in l.b.start..l.b.end {
+                    let (x, y) = (node(p.a.article, i), node(p.b.article, j));
+                    edges.push((x, y, l.score, pi as u32));
+                    let bx = best.entry((x, p.b.article)).or_insert(0.0);
+                    *bx = bx.max(l.score);
+                    let by = best.entry((y, p.a.article)).or_insert(0.0);
+                    *by = by.max(l.score);
+                }
             }
-            _ => cur = Some((s.article, s.sentences.end, k)),
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..pairs.len() * 2 {
-        let r = find(&mut parent, k);
-        groups.entry(r).or_default().push(k);
+    let mut parent: Vec<usize> = (0..total).collect();
+    let mut used: Vec<(usize, u32)> = Vec::new();
+    for &(x, y, sc, pi) in &edges {
+        let (ax, ay) = (owner_of(&first, x) as u32, owner_of(&first, y) as u32);
+        if best.get(&(x, ay)).is_some_and(|&b| sc >= b) && best.get(&(y, ax)).is_some_and(|&b| sc >= b) {
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            parent[rx] = ry;
+            used.push((x, pi));
+            used.push((y, pi));
+        }
     }
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for nodes in groups.into_values() {
-        let mut articles: Vec<u32> = nodes.iter().map(|&k| side(k).article).collect();
-        articles.sort_unstable();
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<u32>)> = BTreeMap::new();
+    for &(x, pi) in &used {
+        let r = find(&mut parent, x);
+        let g = groups.entry(r).or_default();
+        g.0.push(x);
+        g.1.push(pi);
+    }
+    let mut clusters = Vec::new();
+    for (mut nodes, mut passages) in groups.into_values() {
+        nodes.sort_unstable();
+        nodes.dedup();
+        passages.sort_unstable();
+        passages.dedup();
+        let mut articles: Vec<u32> = nodes.iter().map(|&x| owner_of(&first, x) as u32).collect();
         articles.dedup();
         if articles.len() < 3 {
             continue;
         }
-        let mut sides: Vec<PassageSide> = nodes.iter().map(|&k| side(k)).collect();
-        sides.sort();
-        // Merge overlapping sides of one article into one member.
+        // Runs of consecutive sentences of one article form a member.
         let mut members: Vec<PassageSide> = Vec::new();
-        for s in sides {
+        for &x in &nodes {
+            let art = owner_of(&first, x);
+            let si = (x - first[art]) as u32;
+            let sent = &corpus.articles[art].sentences[si as usize];
             match members.last_mut() {
-                Some(m) if m.article == s.article && s.sentences.start < m.sentences.end => {
-                    m.sentences.end = m.sentences.end.max(s.sentences.end);
-                    m.span.end = m.span.end.max(s.span.end);
+                Some(m) if m.article as usize == art && m.sentences.end == si => {
+                    m.sentences.end = si + 1;
+                    m.span.end = sent.span.end;
                 }
-                _ => members.push(s),
+                _ => members.push(PassageSide {
+                    article: art as u32,
+                    span: sent.span,
+                    sentences: SentenceRange { start: si, end: si + 1 },
+                }),
             }
         }
-        let mut passages: Vec<u32> = nodes.iter().map(|&k| (k / 2) as u32).collect();
-        passages.sort_unstable();
-        passages.dedup();
         clusters.push(Cluster { id: 0, members, articles, passages });
     }
     clusters.sort_by(|x, y| {
@@ -591,6 +613,11 @@ fn cluster_passages(pairs: &[SharedPassage]) -> Vec<Cluster> {
         c.id = i as u32;
     }
     clusters
+}
+
+/// The article of global sentence node `x`.
+fn owner_of(first: &[usize], x: usize) -> usize {
+    first.partition_point(|&f| f <= x).saturating_sub(1)
 }
 
 /// One heat-map cell per pair of articles that share at least one passage,
