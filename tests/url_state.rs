@@ -59,7 +59,10 @@ impl Drop for Mounted {
 
 fn expected_ids(q: &str) -> Vec<String> {
     let data = parallax::data::load().expect("bundle loads");
-    filter_articles(&data.corpus, &Query::parse(q)).into_iter().map(|i| data.corpus.articles[i].id().to_string()).collect()
+    filter_articles(&data.corpus, &Query::parse(q))
+        .into_iter()
+        .map(|i| data.corpus.articles[i].id().to_string())
+        .collect()
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@
 //! ```text
 //! parallax corpus   [--corpus PATH] [--json]
 //! parallax stances  [--corpus PATH] [--lexicon PATH] [--json | --csv]
+//! parallax passages [--corpus PATH] [--json] [--clusters]
 //! ```
 //!
 //! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 use parallax_engine::Corpus;
 
 mod output;
+mod passages;
 mod stances;
 
 const USAGE: &str = "\
@@ -26,6 +28,8 @@ USAGE:
 COMMANDS:
     corpus      the parsed corpus: articles, paragraphs, sentences, removed boilerplate
     stances     actor × issue stances: [{actor, issue, stance, evidence: [{article, start, end}]}]
+    passages    passages shared by two articles: [{a, b: {article, start, end}, score}]
+                (byte offsets into the original text; a before b in id order)
 
 OPTIONS:
     --corpus PATH   a seeds folder (*.txt + corpus.toml) or a JSON-lines file
@@ -35,6 +39,8 @@ OPTIONS:
                     the corpus folder if there is one, else seeds/lexicon.toml
     --json          JSON output (the default)
     --csv           stances as CSV, one row per evidence sentence
+    --clusters      with `passages`: passages carried by three or more articles,
+                    [{id, articles, members: [{article, start, end, text}]}]
     -h, --help      this text
 ";
 
@@ -43,6 +49,7 @@ struct Args {
     corpus: PathBuf,
     lexicon: Option<PathBuf>,
     csv: bool,
+    clusters: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -50,6 +57,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut corpus = PathBuf::from("seeds");
     let mut lexicon = None;
     let mut csv = false;
+    let mut clusters = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
@@ -57,6 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--csv" => csv = true,
             "--lexicon" => lexicon = Some(PathBuf::from(args.next().ok_or("--lexicon needs a PATH")?)),
             s if s.starts_with("--lexicon=") => lexicon = Some(PathBuf::from(&s["--lexicon=".len()..])),
+            "--clusters" => clusters = true,
             "--corpus" => corpus = PathBuf::from(args.next().ok_or("--corpus needs a PATH")?),
             s if s.starts_with("--corpus=") => corpus = PathBuf::from(&s["--corpus=".len()..]),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -65,7 +74,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let command = command.ok_or("missing COMMAND")?;
-    Ok(Args { command, corpus, lexicon, csv })
+    Ok(Args { command, corpus, lexicon, csv, clusters })
 }
 
 fn main() -> ExitCode {
@@ -114,6 +123,8 @@ fn main() -> ExitCode {
             }
             stances::json(&corpus, &lex, &matrix)
         }
+        "passages" if args.clusters => passages::clusters_json(&corpus),
+        "passages" => passages::pairs_json(&corpus),
         other => {
             eprintln!("parallax: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);

@@ -10,7 +10,8 @@
 //!    paragraphs and sentences ([`segment`]) and tokenised and stemmed
 //!    ([`token`]). All offsets are byte offsets into the article's
 //!    *original* text, so a span can always be shown in place.
-//! 3. Views over the corpus: [`filter`] (the article list).
+//! 3. Views over the corpus: [`filter`] (the article list), [`passages`]
+//!    (text shared between articles).
 //!
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
@@ -21,6 +22,7 @@ pub mod export;
 pub mod filter;
 pub mod lexicon;
 pub mod model;
+pub mod passages;
 pub mod segment;
 pub mod source;
 pub mod stance;

@@ -1,0 +1,213 @@
+//! A sentence (or two adjacent ones) as matching sees it, and the pair
+//! score: the best mutual containment over clause windows.
+
+use super::lexicon::Lexicon;
+use super::PassageConfig;
+
+/// A run of clauses: indices into `Feat::concepts` as a bit mask.
+#[derive(Clone, Debug)]
+pub(crate) struct Win {
+    pub idx: Vec<u16>,
+    pub mask: Vec<u64>,
+    pub total: f32,
+    pub has_number: bool,
+}
+
+impl Win {
+    fn has(&self, j: u16) -> bool {
+        self.mask.get(j as usize / 64).is_some_and(|m| m >> (j % 64) & 1 == 1)
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Feat {
+    /// (concept, weight), sorted by concept, distinct.
+    pub concepts: Vec<(u32, f32)>,
+    /// Union of the concepts' synonym classes, sorted, distinct.
+    pub classes: Vec<u32>,
+    /// (class, concept index) for every class of every concept, sorted.
+    pub class_index: Vec<(u32, u16)>,
+    pub total: f32,
+    /// The whole sentence first, then runs of one to three clauses.
+    pub windows: Vec<Win>,
+}
+
+/// Builds the features of a concept sequence (`(concept, quoted)` in text
+/// order with clause numbers); `weight` gives a concept's evidence.
+pub(crate) fn build(
+    occ: &[(u32, bool)],
+    clause: &[u32],
+    weight: &dyn Fn(u32, bool) -> f32,
+    lex: &Lexicon,
+    min_concepts: usize,
+) -> Feat {
+    let mut v: Vec<(u32, f32)> = occ.iter().map(|&(c, q)| (c, weight(c, q))).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    v.dedup_by_key(|p| p.0);
+    let concepts = v;
+    let mut classes: Vec<u32> = concepts.iter().flat_map(|&(c, _)| lex.classes[c as usize].iter().copied()).collect();
+    classes.sort_unstable();
+    classes.dedup();
+    let mut class_index: Vec<(u32, u16)> = concepts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k, i as u16)))
+        .collect();
+    class_index.sort_unstable();
+    let total = concepts.iter().map(|c| c.1).sum();
+    let pos = |c: u32| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16;
+    let words = concepts.len().div_ceil(64).max(1);
+    let win = |idx: Vec<u16>| {
+        let mut mask = vec![0u64; words];
+        for &j in &idx {
+            mask[j as usize / 64] |= 1 << (j % 64);
+        }
+        let total = idx.iter().map(|&j| concepts[j as usize].1).sum();
+        let has_number = idx.iter().any(|&j| lex.is_numeric(concepts[j as usize].0));
+        Win { idx, mask, total, has_number }
+    };
+    let mut windows = vec![win((0..concepts.len() as u16).collect())];
+    // Clause boundaries as index ranges into occ.
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
+    for (i, &c) in clause.iter().enumerate() {
+        match bounds.last_mut() {
+            Some(b) if clause[b.0] == c => b.1 = i + 1,
+            _ => bounds.push((i, i + 1)),
+        }
+    }
+    for i in 0..bounds.len() {
+        for j in i..bounds.len().min(i + 3) {
+            if i == 0 && j + 1 == bounds.len() {
+                continue; // the whole sentence
+            }
+            let mut idx: Vec<u16> = occ[bounds[i].0..bounds[j].1].iter().map(|&(c, _)| pos(c)).collect();
+            idx.sort_unstable();
+            idx.dedup();
+            if idx.len() >= min_concepts {
+                windows.push(win(idx));
+            }
+        }
+    }
+    Feat { concepts, classes, class_index, total, windows }
+}
+
+/// Result of scoring two sentences.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Score {
+    pub score: f32,
+    pub weight: f32,
+    pub shared: usize,
+}
+
+pub(crate) fn passes(s: Score, cfg: &PassageConfig) -> bool {
+    s.score >= cfg.min_score && passes_evidence(s, cfg)
+}
+
+pub(crate) fn passes_evidence(s: Score, cfg: &PassageConfig) -> bool {
+    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared
+}
+
+fn sorted_intersects(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// For each concept of `x`: the concepts of `y` it matches, with the
+/// match's worth (1 for the same concept, `synonym_weight` for a synonym).
+fn partners(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Vec<Vec<(u16, f32)>> {
+    let mut out = vec![Vec::new(); x.concepts.len()];
+    for (i, &(c, _)) in x.concepts.iter().enumerate() {
+        if let Ok(j) = y.concepts.binary_search_by_key(&c, |p| p.0) {
+            out[i].push((j as u16, 1.0));
+            continue;
+        }
+        let cls = &lex.classes[c as usize];
+        if cls.is_empty() || !sorted_intersects(cls, &y.classes) {
+            continue;
+        }
+        for &k in cls {
+            let from = y.class_index.partition_point(|p| p.0 < k);
+            for &(kk, j) in &y.class_index[from..] {
+                if kk != k {
+                    break;
+                }
+                if !out[i].iter().any(|p| p.0 == j) {
+                    out[i].push((j, cfg.synonym_weight));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Containment of window `w` of x in window `v` of y.
+fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) -> Score {
+    if w.total <= 0.0 {
+        return Score::default();
+    }
+    let mut matched = 0.0;
+    let mut shared = 0;
+    let mut numbers_shared = 0;
+    for &i in &w.idx {
+        let best = part[i as usize].iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
+        if best > 0.0 {
+            matched += x.concepts[i as usize].1 * best;
+            shared += 1;
+            if best >= 1.0 && lex.is_numeric(x.concepts[i as usize].0) {
+                numbers_shared += 1;
+            }
+        }
+    }
+    let mut score = matched / w.total;
+    // Different figures: a different fact, however similar the words.
+    if w.has_number && v.has_number && numbers_shared == 0 {
+        score *= 0.5;
+    }
+    Score { score: score.min(1.0), weight: matched, shared }
+}
+
+/// The best mutual containment (the smaller of the two directions) over
+/// the two sentences and their clause windows: the same clause in two
+/// translations matches even when the rest of the sentences differ. Window
+/// pairs are tried only when the whole sentences share enough evidence.
+pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+    let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
+    let pxy = partners(x, y, lex, cfg);
+    let pyx = partners(y, x, lex, cfg);
+    let whole = if x.total <= y.total { contain(x, wx, wy, &pxy, lex) } else { contain(y, wy, wx, &pyx, lex) };
+    if !passes_evidence(whole, cfg) {
+        return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
+    }
+    // A window's containment in the whole other sentence bounds its
+    // containment in any window of it: skip windows that cannot pass.
+    let xs: Vec<&Win> =
+        x.windows.iter().filter(|w| contain(x, w, wy, &pxy, lex).score >= cfg.split_min_score).collect();
+    let ys: Vec<&Win> =
+        y.windows.iter().filter(|v| contain(y, v, wx, &pyx, lex).score >= cfg.split_min_score).collect();
+    let mut best = Score::default();
+    let mut best_pass = false;
+    for &w in &xs {
+        for &v in &ys {
+            let p = contain(x, w, v, &pxy, lex);
+            if p.score <= best.score && best_pass {
+                continue;
+            }
+            let q = contain(y, v, w, &pyx, lex);
+            let c =
+                Score { score: p.score.min(q.score), weight: p.weight.min(q.weight), shared: p.shared.min(q.shared) };
+            let ok = passes(c, cfg);
+            if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
+                best = c;
+                best_pass = ok;
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,339 @@
+//! What a word means for matching: stopwords, actor aliases and synonym
+//! classes, resolved once per corpus onto the interned stems.
+//!
+//! * Stopwords carry no evidence and are dropped.
+//! * Aliases name the same actor in different words (Moscow ~ Russia ~ the
+//!   Kremlin, Alliance ~ NATO): every alias maps to one *concept*.
+//!   Multi-word aliases ("the United States", "North Atlantic Alliance")
+//!   are matched on stem sequences.
+//! * Synonym classes come from a reduced WordNet 3.0 table
+//!   (`data/synonyms.txt`, made by `scripts/gen_synonyms.py`): two words
+//!   are near-synonyms when their class lists intersect (enlargement ~
+//!   expansion, denounce ~ criticize, oppose ~ opposition). The relation is
+//!   not transitive, so classes never snowball into huge groups.
+
+use std::collections::HashMap;
+
+use rust_stemmers::Stemmer;
+
+use crate::model::{Article, Corpus};
+use crate::token::{english_stemmer, stem_word};
+
+/// The reduced WordNet table: `word class class ...`, classes in base 36.
+const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+
+/// English function words and reporting clichés with no evidential value.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "others",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "said",
+    "say",
+    "says",
+    "told",
+    "according",
+    "per",
+    "via",
+    "its",
+    "it's",
+    "also",
+    "still",
+    "however",
+    "well",
+    "would",
+    "one",
+    "two",
+    "new",
+    "s",
+    "t",
+    "mr",
+    "ms",
+    "mrs",
+];
+
+/// Built-in actor aliases: `(concept name, phrases)`. Phrases are matched
+/// on stems, longest first. (A fuller lexicon can replace this table.)
+const ALIASES: &[(&str, &[&str])] = &[
+    ("@russia", &["russia", "russian", "russians", "moscow", "kremlin", "russian federation"]),
+    ("@china", &["china", "chinese", "beijing", "people's republic of china", "prc"]),
+    ("@usa", &["united states", "united states of america", "america", "american", "americans", "washington", "u.s"]),
+    (
+        "@nato",
+        &[
+            "nato",
+            "north atlantic alliance",
+            "north atlantic treaty",
+            "north atlantic treaty organization",
+            "atlantic alliance",
+        ],
+    ),
+    ("@uk", &["united kingdom", "britain", "great britain", "british", "u.k"]),
+    ("@ukraine", &["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"]),
+    ("@eu", &["european union", "e.u"]),
+    ("@australia", &["australia", "australian", "australians"]),
+    // Names of two words are one piece of evidence, not two.
+    ("@white_house", &["white house"]),
+    ("@state_department", &["state department"]),
+    ("@cold_war", &["cold war"]),
+    ("@joint_statement", &["joint statement", "joint declaration"]),
+    ("@security_council", &["security council"]),
+    ("@human_rights", &["human rights"]),
+];
+
+/// Per-stem matching information for one corpus.
+pub struct Lexicon {
+    /// For each vocab stem: its concept id (`u32::MAX` = stopword).
+    /// Concepts `< vocab.len()` are stems; above are alias concepts.
+    pub concept: Vec<u32>,
+    /// Synonym classes of each concept (sorted), empty for most.
+    pub classes: Vec<Vec<u32>>,
+    /// Whether the stem is a number.
+    pub numeric: Vec<bool>,
+    /// Multi-word aliases: stem sequence -> concept, longest first.
+    phrases: Vec<(Vec<u32>, u32)>,
+    /// Stems of "us" / "u.s", which name the United States only when
+    /// written in capitals.
+    us_stem: Option<u32>,
+    usa_concept: u32,
+    /// Number of concepts (stems + aliases).
+    pub concept_count: u32,
+}
+
+pub const STOP: u32 = u32::MAX;
+
+fn parse_base36(s: &str) -> Option<u32> {
+    u32::from_str_radix(s, 36).ok()
+}
+
+/// The synonym table keyed by stem (classes of all words with that stem).
+pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
+    let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+    for line in SYNONYMS.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let Some(word) = parts.next() else { continue };
+        let entry = map.entry(stem_word(stemmer, word)).or_default();
+        entry.extend(parts.filter_map(parse_base36));
+    }
+    for v in map.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    map
+}
+
+impl Lexicon {
+    pub fn new(corpus: &Corpus) -> Lexicon {
+        let stemmer = english_stemmer();
+        let vocab = &corpus.vocab;
+        let n = vocab.len() as u32;
+        let index: HashMap<&str, u32> = vocab.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
+        let mut concept: Vec<u32> = (0..n).collect();
+        let stop: Vec<String> = STOPWORDS.iter().map(|w| stem_word(&stemmer, w)).collect();
+        for s in &stop {
+            if let Some(&i) = index.get(s.as_str()) {
+                concept[i as usize] = STOP;
+            }
+        }
+        let mut phrases = Vec::new();
+        let mut usa_concept = n;
+        for (k, (name, list)) in ALIASES.iter().enumerate() {
+            let id = n + k as u32;
+            if *name == "@usa" {
+                usa_concept = id;
+            }
+            for phrase in *list {
+                let stems: Vec<String> = crate::token::stems_of(phrase);
+                let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
+                let Some(ids) = ids else { continue };
+                if ids.len() == 1 {
+                    concept[ids[0] as usize] = id;
+                } else if !ids.is_empty() {
+                    phrases.push((ids, id));
+                }
+            }
+        }
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let us_stem = index.get("us").copied();
+        let table = synonym_table(&stemmer);
+        let concept_count = n + ALIASES.len() as u32;
+        let mut classes = vec![Vec::new(); concept_count as usize];
+        let mut numeric = vec![false; n as usize];
+        for (i, s) in vocab.iter().enumerate() {
+            numeric[i] = s.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let c = concept[i];
+            if c == i as u32 {
+                if let Some(cl) = table.get(s.as_str()) {
+                    classes[i] = cl.clone();
+                }
+            }
+        }
+        Lexicon { concept, classes, numeric, phrases, us_stem, usa_concept, concept_count }
+    }
+
+    /// The concepts of tokens `[first, first + count)` of `article`, with
+    /// the index of the token each starts at (stopwords dropped).
+    pub fn concepts(&self, article: &Article, first: usize, count: usize) -> Vec<(usize, u32)> {
+        let toks = &article.tokens[first..first + count];
+        let mut out = Vec::with_capacity(toks.len());
+        let mut i = 0;
+        'outer: while i < toks.len() {
+            for (seq, id) in &self.phrases {
+                if toks.len() - i >= seq.len() && toks[i..i + seq.len()].iter().zip(seq).all(|(t, s)| t.stem == *s) {
+                    out.push((first + i, *id));
+                    i += seq.len();
+                    continue 'outer;
+                }
+            }
+            let t = toks[i];
+            let stem = t.stem as usize;
+            let c = self.concept.get(stem).copied().unwrap_or(STOP);
+            if Some(t.stem) == self.us_stem {
+                // "US" is the United States, "us" a pronoun.
+                let w = article.text.get(t.span.range()).unwrap_or("");
+                if w.chars().all(|ch| ch.is_uppercase()) && w.len() >= 2 {
+                    out.push((first + i, self.usa_concept));
+                }
+            } else if c != STOP && article.text.get(t.span.range()).is_some_and(|w| w.chars().count() > 1) {
+                out.push((first + i, c));
+            }
+            i += 1;
+        }
+        out
+    }
+
+    pub fn is_numeric(&self, concept: u32) -> bool {
+        self.numeric.get(concept as usize).copied().unwrap_or(false)
+    }
+}

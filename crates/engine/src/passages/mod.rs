@@ -1,0 +1,652 @@
+//! Shared passages: the same content in two or more articles, whether
+//! copied verbatim, lightly edited or translated independently.
+//!
+//! The method, at sentence level:
+//!
+//! 1. Every sentence becomes a set of *concepts*: stems without
+//!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
+//!    NATO) and each stem's WordNet synonym classes alongside
+//!    ([`lexicon`]). A concept weighs its IDF over the corpus' sentences,
+//!    more inside quotation marks.
+//! 2. Candidates come from an inverted index of rare keys (concepts and
+//!    synonym classes found in at most `max_df_share` of the sentences):
+//!    a pair is scored only if it shares enough rare evidence. No
+//!    all-pairs scan.
+//! 3. A pair's score is the IDF-weighted containment of the shorter
+//!    sentence in the longer one (a synonym counts `synonym_weight` of an
+//!    identical word), lowered when both give numbers and none agree. Pairs
+//!    need `min_score`, `min_weight` of matched evidence and `min_shared`
+//!    matched concepts. A sentence split in two by one translation is
+//!    matched against the union of two adjacent sentences (1-to-2).
+//! 4. Links between consecutive sentences of the same two articles are
+//!    merged into passages; passages that overlap in one article are
+//!    grouped into clusters when they reach three or more articles.
+
+mod align;
+mod feat;
+mod lexicon;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use align::{word_alignment, AlignKind, AlignOp};
+use feat::{build, passes, score_pair, Feat, Score};
+use lexicon::Lexicon;
+
+use crate::model::{Corpus, Span};
+
+/// Tuning of [`find_passages`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PassageConfig {
+    /// Minimum IDF-weighted containment of the shorter sentence (0..1).
+    pub min_score: f32,
+    /// Minimum containment of a clause window (one to three clauses of a
+    /// sentence) in the other sentence.
+    pub window_min_score: f32,
+    /// Minimum number of concepts in a clause window.
+    pub window_min_concepts: usize,
+    /// Minimum matched evidence (sum of IDF of matched concepts).
+    pub min_weight: f32,
+    /// Minimum number of matched concepts.
+    pub min_shared: usize,
+    /// Weight of a synonym match relative to an identical concept.
+    pub synonym_weight: f32,
+    /// Weight multiplier of words inside quotation marks.
+    pub quote_weight: f32,
+    /// Index keys found in more than this share of the sentences are too
+    /// common to generate candidates (they still count in the score).
+    pub max_df_share: f32,
+    /// ... but keys in at most this many sentences are always indexed (so
+    /// tiny corpora work).
+    pub max_df_floor: u32,
+    /// Try the 1-to-2 sentence match from this single-pair score up.
+    pub split_min_score: f32,
+    /// Also link sentences of the same article (normally off).
+    pub same_article: bool,
+}
+
+impl Default for PassageConfig {
+    fn default() -> Self {
+        PassageConfig {
+            min_score: 0.4,
+            window_min_score: 0.7,
+            window_min_concepts: 3,
+            min_weight: 7.0,
+            min_shared: 3,
+            synonym_weight: 0.8,
+            quote_weight: 1.3,
+            max_df_share: 0.002,
+            max_df_floor: 40,
+            split_min_score: 0.25,
+            same_article: false,
+        }
+    }
+}
+
+/// Half-open range of sentence indices into `Article::sentences`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SentenceRange {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl SentenceRange {
+    pub fn new(start: usize, end: usize) -> SentenceRange {
+        SentenceRange { start: start as u32, end: end as u32 }
+    }
+    pub fn contains(self, i: usize) -> bool {
+        (self.start as usize) <= i && i < self.end as usize
+    }
+    pub fn overlaps(self, o: SentenceRange) -> bool {
+        self.start < o.end && o.start < self.end
+    }
+}
+
+/// One side of a shared passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PassageSide {
+    /// Index into `Corpus::articles` (sorted by id).
+    pub article: u32,
+    /// Byte range in the article's original text.
+    pub span: Span,
+    pub sentences: SentenceRange,
+}
+
+/// A matched pair of sentences (or of a sentence and two adjacent ones).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceLink {
+    pub a: SentenceRange,
+    pub b: SentenceRange,
+    pub score: f32,
+}
+
+/// A passage found in two articles; `a.article < b.article`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SharedPassage {
+    pub a: PassageSide,
+    pub b: PassageSide,
+    /// 0..1: evidence-weighted mean of the links' scores.
+    pub score: f32,
+    /// The sentence links it was built from, in order.
+    pub links: Vec<SentenceLink>,
+}
+
+/// A passage carried by three or more articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Position in `Passages::clusters` (sorted by reach, then position).
+    pub id: u32,
+    /// Each article's variant(s), sorted by article then position.
+    pub members: Vec<PassageSide>,
+    /// Distinct articles, ascending.
+    pub articles: Vec<u32>,
+    /// Indices into `Passages::pairs` of the passages it groups.
+    pub passages: Vec<u32>,
+}
+
+/// Everything [`find_passages`] finds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Passages {
+    /// Sorted by (a.article, b.article, a.span, b.span).
+    pub pairs: Vec<SharedPassage>,
+    pub clusters: Vec<Cluster>,
+}
+
+/// The heat map cell of two articles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairSummary {
+    pub a: u32,
+    pub b: u32,
+    /// Number of shared passages.
+    pub passages: u32,
+    /// Words of A (B) inside passages shared with B (A).
+    pub a_words: u32,
+    pub b_words: u32,
+    /// Share (0..1) of the shorter article's words that are shared.
+    pub shorter_share: f32,
+}
+
+/// Byte spans inside quotation marks, per sentence (as token flags).
+fn quoted_flags(text: &str, tokens: &[crate::model::Token], span: Span) -> Vec<bool> {
+    let s = text.get(span.range()).unwrap_or("");
+    let base = span.start as usize;
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, ch) in s.char_indices() {
+        match ch {
+            '“' | '«' | '„' => open = Some(i),
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    regions.push((base + o, base + i));
+                }
+            }
+            '"' => match open.take() {
+                Some(o) => regions.push((base + o, base + i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    tokens
+        .iter()
+        .map(|t| regions.iter().any(|&(a, b)| a < t.span.start as usize && (t.span.end as usize) <= b))
+        .collect()
+}
+
+/// The sentences of a corpus as matching sees them; also answers "how
+/// similar are these two sentences?" (for explanations and tests).
+pub struct Matcher<'c> {
+    corpus: &'c Corpus,
+    cfg: PassageConfig,
+    lex: Lexicon,
+    /// Global sentence number -> (article, sentence).
+    owner: Vec<(u32, u32)>,
+    /// Article -> global number of its first sentence.
+    first: Vec<usize>,
+    feats: Vec<Feat>,
+    /// Per sentence, in text order: (concept, quoted) and clause numbers.
+    occurrences: Vec<Vec<(u32, bool)>>,
+    clauses: Vec<Vec<u32>>,
+    df: Vec<u32>,
+    class_df: BTreeMap<u32, u32>,
+}
+
+/// A sentence pair's similarity, see [`Matcher::score`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairScore {
+    /// IDF-weighted containment of the lighter sentence (0..1).
+    pub score: f32,
+    /// Matched evidence (sum of IDF).
+    pub weight: f32,
+    /// Matched concepts.
+    pub shared: u32,
+    /// Whether it passes the thresholds.
+    pub linked: bool,
+}
+
+impl<'c> Matcher<'c> {
+    pub fn new(corpus: &'c Corpus, cfg: &PassageConfig) -> Matcher<'c> {
+        let lex = Lexicon::new(corpus);
+        let mut owner: Vec<(u32, u32)> = Vec::new();
+        let mut first = Vec::with_capacity(corpus.articles.len());
+        let mut raw: Vec<Vec<(u32, bool)>> = Vec::new();
+        // Per sentence, in text order: (concept, quoted) and clause numbers.
+        let mut occurrences: Vec<Vec<(u32, bool)>> = Vec::new();
+        let mut clauses: Vec<Vec<u32>> = Vec::new();
+        for (ai, art) in corpus.articles.iter().enumerate() {
+            first.push(owner.len());
+            for (si, sent) in art.sentences.iter().enumerate() {
+                let f = sent.first_token as usize;
+                let count = sent.token_count as usize;
+                let concepts = if f + count <= art.tokens.len() { lex.concepts(art, f, count) } else { Vec::new() };
+                let toks = art.tokens.get(f..f + count).unwrap_or(&[]);
+                let q = quoted_flags(&art.text, toks, sent.span);
+                let cl = clause_ids(&art.text, toks);
+                clauses.push(concepts.iter().map(|&(ti, _)| cl.get(ti - f).copied().unwrap_or(0)).collect());
+                occurrences
+                    .push(concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect());
+                let mut v: Vec<(u32, bool)> =
+                    concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect();
+                v.sort_unstable();
+                // Keep one entry per concept, quoted if any occurrence is.
+                let mut d: Vec<(u32, bool)> = Vec::with_capacity(v.len());
+                for (c, qq) in v {
+                    match d.last_mut() {
+                        Some(l) if l.0 == c => l.1 |= qq,
+                        _ => d.push((c, qq)),
+                    }
+                }
+                owner.push((ai as u32, si as u32));
+                raw.push(d);
+            }
+        }
+        let n = raw.len();
+        // Sentence frequency of concepts and of synonym classes.
+        let mut df = vec![0u32; lex.concept_count as usize];
+        let mut class_df: BTreeMap<u32, u32> = BTreeMap::new();
+        for s in &raw {
+            let mut cls: Vec<u32> = Vec::new();
+            for &(c, _) in s {
+                df[c as usize] += 1;
+                cls.extend_from_slice(&lex.classes[c as usize]);
+            }
+            cls.sort_unstable();
+            cls.dedup();
+            for c in cls {
+                *class_df.entry(c).or_insert(0) += 1;
+            }
+        }
+        let idf = |d: u32| idf(n, d);
+        let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
+        let feats: Vec<Feat> = occurrences
+            .iter()
+            .zip(&clauses)
+            .map(|(occ, cl)| build(occ, cl, &weight, &lex, cfg.window_min_concepts))
+            .collect();
+        Matcher { corpus, cfg: cfg.clone(), lex, owner, first, feats, occurrences, clauses, df, class_df }
+    }
+
+    fn global(&self, article: usize, sentence: usize) -> Option<usize> {
+        let f = *self.first.get(article)?;
+        let len = self.corpus.articles[article].sentences.len();
+        (sentence < len).then_some(f + sentence)
+    }
+
+    /// Similarity of sentence `sa` of article `a` and `sb` of `b` (indices
+    /// into `Corpus::articles` and `Article::sentences`); `None` when out of
+    /// range.
+    /// The features of global sentences `lo` and `lo + 1` together.
+    fn union(&self, lo: usize) -> Feat {
+        let n = self.feats.len();
+        let df = &self.df;
+        let weight = |c: u32, q: bool| idf(n, df[c as usize]) * if q { self.cfg.quote_weight } else { 1.0 };
+        let mut occ = self.occurrences[lo].clone();
+        occ.extend_from_slice(&self.occurrences[lo + 1]);
+        let off = self.clauses[lo].last().map_or(0, |c| c + 1);
+        let mut cl = self.clauses[lo].clone();
+        cl.extend(self.clauses[lo + 1].iter().map(|c| c + off));
+        build(&occ, &cl, &weight, &self.lex, self.cfg.window_min_concepts)
+    }
+
+    pub fn score(&self, a: usize, sa: usize, b: usize, sb: usize) -> Option<PairScore> {
+        let (x, y) = (self.global(a, sa)?, self.global(b, sb)?);
+        let s = score_pair(&self.feats[x], &self.feats[y], &self.lex, &self.cfg);
+        Some(PairScore { score: s.score, weight: s.weight, shared: s.shared as u32, linked: passes(s, &self.cfg) })
+    }
+}
+
+/// Words that open a new clause.
+const CLAUSE_WORDS: &[&str] = &["and", "but", "while", "whereas", "which", "who", "although", "though", "because"];
+
+/// Clause number of each token: a clause ends at , ; : ( ) dashes and
+/// quotation marks, and before a conjunction or relative pronoun.
+fn clause_ids(text: &str, toks: &[crate::model::Token]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut id = 0u32;
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 {
+            let gap = text.get(toks[k - 1].span.end as usize..t.span.start as usize).unwrap_or("");
+            let punct =
+                gap.chars().any(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '–' | '—' | '"' | '“' | '”' | '«' | '»'));
+            let word = text.get(t.span.range()).unwrap_or("");
+            if punct || CLAUSE_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                id += 1;
+            }
+        }
+        out.push(id);
+    }
+    out
+}
+
+fn idf(n: usize, d: u32) -> f32 {
+    ((1.0 + n as f32) / (0.5 + d as f32)).ln().max(0.0)
+}
+
+/// Finds the passages shared between every pair of articles.
+/// Deterministic and total: any corpus, including an empty one, works.
+pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
+    let m = Matcher::new(corpus, cfg);
+    let Matcher { lex, owner, feats, df, class_df, .. } = &m;
+    let n = feats.len();
+    if n == 0 {
+        return Passages::default();
+    }
+    let nc = lex.concept_count as usize;
+    let idf = |d: u32| idf(n, d);
+    // Inverted index over rare keys: concepts, then classes (offset by nc).
+    let cap = ((n as f32 * cfg.max_df_share) as u32).max(cfg.max_df_floor);
+    let class_ids: BTreeMap<u32, u32> =
+        class_df.iter().filter(|(_, &d)| d >= 2 && d <= cap).enumerate().map(|(i, (&c, _))| (c, i as u32)).collect();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nc + class_ids.len()];
+    let mut keys_of: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+    for (i, f) in feats.iter().enumerate() {
+        let mut keys = Vec::new();
+        for &(c, w) in &f.concepts {
+            let d = df[c as usize];
+            if d >= 2 && d <= cap {
+                keys.push((c, w));
+            }
+        }
+        for cl in &f.classes {
+            if let Some(&k) = class_ids.get(cl) {
+                keys.push((nc as u32 + k, idf(class_df[cl]) * cfg.synonym_weight * 0.5));
+            }
+        }
+        for &(k, _) in &keys {
+            postings[k as usize].push(i as u32);
+        }
+        keys_of.push(keys);
+    }
+
+    // Candidate pairs by accumulated rare evidence, then exact scores.
+    let mut acc = vec![0f32; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut scored: Vec<(u32, u32, Score)> = Vec::new();
+    let pre_min = cfg.min_weight * 0.6;
+    for i in 0..n {
+        let ai = owner[i].0;
+        for &(k, w) in &keys_of[i] {
+            let p = &postings[k as usize];
+            let from = p.partition_point(|&j| j as usize <= i);
+            for &j in &p[from..] {
+                if !cfg.same_article && owner[j as usize].0 == ai {
+                    continue;
+                }
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += w;
+            }
+        }
+        touched.sort_unstable();
+        for &j in &touched {
+            if acc[j as usize] >= pre_min {
+                let s = score_pair(&feats[i], &feats[j as usize], lex, cfg);
+                if s.score >= cfg.split_min_score {
+                    scored.push((i as u32, j, s));
+                }
+            }
+            acc[j as usize] = 0.0;
+        }
+        touched.clear();
+    }
+
+    // Links: single pairs that pass, plus 1-to-2 unions.
+    let mut links: BTreeMap<(u32, u32), Vec<SentenceLink>> = BTreeMap::new();
+    let same_art = |x: usize, y: usize| y < n && owner[x].0 == owner[y].0;
+    for &(i, j, s) in &scored {
+        let (i, j) = (i as usize, j as usize);
+        let (aa, sa) = owner[i];
+        let (ab, sb) = owner[j];
+        // Normalise so that a is the lower article index.
+        let (a_art, a_si, b_art, b_si) = if aa <= ab { (aa, sa, ab, sb) } else { (ab, sb, aa, sa) };
+        let push =
+            |links: &mut BTreeMap<(u32, u32), Vec<SentenceLink>>, a0: u32, a1: u32, b0: u32, b1: u32, sc: f32| {
+                links.entry((a_art, b_art)).or_default().push(SentenceLink {
+                    a: SentenceRange { start: a0, end: a1 },
+                    b: SentenceRange { start: b0, end: b1 },
+                    score: sc,
+                });
+            };
+        if passes(s, cfg) {
+            push(&mut links, a_si, a_si + 1, b_si, b_si + 1, s.score);
+            continue;
+        }
+        // 1-to-2: the other side split this sentence in two.
+        let (gi, gj) = if aa <= ab { (i, j) } else { (j, i) };
+        let mut best: Option<(Score, bool, usize)> = None;
+        for (side_a, x, y) in [(false, gi, gj), (true, gj, gi)] {
+            // Extend y (the side to merge) with its neighbour before or after.
+            for (lo, hi) in [(y.wrapping_sub(1), y), (y, y + 1)] {
+                if lo >= n || !same_art(y, lo) || !same_art(y, hi) || lo == x || hi == x {
+                    continue;
+                }
+                let u = m.union(lo);
+                let su = score_pair(&feats[x], &u, lex, cfg);
+                // Both halves must bring evidence of their own.
+                let s_lo = score_pair(&feats[x], &feats[lo], lex, cfg);
+                let s_hi = score_pair(&feats[x], &feats[hi], lex, cfg);
+                let half = 0.0;
+                let gain = true;
+                if passes(su, cfg)
+                    && gain
+                    && s_lo.weight >= half
+                    && s_hi.weight >= half
+                    && feats[lo].concepts.len() >= 3
+                    && feats[hi].concepts.len() >= 3
+                    && best.is_none_or(|b| su.score > b.0.score)
+                {
+                    best = Some((su, side_a, lo));
+                }
+            }
+        }
+        if let Some((su, merged_is_a, lo)) = best {
+            let lo_si = owner[lo].1;
+            if merged_is_a {
+                push(&mut links, lo_si, lo_si + 2, b_si, b_si + 1, su.score);
+            } else {
+                push(&mut links, a_si, a_si + 1, lo_si, lo_si + 2, su.score);
+            }
+        }
+    }
+
+    // Merge consecutive links into passages.
+    let mut pairs = Vec::new();
+    for ((a_art, b_art), mut ls) in links {
+        ls.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)).then(x.score.total_cmp(&y.score)));
+        ls.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+        let mut open: Vec<Vec<SentenceLink>> = Vec::new();
+        for l in ls {
+            let fits = |g: &Vec<SentenceLink>| {
+                let ra = g.iter().map(|x| x.a.end).max().unwrap_or(0);
+                let rb = g.iter().map(|x| x.b.end).max().unwrap_or(0);
+                let lb = g.iter().map(|x| x.b.start).min().unwrap_or(0);
+                l.a.start <= ra && l.a.start + 1 >= ra && l.b.start <= rb && l.b.end >= rb && l.b.start >= lb
+            };
+            match open.iter_mut().rev().find(|g| fits(g)) {
+                Some(g) => g.push(l),
+                None => open.push(vec![l]),
+            }
+        }
+        let (art_a, art_b) = (&corpus.articles[a_art as usize], &corpus.articles[b_art as usize]);
+        for g in open {
+            let ra = SentenceRange {
+                start: g.iter().map(|x| x.a.start).min().unwrap_or(0),
+                end: g.iter().map(|x| x.a.end).max().unwrap_or(0),
+            };
+            let rb = SentenceRange {
+                start: g.iter().map(|x| x.b.start).min().unwrap_or(0),
+                end: g.iter().map(|x| x.b.end).max().unwrap_or(0),
+            };
+            let span = |art: &crate::model::Article, r: SentenceRange| {
+                let s = &art.sentences;
+                Span { start: s[r.start as usize].span.start, end: s[r.end as usize - 1].span.end }
+            };
+            let score = g.iter().map(|x| x.score).sum::<f32>() / g.len() as f32;
+            pairs.push(SharedPassage {
+                a: PassageSide { article: a_art, span: span(art_a, ra), sentences: ra },
+                b: PassageSide { article: b_art, span: span(art_b, rb), sentences: rb },
+                score,
+                links: g,
+            });
+        }
+    }
+    pairs.sort_by_key(|x| (x.a, x.b));
+    let clusters = cluster_passages(corpus, &pairs);
+    Passages { pairs, clusters }
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Groups sentences linked across articles into clusters reaching three
+/// or more articles. To keep one hub sentence from chaining unrelated
+/// content together, a link joins a cluster only when it is the best link
+/// of both its sentences towards the other article (mutual best match).
+fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
+    let mut first = Vec::with_capacity(corpus.articles.len() + 1);
+    let mut total = 0usize;
+    for a in &corpus.articles {
+        first.push(total);
+        total += a.sentences.len();
+    }
+    let node = |art: u32, s: u32| first[art as usize] + s as usize;
+    // Best score per (sentence node, other article).
+    let mut best: BTreeMap<(usize, u32), f32> = BTreeMap::new();
+    let mut edges: Vec<(usize, usize, f32, u32)> = Vec::new();
+    for (pi, p) in pairs.iter().enumerate() {
+        for l in &p.links {
+            for i in l.a.start..l.a.end {
+                for j in l.b.start..l.b.end {
+                    let (x, y) = (node(p.a.article, i), node(p.b.article, j));
+                    edges.push((x, y, l.score, pi as u32));
+                    let bx = best.entry((x, p.b.article)).or_insert(0.0);
+                    *bx = bx.max(l.score);
+                    let by = best.entry((y, p.a.article)).or_insert(0.0);
+                    *by = by.max(l.score);
+                }
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..total).collect();
+    let mut used: Vec<(usize, u32)> = Vec::new();
+    for &(x, y, sc, pi) in &edges {
+        let (ax, ay) = (owner_of(&first, x) as u32, owner_of(&first, y) as u32);
+        if best.get(&(x, ay)).is_some_and(|&b| sc >= b) && best.get(&(y, ax)).is_some_and(|&b| sc >= b) {
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            parent[rx] = ry;
+            used.push((x, pi));
+            used.push((y, pi));
+        }
+    }
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<u32>)> = BTreeMap::new();
+    for &(x, pi) in &used {
+        let r = find(&mut parent, x);
+        let g = groups.entry(r).or_default();
+        g.0.push(x);
+        g.1.push(pi);
+    }
+    let mut clusters = Vec::new();
+    for (mut nodes, mut passages) in groups.into_values() {
+        nodes.sort_unstable();
+        nodes.dedup();
+        passages.sort_unstable();
+        passages.dedup();
+        let mut articles: Vec<u32> = nodes.iter().map(|&x| owner_of(&first, x) as u32).collect();
+        articles.dedup();
+        if articles.len() < 3 {
+            continue;
+        }
+        // Runs of consecutive sentences of one article form a member.
+        let mut members: Vec<PassageSide> = Vec::new();
+        for &x in &nodes {
+            let art = owner_of(&first, x);
+            let si = (x - first[art]) as u32;
+            let sent = &corpus.articles[art].sentences[si as usize];
+            match members.last_mut() {
+                Some(m) if m.article as usize == art && m.sentences.end == si => {
+                    m.sentences.end = si + 1;
+                    m.span.end = sent.span.end;
+                }
+                _ => members.push(PassageSide {
+                    article: art as u32,
+                    span: sent.span,
+                    sentences: SentenceRange { start: si, end: si + 1 },
+                }),
+            }
+        }
+        clusters.push(Cluster { id: 0, members, articles, passages });
+    }
+    clusters.sort_by(|x, y| {
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then_with(|| (x.members[0], x.passages[0]).cmp(&(y.members[0], y.passages[0])))
+    });
+    for (i, c) in clusters.iter_mut().enumerate() {
+        c.id = i as u32;
+    }
+    clusters
+}
+
+/// The article of global sentence node `x`.
+fn owner_of(first: &[usize], x: usize) -> usize {
+    first.partition_point(|&f| f <= x).saturating_sub(1)
+}
+
+/// One heat-map cell per pair of articles that share at least one passage,
+/// sorted by (a, b).
+pub fn pair_summaries(corpus: &Corpus, passages: &Passages) -> Vec<PairSummary> {
+    let mut by_pair: BTreeMap<(u32, u32), Vec<&SharedPassage>> = BTreeMap::new();
+    for p in &passages.pairs {
+        by_pair.entry((p.a.article, p.b.article)).or_default().push(p);
+    }
+    let covered = |art: u32, ranges: Vec<SentenceRange>| -> u32 {
+        let Some(a) = corpus.articles.get(art as usize) else { return 0 };
+        let mut flags = vec![false; a.sentences.len()];
+        for r in ranges {
+            for f in flags.iter_mut().take(r.end as usize).skip(r.start as usize) {
+                *f = true;
+            }
+        }
+        a.sentences.iter().zip(flags).filter(|(_, f)| *f).map(|(s, _)| s.token_count).sum()
+    };
+    by_pair
+        .into_iter()
+        .map(|((a, b), ps)| {
+            let a_words = covered(a, ps.iter().map(|p| p.a.sentences).collect());
+            let b_words = covered(b, ps.iter().map(|p| p.b.sentences).collect());
+            let wa = corpus.articles.get(a as usize).map_or(0, |x| x.word_count());
+            let wb = corpus.articles.get(b as usize).map_or(0, |x| x.word_count());
+            let (covered_short, short) = if wa <= wb { (a_words, wa) } else { (b_words, wb) };
+            let shorter_share = if short == 0 { 0.0 } else { (covered_short as f32 / short as f32).min(1.0) };
+            PairSummary { a, b, passages: ps.len() as u32, a_words, b_words, shorter_share }
+        })
+        .collect()
+}

@@ -1,0 +1,308 @@
+//! Shared passages: precision and recall on a hand-made gold set for the
+//! seeds, a tiny corpus, robustness, and (when present) ECB+.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use parallax_engine::passages::{find_passages, pair_summaries, word_alignment, Matcher, PassageConfig, Passages};
+use parallax_engine::source::{parse_jsonl, parse_seed_folder, SourceFile};
+use parallax_engine::Corpus;
+use serde::Deserialize;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn seeds() -> Corpus {
+    let dir = repo().join("seeds");
+    let mut files = Vec::new();
+    let mut meta = None;
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "corpus.toml" {
+            meta = Some(std::fs::read(&p).unwrap());
+        } else if name.ends_with(".txt") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
+        }
+    }
+    let src = parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap();
+    Corpus::build(src)
+}
+
+fn try_jsonl(lines: &[(&str, &str)]) -> Option<Corpus> {
+    let text: String =
+        lines.iter().map(|(id, t)| serde_json::json!({"id": id, "text": t}).to_string() + "\n").collect();
+    parse_jsonl("test.jsonl", text.as_bytes()).ok().map(Corpus::build)
+}
+
+fn jsonl(lines: &[(&str, &str)]) -> Corpus {
+    try_jsonl(lines).unwrap()
+}
+
+#[derive(Deserialize)]
+struct GoldPair {
+    a: String,
+    a_text: String,
+    b: String,
+    b_text: String,
+    note: String,
+}
+
+#[derive(Deserialize)]
+struct Gold {
+    positive: Vec<GoldPair>,
+    negative: Vec<GoldPair>,
+}
+
+/// (article, sentence) of the sentence containing `needle`.
+fn locate(corpus: &Corpus, id: &str, needle: &str) -> (usize, usize) {
+    let ai = corpus.index_of(id).unwrap_or_else(|| panic!("no article {id}"));
+    let art = &corpus.articles[ai];
+    let off = art.text.find(needle).unwrap_or_else(|| panic!("{id}: {needle:?} not found"));
+    let si = art.sentence_at(off as u32).unwrap_or_else(|| panic!("{id}: {needle:?} not in a sentence"));
+    (ai, si)
+}
+
+type Key = ((usize, usize), (usize, usize));
+
+fn key(x: (usize, usize), y: (usize, usize)) -> Key {
+    if x <= y {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+/// Every sentence pair the passages link.
+fn predicted(p: &Passages) -> BTreeSet<Key> {
+    let mut out = BTreeSet::new();
+    for sp in &p.pairs {
+        for l in &sp.links {
+            for i in l.a.start..l.a.end {
+                for j in l.b.start..l.b.end {
+                    out.insert(key((sp.a.article as usize, i as usize), (sp.b.article as usize, j as usize)));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn short(corpus: &Corpus, (a, s): (usize, usize)) -> String {
+    let art = &corpus.articles[a];
+    let t = art.slice(art.sentences[s].span);
+    let t: String = t.chars().take(90).collect();
+    format!("{}:{s} {t}", &art.id()[..3])
+}
+
+#[test]
+fn seeds_gold_precision_recall() {
+    let corpus = seeds();
+    let gold: Gold =
+        toml::from_str(&std::fs::read_to_string(repo().join("crates/engine/tests/data/passages_gold.toml")).unwrap())
+            .unwrap();
+    assert!(gold.positive.len() >= 25 && gold.negative.len() >= 15);
+    let cfg = PassageConfig::default();
+    let passages = find_passages(&corpus, &cfg);
+    let pred = predicted(&passages);
+    let matcher = Matcher::new(&corpus, &cfg);
+    let resolve = |g: &GoldPair| key(locate(&corpus, &g.a, &g.a_text), locate(&corpus, &g.b, &g.b_text));
+    let mut judged = BTreeSet::new();
+    let (mut tp, mut fp) = (0, 0);
+    println!("positives:");
+    for g in &gold.positive {
+        let k = resolve(g);
+        judged.insert(k);
+        let s = matcher.score(k.0 .0, k.0 .1, k.1 .0, k.1 .1).unwrap();
+        let hit = pred.contains(&k);
+        tp += hit as usize;
+        println!(
+            "  {} score {:.2} weight {:5.1} shared {:2}  {} | {}  ({})",
+            if hit { "FOUND " } else { "MISSED" },
+            s.score,
+            s.weight,
+            s.shared,
+            short(&corpus, k.0),
+            short(&corpus, k.1),
+            g.note
+        );
+    }
+    println!("negatives:");
+    for g in &gold.negative {
+        let k = resolve(g);
+        judged.insert(k);
+        let s = matcher.score(k.0 .0, k.0 .1, k.1 .0, k.1 .1).unwrap();
+        let hit = pred.contains(&k);
+        fp += hit as usize;
+        println!(
+            "  {} score {:.2} weight {:5.1} shared {:2}  {} | {}",
+            if hit { "LINKED" } else { "ok    " },
+            s.score,
+            s.weight,
+            s.shared,
+            short(&corpus, k.0),
+            short(&corpus, k.1)
+        );
+    }
+    println!("links outside the gold set (judge by hand):");
+    for k in pred.difference(&judged) {
+        let s = matcher.score(k.0 .0, k.0 .1, k.1 .0, k.1 .1).unwrap();
+        println!("  score {:.2} weight {:5.1}  {} | {}", s.score, s.weight, short(&corpus, k.0), short(&corpus, k.1));
+    }
+    let recall = tp as f64 / gold.positive.len() as f64;
+    let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+    let neg_rejected = 1.0 - fp as f64 / gold.negative.len() as f64;
+    println!(
+        "gold: {} positives, {} negatives; recall {recall:.3}, precision (judged) {precision:.3}, negatives rejected {neg_rejected:.3}; {} links in all, {} passages, {} clusters",
+        gold.positive.len(),
+        gold.negative.len(),
+        pred.len(),
+        passages.pairs.len(),
+        passages.clusters.len()
+    );
+    assert!(recall >= 0.65, "recall {recall}");
+    assert!(precision >= 0.85, "precision {precision}");
+
+    // Clusters: the NATO clause is carried by at least three articles.
+    let nato = locate(&corpus, "000_81f88f833ff57646", "opposed to any future enlargement of NATO");
+    let c = passages
+        .clusters
+        .iter()
+        .find(|c| c.members.iter().any(|m| m.article as usize == nato.0 && m.sentences.contains(nato.1)))
+        .expect("a cluster with the NATO clause");
+    assert!(c.articles.len() >= 3);
+    for m in &c.members {
+        assert!(corpus.articles[m.article as usize].text.get(m.span.range()).is_some());
+    }
+    // Output invariants: sorted, a before b, spans inside the text.
+    for w in passages.pairs.windows(2) {
+        assert!((w[0].a, w[0].b) <= (w[1].a, w[1].b));
+    }
+    for p in &passages.pairs {
+        assert!(p.a.article < p.b.article);
+        assert!((0.0..=1.0).contains(&p.score));
+        assert!(corpus.articles[p.a.article as usize].text.get(p.a.span.range()).is_some());
+        assert!(corpus.articles[p.b.article as usize].text.get(p.b.span.range()).is_some());
+    }
+    let sums = pair_summaries(&corpus, &passages);
+    assert!(!sums.is_empty());
+    assert!(sums.iter().all(|s| (0.0..=1.0).contains(&s.shorter_share) && s.passages > 0));
+    // Deterministic.
+    assert_eq!(find_passages(&corpus, &cfg), passages);
+}
+
+#[test]
+fn tiny_corpus_finds_identical_paragraph() {
+    let para = "The committee approved a plan to rebuild the harbour wall before the winter storms arrive, officials said on Monday. The work will cost 40 million euros and last three years.";
+    let corpus = jsonl(&[
+        ("a", &format!("Local news roundup\n\nA school reopened in the north of the town after repairs.\n\n{para}\n\nThe mayor was not available for comment.")),
+        ("b", &format!("Harbour plan\n\nFishermen welcomed the decision.\n\n{para}\n\nPrices of fish rose again this month at the market.")),
+    ]);
+    let p = find_passages(&corpus, &PassageConfig::default());
+    assert_eq!(p.pairs.len(), 1, "{p:#?}");
+    let sp = &p.pairs[0];
+    let (a, b) = (&corpus.articles[0], &corpus.articles[1]);
+    assert_eq!(a.slice(sp.a.span), para);
+    assert_eq!(b.slice(sp.b.span), para);
+    assert!(sp.score > 0.99);
+    assert!(p.clusters.is_empty());
+    let ops = word_alignment(a.slice(sp.a.span), b.slice(sp.b.span));
+    assert_eq!(ops.len(), 1);
+    let s = &pair_summaries(&corpus, &p)[0];
+    assert_eq!(s.passages, 1);
+    assert!(s.shorter_share > 0.4 && s.shorter_share <= 1.0);
+}
+
+#[test]
+fn degenerate_inputs_do_not_panic() {
+    let cfg = PassageConfig::default();
+    let long = "Same sentence over and over again here. ".repeat(2000);
+    let empty = Corpus { name: String::new(), articles: Vec::new(), vocab: Vec::new() };
+    let corpora = [
+        try_jsonl(&[("only", "One article. It has two sentences.")]),
+        try_jsonl(&[("a", "x"), ("b", "   ."), ("c", "...")]),
+        try_jsonl(&[("a", "word"), ("b", "word")]),
+        try_jsonl(&[("a", long.as_str()), ("b", "Same sentence over and over again here.")]),
+    ];
+    for corpus in corpora.into_iter().flatten().chain([empty]) {
+        let p = find_passages(&corpus, &cfg);
+        let _ = pair_summaries(&corpus, &p);
+        let m = Matcher::new(&corpus, &cfg);
+        assert!(m.score(5, 0, 7, 0).is_none());
+    }
+    assert!(word_alignment("", "").is_empty());
+}
+
+#[test]
+fn ecbplus_passages_stay_within_subtopics() {
+    let path = repo().join("../shared/corpora/ecbplus/ecbplus_docs.jsonl");
+    let Ok(bytes) = std::fs::read(&path) else {
+        println!("ECB+ not found at {}: skipped", path.display());
+        return;
+    };
+    // The first 150 documents (a few topics) keep the debug-mode test
+    // fast; `parallax passages --corpus` runs the whole file.
+    let text: String = std::str::from_utf8(&bytes).unwrap().lines().take(150).map(|l| format!("{l}\n")).collect();
+    let bytes = text.into_bytes();
+    let mut subtopic = BTreeMap::new();
+    for line in std::str::from_utf8(&bytes).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        subtopic.insert(v["doc"].as_str().unwrap().to_string(), v["subtopic"].to_string());
+    }
+    let corpus = Corpus::build(parse_jsonl("ecbplus", &bytes).unwrap());
+    let p = find_passages(&corpus, &PassageConfig::default());
+    let same = p
+        .pairs
+        .iter()
+        .filter(|sp| {
+            let a = corpus.articles[sp.a.article as usize].id();
+            let b = corpus.articles[sp.b.article as usize].id();
+            subtopic.get(a) == subtopic.get(b)
+        })
+        .count();
+    let share = same as f64 / p.pairs.len().max(1) as f64;
+    println!(
+        "ECB+: {} articles, {} passages, {} clusters; within-subtopic share {share:.3}",
+        corpus.articles.len(),
+        p.pairs.len(),
+        p.clusters.len()
+    );
+    assert!(!p.pairs.is_empty());
+    assert!(share >= 0.8, "within-subtopic share {share}");
+}
+
+/// Grid search over the thresholds (run by hand:
+/// `cargo test --release -p parallax-engine --test passages tune -- --ignored --nocapture`).
+#[test]
+#[ignore]
+fn tune() {
+    let corpus = seeds();
+    let gold: Gold =
+        toml::from_str(&std::fs::read_to_string(repo().join("crates/engine/tests/data/passages_gold.toml")).unwrap())
+            .unwrap();
+    let resolve = |g: &GoldPair| key(locate(&corpus, &g.a, &g.a_text), locate(&corpus, &g.b, &g.b_text));
+    let pos: Vec<Key> = gold.positive.iter().map(resolve).collect();
+    let neg: Vec<Key> = gold.negative.iter().map(resolve).collect();
+    for min_score in [0.35, 0.4, 0.45, 0.5] {
+        for min_shared in [2, 3] {
+            for window_min_concepts in [2, 3] {
+                for min_weight in [5.0, 6.0, 7.0, 8.0] {
+                    let cfg =
+                        PassageConfig { min_score, min_shared, window_min_concepts, min_weight, ..Default::default() };
+                    let pred = predicted(&find_passages(&corpus, &cfg));
+                    let tp = pos.iter().filter(|k| pred.contains(k)).count();
+                    let fp = neg.iter().filter(|k| pred.contains(k)).count();
+                    let unjudged = pred.len() - tp - fp;
+                    println!(
+                        "min {min_score} shared {min_shared} wc {window_min_concepts} w {min_weight}: recall {:.3} neg-linked {fp} unjudged {unjudged} total {}",
+                        tp as f64 / pos.len() as f64,
+                        pred.len()
+                    );
+                }
+            }
+        }
+    }
+}
