@@ -11,6 +11,7 @@ use crate::components::notices::Notices;
 use crate::components::topbar::TopBar;
 use crate::data::{self, use_data, Data};
 use crate::pages::articles::{ArticlesPage, Filtered};
+use crate::pages::overlap::OverlapPage;
 use crate::pages::stances::StancesPage;
 use crate::query::{self, View, ViewState};
 use crate::url::{use_url, UrlProvider};
@@ -146,12 +147,13 @@ fn Shell() -> Html {
     html! {
         <div class="shell">
             <TopBar summary={summary} state={state.clone()} shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(vec![View::Articles, View::Stances])} />
+                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(View::ALL.to_vec())} />
             <Notices notices={decoded.notices.clone()} on_dismiss={on_dismiss} />
             <main id="main" class="page">
                 { match state.view {
                     View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
-                    View::Articles | View::Overlap => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Articles => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
                 } }
             </main>
         </div>
@@ -170,6 +172,13 @@ impl query::Known for KnownIds<'_> {
     }
     fn has_issue(&self, name: &str) -> bool {
         self.0.lexicon.issues.iter().any(|i| i.name == name)
+    }
+    fn pair_passages(&self, a: &str, b: &str) -> Option<usize> {
+        let (a, b) = (self.0.corpus.index_of(a)? as u32, self.0.corpus.index_of(b)? as u32);
+        Some(self.0.passages.pairs.iter().filter(|p| p.a.article == a && p.b.article == b).count())
+    }
+    fn cluster_count(&self) -> usize {
+        self.0.passages.clusters.len()
     }
 }
 

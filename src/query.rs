@@ -58,6 +58,12 @@ pub struct ViewState {
     pub sentence: Option<u32>,
     /// The selected stance cell: actor and issue names.
     pub cell: Option<(String, String)>,
+    /// The pair of articles open side by side (ids, in id order).
+    pub pair: Option<(String, String)>,
+    /// The selected passage of the pair (index in the pair's passages).
+    pub passage: Option<u32>,
+    /// The cluster open as a collation table.
+    pub cluster: Option<u32>,
 }
 
 /// What [`decode`] needs to know about the corpus to validate ids.
@@ -66,6 +72,9 @@ pub trait Known {
     fn article_sentences(&self, id: &str) -> Option<usize>;
     fn has_actor(&self, name: &str) -> bool;
     fn has_issue(&self, name: &str) -> bool;
+    /// How many passages the two articles share (None: not a valid pair).
+    fn pair_passages(&self, a: &str, b: &str) -> Option<usize>;
+    fn cluster_count(&self) -> usize;
 }
 
 /// Decodes `%XX` escapes and `+` (space). `None` on a malformed escape or
@@ -137,7 +146,7 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
         None => notices.push(format!("There is no view “{}”; showing the article list.", show(&path_dec))),
     }
     let mut seen: Vec<String> = Vec::new();
-    let (mut sentence, mut actor, mut issue) = (None, None, None);
+    let (mut sentence, mut actor, mut issue, mut passage) = (None, None, None, None);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let Some(key) = percent_decode(k) else {
@@ -174,6 +183,22 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
                 Err(_) => notices.push(format!("Ignored s={}: expected a sentence number.", show(&val))),
             },
             "actor" => actor = Some(val),
+            "pair" => match val.split_once(',') {
+                Some((a, b)) if a != b => {
+                    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+                    if known.pair_passages(a, b).is_some() {
+                        st.pair = Some((a.to_string(), b.to_string()));
+                    } else {
+                        notices.push(format!("Ignored pair={}: no such pair of articles.", show(&val)));
+                    }
+                }
+                _ => notices.push(format!("Ignored pair={}: expected two article ids, comma-separated.", show(&val))),
+            },
+            "p" => passage = Some(val),
+            "cluster" => match val.parse::<u32>() {
+                Ok(n) if (n as usize) < known.cluster_count() => st.cluster = Some(n),
+                _ => notices.push(format!("Ignored cluster={}: there is no such cluster.", show(&val))),
+            },
             "issue" => issue = Some(val),
             "boilerplate" => match val.as_str() {
                 "1" | "true" | "on" => st.boilerplate = true,
@@ -189,6 +214,13 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
             Some(count) if (n as usize) < count => st.sentence = Some(n),
             Some(_) => notices.push(format!("Ignored s={}: the article has no such sentence.", show(&raw))),
             None => notices.push(format!("Ignored s={}: no article is open.", show(&raw))),
+        }
+    }
+    if let Some(raw) = passage {
+        match (&st.pair, raw.parse::<u32>()) {
+            (None, _) => notices.push(format!("Ignored p={}: no pair is open.", show(&raw))),
+            (Some((a, b)), Ok(n)) if (n as usize) < known.pair_passages(a, b).unwrap_or(0) => st.passage = Some(n),
+            (Some(_), _) => notices.push(format!("Ignored p={}: the pair has no such passage.", show(&raw))),
         }
     }
     match (actor, issue) {
@@ -224,6 +256,15 @@ pub fn encode(st: &ViewState) -> String {
     if let (Some(n), Some(_)) = (st.sentence, &st.article) {
         params.push(("s", n.to_string()));
     }
+    if let Some((a, b)) = &st.pair {
+        params.push(("pair", format!("{a},{b}")));
+        if let Some(p) = st.passage {
+            params.push(("p", p.to_string()));
+        }
+    }
+    if let Some(c) = st.cluster {
+        params.push(("cluster", c.to_string()));
+    }
     if let Some((a, i)) = &st.cell {
         params.push(("actor", a.clone()));
         params.push(("issue", i.clone()));
@@ -253,6 +294,12 @@ mod tests {
         fn has_issue(&self, name: &str) -> bool {
             name == "NATO enlargement" || name == "A&B / \"C\""
         }
+        fn pair_passages(&self, a: &str, b: &str) -> Option<usize> {
+            (a == "000_a" && b == "b/ c").then_some(4)
+        }
+        fn cluster_count(&self) -> usize {
+            2
+        }
     }
     const KNOWN: K = K;
 
@@ -279,14 +326,24 @@ mod tests {
                         let sentence = article.as_ref().map(|_| 3);
                         for cell in [None, Some(("United States", "A&B / \"C\""))] {
                             let cell = cell.map(|(a, i)| (a.to_string(), i.to_string()));
-                            roundtrip(ViewState {
-                                view,
-                                q: q.into(),
-                                article: article.clone(),
-                                boilerplate,
-                                sentence,
-                                cell,
-                            });
+                            for (pair, passage, cluster) in [
+                                (None, None, None),
+                                (Some(("000_a", "b/ c")), None, Some(1)),
+                                (Some(("000_a", "b/ c")), Some(3), None),
+                            ] {
+                                let pair = pair.map(|(a, b)| (a.to_string(), b.to_string()));
+                                roundtrip(ViewState {
+                                    view,
+                                    q: q.into(),
+                                    article: article.clone(),
+                                    boilerplate,
+                                    sentence,
+                                    cell: cell.clone(),
+                                    pair,
+                                    passage,
+                                    cluster,
+                                });
+                            }
                         }
                     }
                 }
@@ -319,6 +376,12 @@ mod tests {
             ("#/stances?actor=Mars&issue=NATO+enlargement", "no actor"),
             ("#/stances?actor=Russia&issue=Tea", "no issue"),
             ("#/stances?actor=Russia", "needs both"),
+            ("#/overlap?pair=000_a,zzz", "no such pair"),
+            ("#/overlap?pair=000_a", "comma-separated"),
+            ("#/overlap?pair=000_a,000_a", "comma-separated"),
+            ("#/overlap?pair=000_a,b%2F+c&p=9", "no such passage"),
+            ("#/overlap?p=1", "no pair is open"),
+            ("#/overlap?cluster=7", "no such cluster"),
         ];
         for (frag, needle) in cases {
             let (st, notices) = decode(frag, &KNOWN);
@@ -326,6 +389,7 @@ mod tests {
             assert!(notices[0].contains(needle), "{frag}: {notices:?}");
             assert_eq!(st.sentence, None, "{frag}");
             assert_eq!(st.cell, None, "{frag}");
+            assert_eq!((st.passage, st.cluster), (None, None), "{frag}");
             assert!(!st.boilerplate, "{frag}");
         }
     }
@@ -339,6 +403,14 @@ mod tests {
         assert_eq!(st.q, "nato");
         assert!(st.boilerplate);
         assert_eq!(notices.len(), 1);
+    }
+
+    #[test]
+    fn a_pair_is_stored_in_id_order() {
+        let (st, notices) = decode("#/overlap?pair=b%2F+c,000_a&p=2", &KNOWN);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(st.pair, Some(("000_a".to_string(), "b/ c".to_string())));
+        assert_eq!(st.passage, Some(2));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! props and leaves as callbacks or links.
 
 pub mod article_list;
+pub mod diff;
 pub mod notices;
 pub mod reader;
 pub mod stance_matrix;

@@ -19,29 +19,62 @@ pub struct Block {
     pub hits: Rc<[(usize, usize)]>,
     /// The sentence the URL points at, as a byte range of `text`.
     pub focus: Option<(usize, usize)>,
+    /// Sentences of a body paragraph shared with other articles: byte
+    /// range of `text`, link to the pair view, colour class, tooltip.
+    pub shared: Rc<[SharedRange]>,
 }
 
-/// A paragraph with search hits, and the focused sentence (if any) wrapped
-/// in a marked, scrollable span.
-fn body(b: &Block) -> Html {
-    let Some((fa, fb)) = b
-        .focus
-        .filter(|&(a, z)| a < z && z <= b.text.len() && b.text.is_char_boundary(a) && b.text.is_char_boundary(z))
-    else {
-        return marked(&b.text, &b.hits);
-    };
-    let part = |from: usize, to: usize| {
+#[derive(Clone, PartialEq)]
+pub struct SharedRange {
+    pub start: usize,
+    pub end: usize,
+    pub href: AttrValue,
+    pub class: &'static str,
+    pub title: AttrValue,
+}
+
+fn ok_range(text: &str, a: usize, z: usize) -> bool {
+    a <= z && z <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(z)
+}
+
+/// Paragraph text `[from, to)` with hits and the focus sentence.
+fn with_focus(b: &Block, from: usize, to: usize) -> Html {
+    let part = |x: usize, y: usize| {
         let hits: Vec<(usize, usize)> =
-            b.hits.iter().filter(|&&(x, y)| x >= from && y <= to).map(|&(x, y)| (x - from, y - from)).collect();
-        marked(&b.text[from..to], &hits)
+            b.hits.iter().filter(|&&(h0, h1)| h0 >= x && h1 <= y).map(|&(h0, h1)| (h0 - x, h1 - x)).collect();
+        marked(&b.text[x..y], &hits)
     };
-    html! {
-        <>
-            { part(0, fa) }
-            <span class="focus" id="focus-sentence" data-testid="focus-sentence" tabindex="-1">{ part(fa, fb) }</span>
-            { part(fb, b.text.len()) }
-        </>
+    match b.focus {
+        Some((fa, fb)) if fa >= from && fb <= to && ok_range(&b.text, fa, fb) => html! {
+            <>
+                { part(from, fa) }
+                <span class="focus" id="focus-sentence" data-testid="focus-sentence" tabindex="-1">{ part(fa, fb) }</span>
+                { part(fb, to) }
+            </>
+        },
+        _ => part(from, to),
     }
+}
+
+/// A paragraph: shared sentences as links, search hits, the focused
+/// sentence.
+fn body(b: &Block) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut at = 0;
+    for r in b.shared.iter() {
+        if r.start < at || !ok_range(&b.text, r.start, r.end) {
+            continue;
+        }
+        parts.push(with_focus(b, at, r.start));
+        parts.push(html! {
+            <a class={classes!("shared", r.class)} href={r.href.clone()} title={r.title.clone()} data-testid="shared-link">
+                { with_focus(b, r.start, r.end) }
+            </a>
+        });
+        at = r.end;
+    }
+    parts.push(with_focus(b, at, b.text.len()));
+    parts.into_iter().collect::<Html>()
 }
 
 #[derive(Clone, PartialEq)]

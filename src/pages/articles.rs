@@ -7,9 +7,10 @@ use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
 
 use crate::components::article_list::{ArticleList, RowData};
-use crate::components::reader::{Block, BlockKind, Reader, ReaderData};
+use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRange};
 use crate::data::use_data;
-use crate::query::{encode, ViewState};
+use crate::data::Data;
+use crate::query::{encode, View, ViewState};
 use crate::url::use_url;
 
 /// The articles selected by the URL's filters.
@@ -91,7 +92,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     });
 
     let reader = st.article.as_deref().and_then(|id| corpus.article(id)).map(|a| {
-        let data = reader_data(a, &props.filtered.query, st.sentence);
+        let data = reader_data(&data, &st, a, &props.filtered.query);
         let close_href = encode(&ViewState { article: None, sentence: None, ..(*st).clone() });
         let on_toggle = {
             let url = url.clone();
@@ -126,8 +127,57 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     }
 }
 
-fn reader_data(a: &Article, q: &Query, focus: Option<u32>) -> ReaderData {
-    let focus = focus.and_then(|i| a.sentences.get(i as usize)).map(|s| s.span);
+/// For each sentence of `a`: the shared passage it belongs to, as a link
+/// to the pair view (the first passage wins; cluster members first).
+fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrValue, &'static str, AttrValue)>> {
+    const COLOURS: [&str; 8] = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
+    let corpus = &data.corpus;
+    let Some(me) = corpus.index_of(a.id()) else { return Vec::new() };
+    let mut out = vec![None; a.sentences.len()];
+    let mut per_pair: std::collections::BTreeMap<(u32, u32), u32> = Default::default();
+    let mut found = Vec::new();
+    for (pi, p) in data.passages.pairs.iter().enumerate() {
+        let k = per_pair.entry((p.a.article, p.b.article)).or_default();
+        let index = *k;
+        *k += 1;
+        let (mine, other) = if p.a.article as usize == me {
+            (&p.a, &p.b)
+        } else if p.b.article as usize == me {
+            (&p.b, &p.a)
+        } else {
+            continue;
+        };
+        let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
+        found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
+    }
+    found.sort_by_key(|f| (f.0, f.1));
+    for (_, _, range, other, index, cluster, p) in found {
+        let o = &corpus.articles[other as usize];
+        let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
+        let href = encode(&ViewState {
+            view: View::Overlap,
+            pair: Some((x.to_string(), y.to_string())),
+            passage: Some(index),
+            cluster: None,
+            ..st.clone()
+        });
+        let class = cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
+        let title = match cluster {
+            Some(_) => format!("Shared with “{}” and others — compare side by side", o.title()),
+            None => format!("Shared with “{}” — compare side by side", o.title()),
+        };
+        for i in range.start..range.end {
+            if let Some(slot @ None) = out.get_mut(i as usize) {
+                *slot = Some((AttrValue::from(href.clone()), class, AttrValue::from(title.clone())));
+            }
+        }
+    }
+    out
+}
+
+fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderData {
+    let focus = st.sentence.and_then(|i| a.sentences.get(i as usize)).map(|s| s.span);
+    let links = sentence_links(data, st, a);
     // Kept paragraphs and removed lines, in text order.
     let mut blocks: Vec<(u32, Block)> = Vec::new();
     for p in &a.paragraphs {
@@ -140,7 +190,24 @@ fn reader_data(a: &Article, q: &Query, focus: Option<u32>) -> ReaderData {
         let focus = focus
             .filter(|f| p.span.contains(*f))
             .map(|f| ((f.start - p.span.start) as usize, (f.end - p.span.start) as usize));
-        blocks.push((p.span.start, Block { kind, hits: hits(text, q), text: text.to_string().into(), focus }));
+        let first = p.first_sentence as usize;
+        let shared: Vec<SharedRange> = (first..first + p.sentence_count as usize)
+            .filter_map(|i| {
+                let (href, class, title) = links.get(i)?.clone()?;
+                let sp = a.sentences[i].span;
+                Some(SharedRange {
+                    start: (sp.start - p.span.start) as usize,
+                    end: (sp.end - p.span.start) as usize,
+                    href,
+                    class,
+                    title,
+                })
+            })
+            .collect();
+        blocks.push((
+            p.span.start,
+            Block { kind, hits: hits(text, q), text: text.to_string().into(), focus, shared: shared.into() },
+        ));
     }
     for r in &a.removed {
         blocks.push((
@@ -150,6 +217,7 @@ fn reader_data(a: &Article, q: &Query, focus: Option<u32>) -> ReaderData {
                 text: a.slice(r.span).to_string().into(),
                 hits: Rc::new([]),
                 focus: None,
+                shared: Rc::new([]),
             },
         ));
     }

@@ -2,4 +2,5 @@
 //! props for the components.
 
 pub mod articles;
+pub mod overlap;
 pub mod stances;

@@ -9,11 +9,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::Lexicon;
 use crate::model::Corpus;
+use crate::passages::{self, PairSummary, PassageConfig, Passages};
 use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 2;
+pub const BUNDLE_FORMAT: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -23,12 +24,18 @@ pub struct Bundle {
     /// Every stance statement in the corpus; the matrix for any subset of
     /// articles is [`stance::matrix`] over these.
     pub statements: Vec<Statement>,
+    /// Every shared passage and cluster.
+    pub passages: Passages,
+    /// The heat map: one summary per pair of articles that share something.
+    pub pairs: Vec<PairSummary>,
 }
 
 impl Bundle {
     pub fn build(source: CorpusSource, lexicon: Lexicon) -> Bundle {
         let corpus = Corpus::build(source);
         let statements = stance::extract(&corpus, &lexicon);
-        Bundle { format: BUNDLE_FORMAT, corpus, lexicon, statements }
+        let passages = passages::find_passages(&corpus, &PassageConfig::default());
+        let pairs = passages::pair_summaries(&corpus, &passages);
+        Bundle { format: BUNDLE_FORMAT, corpus, lexicon, statements, passages, pairs }
     }
 }

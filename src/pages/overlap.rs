@@ -1,0 +1,432 @@
+//! The Overlap view: the article × article heat map and the clusters
+//! (overview), two articles side by side (pair), one passage across every
+//! outlet that carries it (cluster).
+
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use parallax_engine::passages::{word_alignment, PassageSide, SharedPassage};
+use parallax_engine::{Article, Corpus};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::diff;
+use crate::data::use_data;
+use crate::pages::articles::{date_label, Filtered};
+use crate::pages::stances::source_label;
+use crate::query::{encode, View, ViewState};
+use crate::url::use_url;
+
+#[derive(Properties, PartialEq)]
+pub struct OverlapPageProps {
+    pub state: Rc<ViewState>,
+    pub filtered: Rc<Filtered>,
+}
+
+fn overview_state(st: &ViewState) -> ViewState {
+    ViewState { view: View::Overlap, pair: None, passage: None, cluster: None, ..st.clone() }
+}
+
+fn pair_state(st: &ViewState, a: &str, b: &str, p: Option<u32>) -> ViewState {
+    ViewState {
+        view: View::Overlap,
+        pair: Some((a.to_string(), b.to_string())),
+        passage: p,
+        cluster: None,
+        ..st.clone()
+    }
+}
+
+fn short(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if t.len() < s.len() {
+        format!("{}…", t.trim_end())
+    } else {
+        t
+    }
+}
+
+/// The passages of a pair, in A's order.
+fn pair_passages(corpus: &Corpus, passages: &[SharedPassage], a: &str, b: &str) -> Vec<SharedPassage> {
+    let (Some(ia), Some(ib)) = (corpus.index_of(a), corpus.index_of(b)) else { return Vec::new() };
+    passages.iter().filter(|p| p.a.article as usize == ia && p.b.article as usize == ib).cloned().collect()
+}
+
+#[component]
+pub fn OverlapPage(props: &OverlapPageProps) -> Html {
+    let st = &props.state;
+    if let Some((a, b)) = &st.pair {
+        return html! { <PairView state={props.state.clone()} a={AttrValue::from(a.clone())} b={AttrValue::from(b.clone())} /> };
+    }
+    if let Some(c) = st.cluster {
+        return html! { <ClusterView state={props.state.clone()} filtered={props.filtered.clone()} cluster={c} /> };
+    }
+    html! { <Overview state={props.state.clone()} filtered={props.filtered.clone()} /> }
+}
+
+#[component]
+fn Overview(props: &OverlapPageProps) -> Html {
+    let data = use_data();
+    let st = &props.state;
+    let corpus = &data.corpus;
+    let sel = &props.filtered.indices;
+    if sel.len() < 2 {
+        return html! {
+            <div class="empty" data-testid="empty-state">
+                <p>{ "Overlap needs at least two articles; the filters select " }{ sel.len() }{ "." }</p>
+            </div>
+        };
+    }
+    let summary = |i: usize, j: usize| {
+        let (a, b) = if i < j { (i, j) } else { (j, i) };
+        data.pairs.iter().find(|p| p.a as usize == a && p.b as usize == b)
+    };
+    let in_sel = |a: u32| sel.contains(&(a as usize));
+    let clusters: Vec<_> = data
+        .passages
+        .clusters
+        .iter()
+        .map(|c| (c, c.articles.iter().filter(|&&a| in_sel(a)).count()))
+        .filter(|(_, n)| *n >= 2)
+        .collect();
+    let mut clusters = clusters;
+    clusters.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
+    let shared_pairs = sel
+        .iter()
+        .enumerate()
+        .flat_map(|(k, &i)| sel[k + 1..].iter().map(move |&j| (i, j)))
+        .filter(|&(i, j)| summary(i, j).is_some())
+        .count();
+
+    html! {
+        <div class="overlap-page" data-testid="overview">
+            <section aria-labelledby="heat-title">
+                <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
+                <p class="muted small">
+                    { format!("Share of the shorter article's words inside shared passages; {shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.",
+                        sel.len() * (sel.len() - 1) / 2) }
+                </p>
+                <div class="matrix-wrap">
+                    <table class="heatmap" data-testid="heatmap">
+                        <thead>
+                            <tr>
+                                <th scope="col" class="corner">{ "Article" }</th>
+                                { for sel.iter().enumerate().map(|(k, &i)| html! {
+                                    <th scope="col" class="num" title={corpus.articles[i].title().to_string()}>{ k + 1 }</th>
+                                }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for sel.iter().enumerate().map(|(r, &i)| {
+                                let a = &corpus.articles[i];
+                                html! {
+                                    <tr>
+                                        <th scope="row" class="art">
+                                            <span class="num">{ r + 1 }</span>{ " " }
+                                            <span class="art-title">{ short(a.title(), 60) }</span>
+                                            <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+                                        </th>
+                                        { for sel.iter().map(|&j| {
+                                            if i == j {
+                                                return html! { <td class="hm diag" aria-label="same article">{ "—" }</td> };
+                                            }
+                                            match summary(i, j) {
+                                                Some(s) => {
+                                                    let (x, y) = if i < j { (i, j) } else { (j, i) };
+                                                    let href = encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None));
+                                                    let pct = (s.shorter_share * 100.0).round() as u32;
+                                                    let label = format!("{} × {}: {} shared passage{}, {}% of the shorter article",
+                                                        short(a.title(), 40), short(corpus.articles[j].title(), 40), s.passages,
+                                                        if s.passages == 1 { "" } else { "s" }, pct);
+                                                    let level = ((s.shorter_share * 5.0).ceil() as u32).clamp(1, 5);
+                                                    html! {
+                                                        <td class={classes!("hm", format!("l{level}"))}>
+                                                            <a href={href} title={label.clone()} aria-label={label} data-testid="heat-cell"
+                                                                data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()}
+                                                                data-passages={s.passages.to_string()}>
+                                                                <span class="pct">{ format!("{pct}%") }</span>
+                                                                <span class="cnt">{ format!("{}×", s.passages) }</span>
+                                                            </a>
+                                                        </td>
+                                                    }
+                                                }
+                                                None => html! { <td class="hm none" title="nothing shared">{ "·" }</td> },
+                                            }
+                                        }) }
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            <section aria-labelledby="clusters-title">
+                <h2 id="clusters-title" class="section-title">{ "Passages carried by three or more articles" }</h2>
+                if clusters.is_empty() {
+                    <p class="empty-note" data-testid="no-clusters">{ "No passage is carried by three or more of the selected articles." }</p>
+                } else {
+                    <ol class="clusters" data-testid="clusters">
+                        { for clusters.iter().map(|(c, n)| {
+                            let first = c.members.first().map(|m| corpus.articles[m.article as usize].slice(m.span).to_string()).unwrap_or_default();
+                            let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..(**st).clone() });
+                            html! {
+                                <li data-testid="cluster" data-cluster={c.id.to_string()}>
+                                    <a href={href}>{ format!("Carried by {n} of {} articles", sel.len()) }</a>
+                                    <p class="excerpt">{ short(&first, 220) }</p>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                }
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PairViewProps {
+    state: Rc<ViewState>,
+    a: AttrValue,
+    b: AttrValue,
+}
+
+/// Sentences `[from, to)` of an article as a folded stretch.
+fn gap(article: &Article, from: usize, to: usize, side: &str) -> Html {
+    if from >= to {
+        return html! {};
+    }
+    let mut paras: Vec<u32> = article.sentences[from..to].iter().map(|s| s.paragraph).collect();
+    paras.dedup();
+    let n = paras.len();
+    let label = format!("… {n} paragraph{} only in {side} …", if n == 1 { "" } else { "s" });
+    html! {
+        <details class="gap">
+            <summary>{ label }</summary>
+            { for paras.iter().map(|&p| {
+                let ps = &article.paragraphs[p as usize];
+                let s0 = article.sentences[from.max(ps.first_sentence as usize)].span.start;
+                let last = (ps.first_sentence + ps.sentence_count) as usize;
+                let s1 = article.sentences[to.min(last).saturating_sub(1).max(from)].span.end;
+                html! { <p>{ article.slice(parallax_engine::Span { start: s0, end: s1.max(s0) }) }</p> }
+            }) }
+        </details>
+    }
+}
+
+#[component]
+fn PairView(props: &PairViewProps) -> Html {
+    let data = use_data();
+    let url = use_url();
+    let st = props.state.clone();
+    let corpus = &data.corpus;
+    let (Some(a), Some(b)) = (corpus.article(&props.a), corpus.article(&props.b)) else {
+        return html! {};
+    };
+    let passages = pair_passages(corpus, &data.passages.pairs, &props.a, &props.b);
+    let n = passages.len() as u32;
+    let selected = st.passage;
+
+    // j / k between passages, Esc back to the overview.
+    {
+        let url = url.clone();
+        let st = st.clone();
+        use_effect_with((st.clone(), n), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let typing = gloo::utils::document()
+                    .active_element()
+                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
+                    return;
+                }
+                let (pa, pb) = st.pair.clone().unwrap_or_default();
+                let next = match (e.key().as_str(), st.passage) {
+                    ("j", None) => Some(0),
+                    ("j", Some(p)) => Some((p + 1).min(n - 1)),
+                    ("k", None) => Some(0),
+                    ("k", Some(p)) => Some(p.saturating_sub(1)),
+                    ("Escape", _) => {
+                        url.push(&encode(&overview_state(&st)));
+                        return;
+                    }
+                    _ => return,
+                };
+                url.replace(&encode(&pair_state(&st, &pa, &pb, next)));
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with(selected, |sel| {
+        if let Some(p) = sel {
+            if let Some(el) = gloo::utils::document().get_element_by_id(&format!("passage-{p}")) {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        }
+    });
+
+    let summary = data
+        .pairs
+        .iter()
+        .find(|s| corpus.articles[s.a as usize].id() == a.id() && corpus.articles[s.b as usize].id() == b.id());
+    let back = encode(&overview_state(&st));
+    let head = |x: &Article, side: &str| {
+        let reader = encode(&ViewState {
+            view: View::Articles,
+            article: Some(x.id().to_string()),
+            pair: None,
+            passage: None,
+            cluster: None,
+            sentence: None,
+            ..(*st).clone()
+        });
+        html! {
+            <div class="pair-head">
+                <span class="side-tag">{ side }</span>
+                <a href={reader} class="pair-title">{ x.title().to_string() }</a>
+                <span class="art-meta">{ format!("{} · {} · {} words", x.meta.outlet_or_unknown(), date_label(x), x.word_count()) }</span>
+            </div>
+        }
+    };
+
+    // Rows in A's order, with the unshared stretches between them folded.
+    let mut rows: Vec<Html> = Vec::new();
+    let (mut a_at, mut b_at) = (0usize, 0usize);
+    for (i, p) in passages.iter().enumerate() {
+        let (a0, a1) = (p.a.sentences.start as usize, p.a.sentences.end as usize);
+        let (b0, b1) = (p.b.sentences.start as usize, p.b.sentences.end as usize);
+        let moved = b0 < b_at;
+        if a0 > a_at || (!moved && b0 > b_at) {
+            rows.push(html! {
+                <div class="prow gap-row">
+                    <div class="pcol">{ gap(a, a_at, a0.max(a_at), "A") }</div>
+                    <div class="pcol">{ if moved { html! {} } else { gap(b, b_at, b0, "B") } }</div>
+                </div>
+            });
+        }
+        let ta = a.slice(p.a.span);
+        let tb = b.slice(p.b.span);
+        let ops = word_alignment(ta, tb);
+        let is_sel = selected == Some(i as u32);
+        let href = encode(&pair_state(&st, a.id(), b.id(), Some(i as u32)));
+        rows.push(html! {
+            <div id={format!("passage-{i}")} class={classes!("prow", "passage", is_sel.then_some("selected"))}
+                data-testid="passage" data-index={i.to_string()} aria-current={is_sel.then_some("true")}>
+                <div class="pcol"><p>{ diff::side(ta, &ops, true) }</p></div>
+                <div class="pcol"><p>{ diff::side(tb, &ops, false) }</p></div>
+                <div class="pmeta">
+                    <a href={href}>{ format!("passage {} of {n}", i + 1) }</a>
+                    { format!(" · similarity {:.2}", p.score) }
+                    if moved { { " · moved: earlier in B" } }
+                </div>
+            </div>
+        });
+        a_at = a_at.max(a1);
+        if !moved {
+            b_at = b1;
+        }
+    }
+    rows.push(html! {
+        <div class="prow gap-row">
+            <div class="pcol">{ gap(a, a_at, a.sentences.len(), "A") }</div>
+            <div class="pcol">{ gap(b, b_at, b.sentences.len(), "B") }</div>
+        </div>
+    });
+
+    html! {
+        <div class="pair-page" data-testid="pair-view" data-a={a.id().to_string()} data-b={b.id().to_string()}>
+            <nav class="crumbs"><a href={back}>{ "← All pairs" }</a></nav>
+            <p class="muted small" data-testid="pair-summary">
+                { match summary {
+                    Some(s) => format!("{} shared passage{} · {}% of the shorter article · j / k move between passages, Esc goes back",
+                        s.passages, if s.passages == 1 { "" } else { "s" }, (s.shorter_share * 100.0).round()),
+                    None => "These two articles share no passage.".to_string(),
+                } }
+            </p>
+            { diff::legend() }
+            <div class="prow heads">
+                <div class="pcol">{ head(a, "A") }</div>
+                <div class="pcol">{ head(b, "B") }</div>
+            </div>
+            if passages.is_empty() {
+                <p class="empty-note" data-testid="empty-state">{ "No shared passage: every sentence of each is its own." }</p>
+            }
+            { for rows }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ClusterViewProps {
+    state: Rc<ViewState>,
+    filtered: Rc<Filtered>,
+    cluster: u32,
+}
+
+#[component]
+fn ClusterView(props: &ClusterViewProps) -> Html {
+    let data = use_data();
+    let st = &props.state;
+    let corpus = &data.corpus;
+    let Some(c) = data.passages.clusters.get(props.cluster as usize) else { return html! {} };
+    let sel = &props.filtered.indices;
+    let members: Vec<&PassageSide> = c.members.iter().filter(|m| sel.contains(&(m.article as usize))).collect();
+    let base = members.first().map(|m| corpus.articles[m.article as usize].slice(m.span)).unwrap_or("");
+    let missing: Vec<&Article> =
+        sel.iter().filter(|i| !c.articles.contains(&(**i as u32))).map(|&i| &corpus.articles[i]).collect();
+    let back = encode(&overview_state(st));
+    html! {
+        <div class="cluster-page" data-testid="cluster-view" data-cluster={c.id.to_string()}>
+            <nav class="crumbs"><a href={back}>{ "← All pairs and clusters" }</a></nav>
+            <h2 class="section-title">{ format!("One passage, {} versions", members.len()) }</h2>
+            <p class="muted small">{ "Each row is one article's reading; differences from the first row are marked." }</p>
+            { diff::legend() }
+            <table class="collation" data-testid="collation">
+                <thead><tr><th scope="col">{ "Article" }</th><th scope="col">{ "Reading" }</th></tr></thead>
+                <tbody>
+                    { for members.iter().enumerate().map(|(k, m)| {
+                        let art = &corpus.articles[m.article as usize];
+                        let text = art.slice(m.span);
+                        let reading = if k == 0 { html! { { text } } } else { diff::side(text, &swap(word_alignment(base, text)), true) };
+                        let reader = encode(&ViewState { view: View::Articles, article: Some(art.id().to_string()), sentence: Some(m.sentences.start), pair: None, passage: None, cluster: None, ..(**st).clone() });
+                        html! {
+                            <tr data-testid="collation-row" data-article-id={art.id().to_string()}>
+                                <th scope="row">
+                                    <a href={reader}>{ source_label(art) }</a>
+                                    <span class="art-meta">{ date_label(art) }{ if k == 0 { " · base" } else { "" } }</span>
+                                </th>
+                                <td>{ reading }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{ "Not carried by" }</th>
+                        <td data-testid="not-carried-by">
+                            if missing.is_empty() { { "every selected article carries it." } }
+                            else { { missing.iter().map(|a| source_label(a)).collect::<Vec<_>>().join("; ") } }
+                        </td>
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// Swaps the sides of an alignment so the variant is side A.
+fn swap(ops: Vec<parallax_engine::passages::AlignOp>) -> Vec<parallax_engine::passages::AlignOp> {
+    use parallax_engine::passages::{AlignKind, AlignOp};
+    ops.into_iter()
+        .map(|o| AlignOp {
+            kind: match o.kind {
+                AlignKind::OnlyA => AlignKind::OnlyB,
+                AlignKind::OnlyB => AlignKind::OnlyA,
+                k => k,
+            },
+            a: o.b,
+            b: o.a,
+        })
+        .collect()
+}
