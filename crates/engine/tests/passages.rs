@@ -287,17 +287,17 @@ fn tune() {
     let pos: Vec<Key> = gold.positive.iter().map(resolve).collect();
     let neg: Vec<Key> = gold.negative.iter().map(resolve).collect();
     for min_score in [0.35, 0.4, 0.45, 0.5] {
-        for min_shared in [2, 3] {
-            for window_min_concepts in [2, 3] {
-                for min_weight in [5.0, 6.0, 7.0, 8.0] {
+        for split_min_score in [0.25] {
+            for min_shared in [3, 4] {
+                for min_weight in [7.0, 9.0] {
                     let cfg =
-                        PassageConfig { min_score, min_shared, window_min_concepts, min_weight, ..Default::default() };
+                        PassageConfig { min_score, split_min_score, min_shared, min_weight, ..Default::default() };
                     let pred = predicted(&find_passages(&corpus, &cfg));
                     let tp = pos.iter().filter(|k| pred.contains(k)).count();
                     let fp = neg.iter().filter(|k| pred.contains(k)).count();
                     let unjudged = pred.len() - tp - fp;
                     println!(
-                        "min {min_score} shared {min_shared} wc {window_min_concepts} w {min_weight}: recall {:.3} neg-linked {fp} unjudged {unjudged} total {}",
+                        "min {min_score} split {split_min_score} shared {min_shared} w {min_weight}: recall {:.3} neg-linked {fp} unjudged {unjudged} total {}",
                         tp as f64 / pos.len() as f64,
                         pred.len()
                     );

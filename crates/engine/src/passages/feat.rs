@@ -179,12 +179,15 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) 
 /// pairs are tried only when the whole sentences share enough evidence.
 pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Score {
     let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
-    let pxy = partners(x, y, lex, cfg);
-    let pyx = partners(y, x, lex, cfg);
-    let whole = if x.total <= y.total { contain(x, wx, wy, &pxy, lex) } else { contain(y, wy, wx, &pyx, lex) };
+    // Cheap test first: the lighter sentence's evidence in the other.
+    let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
+    let p_light = partners(light, heavy, lex, cfg);
+    let whole = contain(light, wl, wh, &p_light, lex);
     if !passes_evidence(whole, cfg) {
         return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
     }
+    let p_heavy = partners(heavy, light, lex, cfg);
+    let (pxy, pyx) = if x.total <= y.total { (p_light, p_heavy) } else { (p_heavy, p_light) };
     // A window's containment in the whole other sentence bounds its
     // containment in any window of it: skip windows that cannot pass.
     let xs: Vec<&Win> =

@@ -6,21 +6,25 @@
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
 //!    NATO) and each stem's WordNet synonym classes alongside
-//!    ([`lexicon`]). A concept weighs its IDF over the corpus' sentences,
+//!    (`lexicon.rs`). A concept weighs its IDF over the corpus' sentences,
 //!    more inside quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
 //!    synonym classes found in at most `max_df_share` of the sentences):
 //!    a pair is scored only if it shares enough rare evidence. No
 //!    all-pairs scan.
-//! 3. A pair's score is the IDF-weighted containment of the shorter
-//!    sentence in the longer one (a synonym counts `synonym_weight` of an
-//!    identical word), lowered when both give numbers and none agree. Pairs
-//!    need `min_score`, `min_weight` of matched evidence and `min_shared`
-//!    matched concepts. A sentence split in two by one translation is
-//!    matched against the union of two adjacent sentences (1-to-2).
+//! 3. A pair's score is the best *mutual* IDF-weighted containment (the
+//!    smaller of the two directions) over the two sentences and their
+//!    clause windows (runs of one to three clauses, split at , ; : dashes,
+//!    quotes and conjunctions), so that the same clause matches even when
+//!    the rest of the two sentences differs. A synonym counts
+//!    `synonym_weight` of an identical concept; a window pair whose figures
+//!    all differ is halved. Pairs need `min_score`, `min_weight` of matched
+//!    evidence and `min_shared` matched concepts. A sentence split in two
+//!    by one translation is matched against the union of two adjacent
+//!    sentences (1-to-2).
 //! 4. Links between consecutive sentences of the same two articles are
-//!    merged into passages; passages that overlap in one article are
-//!    grouped into clusters when they reach three or more articles.
+//!    merged into passages. Sentences joined by mutual-best links form
+//!    clusters when they reach three or more articles.
 
 mod align;
 mod feat;
@@ -39,11 +43,9 @@ use crate::model::{Corpus, Span};
 /// Tuning of [`find_passages`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PassageConfig {
-    /// Minimum IDF-weighted containment of the shorter sentence (0..1).
+    /// Minimum score: mutual IDF-weighted containment of the best pair of
+    /// clause windows (0..1).
     pub min_score: f32,
-    /// Minimum containment of a clause window (one to three clauses of a
-    /// sentence) in the other sentence.
-    pub window_min_score: f32,
     /// Minimum number of concepts in a clause window.
     pub window_min_concepts: usize,
     /// Minimum matched evidence (sum of IDF of matched concepts).
@@ -70,7 +72,6 @@ impl Default for PassageConfig {
     fn default() -> Self {
         PassageConfig {
             min_score: 0.4,
-            window_min_score: 0.7,
             window_min_concepts: 3,
             min_weight: 7.0,
             min_shared: 3,
