@@ -1,0 +1,98 @@
+// The Overlap view: heat map, pair view, cluster view — opened from URLs and
+// by clicking, checked against `parallax passages`.
+import assert from 'node:assert/strict';
+import { useApp, sel, SEED_IDS } from './helpers.mjs';
+import { cli, seedSlice, squash } from './cli.mjs';
+
+const app = useApp();
+
+function pairsByKey() {
+  const m = new Map();
+  for (const p of cli('passages')) {
+    const k = `${p.a.article},${p.b.article}`;
+    if (!m.has(k)) m.set(k, []);
+    m.get(k).push(p);
+  }
+  return m;
+}
+
+app.test('the heat map has one cell per pair that shares passages, with the CLI count', async (t, { open }) => {
+  const byKey = pairsByKey();
+  const s = await open('/overlap');
+  await s.locator('heatmap').waitFor();
+  const cells = await s.page.locator(sel('heat-cell')).evaluateAll((els) =>
+    els.map((e) => [`${e.getAttribute('data-a')},${e.getAttribute('data-b')}`, Number(e.getAttribute('data-passages'))]),
+  );
+  // Each unordered pair appears twice (above and below the diagonal).
+  const seen = new Map(cells);
+  assert.equal(cells.length, 2 * byKey.size, 'two cells per sharing pair');
+  for (const [k, list] of byKey) assert.equal(seen.get(k), list.length, `passages of ${k}`);
+  assert.equal(await s.page.locator('.heatmap tbody tr').count(), SEED_IDS.length);
+});
+
+app.test('clicking a cell opens the pair side by side; j/k select passages; Esc goes back', async (t, { open }) => {
+  const byKey = pairsByKey();
+  const [key, list] = [...byKey].sort((x, y) => y[1].length - x[1].length)[0];
+  const [a, b] = key.split(',');
+  const s = await open('/overlap');
+  await s.page.locator(`${sel('heat-cell')}[data-a="${a}"][data-b="${b}"]`).first().click();
+  await s.locator('pair-view').waitFor();
+  await s.waitForHash((h) => h.path === '/overlap' && h.params.get('pair') === key, 'pair= in the hash');
+  assert.equal(await s.locator('passage').count(), list.length);
+
+  await s.page.keyboard.press('j');
+  await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after j');
+  if (list.length > 1) {
+    await s.page.keyboard.press('j');
+    await s.waitForHash((h) => h.params.get('p') === '1', 'p=1 after j j');
+    await s.page.keyboard.press('k');
+    await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after k');
+  }
+  assert.equal(await s.page.locator(`${sel('passage')}[aria-current="true"]`).getAttribute('data-index'), '0');
+  await s.page.keyboard.press('Escape');
+  await s.locator('heatmap').waitFor();
+  await s.waitForHash((h) => !h.params.has('pair'), 'pair gone after Esc');
+});
+
+app.test('a pair link with p= opens that passage, with both sides’ text from the seed bytes', async (t, { open }) => {
+  const byKey = pairsByKey();
+  const [key, list] = [...byKey].sort((x, y) => y[1].length - x[1].length)[0];
+  const idx = Math.min(1, list.length - 1);
+  const s = await open(`/overlap?pair=${encodeURIComponent(key)}&p=${idx}`);
+  const row = s.page.locator(`${sel('passage')}[data-index="${idx}"]`);
+  await row.waitFor();
+  assert.equal(await row.getAttribute('aria-current'), 'true');
+  // The passages appear in A's order; find the CLI passage shown at idx.
+  const sorted = [...list];
+  const cols = await row.locator('.pcol').allInnerTexts();
+  const p = sorted.find((x) => squash(seedSlice(x.a.article, x.a.start, x.a.end)) === squash(cols[0]));
+  assert.ok(p, `side A of passage ${idx} is one of the CLI's passages: ${cols[0].slice(0, 80)}`);
+  assert.equal(squash(cols[1]), squash(seedSlice(p.b.article, p.b.start, p.b.end)));
+  // Changed words are marked on both sides, and never by colour alone.
+  const marked = await row.locator('.d-chg, .d-only').count();
+  if (p.score < 0.99) assert.ok(marked > 0, 'differences are marked');
+});
+
+app.test('a cluster link opens the collation table: one row per carrier, non-carriers named', async (t, { open }) => {
+  const clusters = cli('passages', '--clusters');
+  if (clusters.length === 0) return t.skip('the corpus has no cluster');
+  const c = clusters[0];
+  const s = await open(`/overlap?cluster=${c.id}`);
+  await s.locator('collation').waitFor();
+  const rows = await s.page.locator(sel('collation-row')).evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')));
+  assert.deepEqual(rows, c.members.map((m) => m.article));
+  const texts = await s.page.locator(`${sel('collation-row')} td`).allInnerTexts();
+  c.members.forEach((m, i) => assert.equal(squash(texts[i]), squash(m.text)));
+  const missing = SEED_IDS.filter((id) => !c.articles.includes(id));
+  const footer = await s.locator('not-carried-by').innerText();
+  if (missing.length === 0) assert.match(footer, /every selected article/);
+  else assert.doesNotMatch(footer, /every selected article/);
+});
+
+app.test('a bad pair or cluster in the URL gives a notice and the overview', async (t, { open }) => {
+  for (const hash of ['/overlap?pair=nope,zzz', '/overlap?cluster=999', `/overlap?pair=${SEED_IDS[0]}`]) {
+    const s = await open(hash);
+    await s.locator('notice').waitFor();
+    await s.locator('heatmap').waitFor();
+  }
+});

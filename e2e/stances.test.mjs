@@ -1,0 +1,72 @@
+// The Stances view: a cell opened from a URL shows the CLI's evidence; the
+// keyboard moves between cells; filters recompute the matrix.
+import assert from 'node:assert/strict';
+import { useApp, sel } from './helpers.mjs';
+import { cli, seedSlice, squash } from './cli.mjs';
+
+const app = useApp();
+
+app.test('the matrix shows every CLI cell with its stance and evidence count', async (t, { open }) => {
+  const cells = cli('stances');
+  const s = await open('/stances');
+  await s.locator('stance-matrix').waitFor();
+  const shown = await s.page.locator(sel('stance-cell')).evaluateAll((els) =>
+    els.map((e) => [`${e.getAttribute('data-actor')}|${e.getAttribute('data-issue')}`, e.getAttribute('data-stance'), e.innerText]),
+  );
+  assert.equal(shown.length, cells.length);
+  const byKey = new Map(shown.map(([k, st, txt]) => [k, { st, n: Number(txt.replace(/\D/g, '')) }]));
+  for (const c of cells) {
+    const got = byKey.get(`${c.actor}|${c.issue}`);
+    assert.ok(got, `cell ${c.actor} × ${c.issue} shown`);
+    assert.equal(got.st, c.stance, `${c.actor} × ${c.issue} stance`);
+    assert.equal(got.n, c.evidence.length, `${c.actor} × ${c.issue} count`);
+  }
+});
+
+app.test('a cell opened from a URL lists its evidence sentences, outlets and reader links', async (t, { open }) => {
+  const cells = cli('stances');
+  const c = [...cells].sort((x, y) => y.evidence.length - x.evidence.length)[0];
+  const s = await open(`/stances?actor=${encodeURIComponent(c.actor)}&issue=${encodeURIComponent(c.issue)}`);
+  await s.locator('evidence').waitFor();
+  const items = s.page.locator(sel('evidence-item'));
+  assert.equal(await items.count(), c.evidence.length);
+  const quotes = await items.locator('blockquote').allInnerTexts();
+  const want = c.evidence.map((e) => squash(seedSlice(e.article, e.start, e.end)));
+  assert.deepEqual(quotes.map(squash).sort(), [...want].sort());
+  // The actor and the cue are highlighted in every sentence.
+  for (let i = 0; i < quotes.length; i++) {
+    assert.ok((await items.nth(i).locator('mark.cue').count()) > 0, `cue marked in item ${i}`);
+  }
+  // "read in context" opens the reader at that sentence.
+  await items.first().getByText('read in context').click();
+  await s.locator('reader').waitFor();
+  await s.locator('focus-sentence').waitFor();
+  const focus = squash(await s.locator('focus-sentence').innerText());
+  assert.ok(want.includes(focus), `the focused sentence is evidence: ${focus.slice(0, 80)}`);
+});
+
+app.test('arrow keys move between cells and Enter opens one', async (t, { open }) => {
+  const s = await open('/stances');
+  await s.locator('stance-matrix').waitFor();
+  const first = s.page.locator('#cell-0-0');
+  await first.focus();
+  await s.page.keyboard.press('ArrowRight');
+  const focused = await s.page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, 'cell-0-1');
+  const actor = await s.page.locator('#cell-0-1').getAttribute('data-actor');
+  const issue = await s.page.locator('#cell-0-1').getAttribute('data-issue');
+  if (actor === null) return; // an empty cell: nothing to open
+  await s.page.keyboard.press('Enter');
+  await s.locator('evidence').waitFor();
+  await s.waitForHash((h) => h.params.get('actor') === actor && h.params.get('issue') === issue, 'cell in the hash');
+});
+
+app.test('the matrix follows the list filters', async (t, { open }) => {
+  const all = await open('/stances');
+  await all.locator('stance-matrix').waitFor();
+  const allCount = await all.page.locator(sel('stance-cell')).count();
+  const s = await open('/stances?q=%22Moscow+summit%22+OR+zzzz');
+  await s.locator('empty-state').waitFor();
+  assert.match(await s.locator('result-count').innerText(), /^0 of /);
+  assert.ok(allCount > 0);
+});
