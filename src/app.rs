@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -58,32 +58,37 @@ fn Shell() -> Html {
         let url = url.clone();
         let state = state.clone();
         use_effect_with((url.fragment.clone(), state.clone()), move |_| {
-            let listener = EventListener::new(&document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let typing = document()
-                    .active_element()
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                match e.key().as_str() {
-                    "/" if !typing => {
-                        if let Some(input) = document()
-                            .get_element_by_id("search")
-                            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                        {
-                            e.prevent_default();
-                            let _ = input.focus();
-                            input.select();
+            let listener = EventListener::new_with_options(
+                &document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let typing = document()
+                        .active_element()
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    match e.key().as_str() {
+                        "/" if !typing => {
+                            if let Some(input) = document()
+                                .get_element_by_id("search")
+                                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                            {
+                                e.prevent_default();
+                                let _ = input.focus();
+                                input.select();
+                            }
                         }
+                        "Escape" if state.article.is_some() => {
+                            let next = ViewState { article: None, sentence: None, ..(*state).clone() };
+                            url.push(&query::encode(&next));
+                        }
+                        _ => {}
                     }
-                    "Escape" if state.article.is_some() => {
-                        let next = ViewState { article: None, sentence: None, ..(*state).clone() };
-                        url.push(&query::encode(&next));
-                    }
-                    _ => {}
-                }
-            });
+                },
+            );
             move || drop(listener)
         });
     }

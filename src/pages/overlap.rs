@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use parallax_engine::passages::{word_alignment, PassageSide, SharedPassage};
 use parallax_engine::{Article, Corpus};
 use wasm_bindgen::JsCast;
@@ -231,28 +231,34 @@ fn PairView(props: &PairViewProps) -> Html {
         let url = url.clone();
         let st = st.clone();
         use_effect_with((st.clone(), n), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let typing = gloo::utils::document()
-                    .active_element()
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
-                    return;
-                }
-                let (pa, pb) = st.pair.clone().unwrap_or_default();
-                let next = match (e.key().as_str(), st.passage) {
-                    ("j", None) => Some(0),
-                    ("j", Some(p)) => Some((p + 1).min(n - 1)),
-                    ("k", None) => Some(0),
-                    ("k", Some(p)) => Some(p.saturating_sub(1)),
-                    ("Escape", _) => {
-                        url.push(&encode(&overview_state(&st)));
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                    let typing = gloo::utils::document()
+                        .active_element()
+                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
                         return;
                     }
-                    _ => return,
-                };
-                url.replace(&encode(&pair_state(&st, &pa, &pb, next)));
-            });
+                    let (pa, pb) = st.pair.clone().unwrap_or_default();
+                    let next = match (e.key().as_str(), st.passage) {
+                        ("j", None) => Some(0),
+                        ("j", Some(p)) => Some((p + 1).min(n - 1)),
+                        ("k", None) => Some(0),
+                        ("k", Some(p)) => Some(p.saturating_sub(1)),
+                        ("Escape", _) => {
+                            e.prevent_default();
+                            url.push(&encode(&overview_state(&st)));
+                            return;
+                        }
+                        _ => return,
+                    };
+                    url.replace(&encode(&pair_state(&st, &pa, &pb, next)));
+                },
+            );
             move || drop(listener)
         });
     }
