@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! parallax corpus   [--corpus PATH] [--json]
+//! parallax stances  [--corpus PATH] [--lexicon PATH] [--json | --csv]
 //! ```
 //!
 //! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use parallax_engine::Corpus;
 
 mod output;
+mod stances;
 
 const USAGE: &str = "\
 parallax — one event, many reports: the explorer's analysis as JSON
@@ -23,27 +25,38 @@ USAGE:
 
 COMMANDS:
     corpus      the parsed corpus: articles, paragraphs, sentences, removed boilerplate
+    stances     actor × issue stances: [{actor, issue, stance, evidence: [{article, start, end}]}]
 
 OPTIONS:
     --corpus PATH   a seeds folder (*.txt + corpus.toml) or a JSON-lines file
                     (one {\"id\", \"text\", \"title\"?, \"series\"?, \"date\"?} a line);
                     default: seeds/
+    --lexicon PATH  the stance lexicon (actors, issues); default: lexicon.toml in
+                    the corpus folder if there is one, else seeds/lexicon.toml
     --json          JSON output (the default)
+    --csv           stances as CSV, one row per evidence sentence
     -h, --help      this text
 ";
 
 struct Args {
     command: String,
     corpus: PathBuf,
+    lexicon: Option<PathBuf>,
+    csv: bool,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut command = None;
     let mut corpus = PathBuf::from("seeds");
+    let mut lexicon = None;
+    let mut csv = false;
     while let Some(a) = args.next() {
         match a.as_str() {
             "-h" | "--help" => return Err(String::new()),
             "--json" => {}
+            "--csv" => csv = true,
+            "--lexicon" => lexicon = Some(PathBuf::from(args.next().ok_or("--lexicon needs a PATH")?)),
+            s if s.starts_with("--lexicon=") => lexicon = Some(PathBuf::from(&s["--lexicon=".len()..])),
             "--corpus" => corpus = PathBuf::from(args.next().ok_or("--corpus needs a PATH")?),
             s if s.starts_with("--corpus=") => corpus = PathBuf::from(&s["--corpus=".len()..]),
             s if s.starts_with('-') => return Err(format!("unknown option {s:?}")),
@@ -52,7 +65,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let command = command.ok_or("missing COMMAND")?;
-    Ok(Args { command, corpus })
+    Ok(Args { command, corpus, lexicon, csv })
 }
 
 fn main() -> ExitCode {
@@ -79,6 +92,28 @@ fn main() -> ExitCode {
     let corpus = Corpus::build(source);
     let value = match args.command.as_str() {
         "corpus" => output::corpus_json(&corpus),
+        "stances" => {
+            let path = stances::lexicon_path(&args.corpus, args.lexicon.as_deref());
+            let lex = match stances::load_lexicon(&path) {
+                Ok(l) => l,
+                Err(diags) => {
+                    for d in diags {
+                        eprintln!("error: {d}");
+                    }
+                    return ExitCode::FAILURE;
+                }
+            };
+            let (statements, matrix) = stances::compute(&corpus, &lex);
+            if args.csv {
+                let text = stances::csv(&corpus, &lex, &statements, &matrix);
+                return if std::io::stdout().lock().write_all(text.as_bytes()).is_ok() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                };
+            }
+            stances::json(&corpus, &lex, &matrix)
+        }
         other => {
             eprintln!("parallax: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);

@@ -9,12 +9,15 @@
 //!   (no sentence punctuation) that follow it, are a teaser;
 //! * **chrome**: a short line made of web-UI vocabulary with at least one
 //!   strong UI word ("Leave A Reply", "Back to top button");
-//! * **repetition**: a short line that occurs twice in one article, or
-//!   verbatim in several articles of the corpus (passim's boilerplate idea);
+//! * **repetition**: a short line that occurs twice in one article (a
+//!   sentence keeps its first occurrence), or
+//!   verbatim in several articles of the corpus (passim's boilerplate idea)
+//!   when at least half its words are UI words (so a subhead two articles
+//!   of one site share, or a dateline, stays);
 //! * **structure**: a line starting with a URL, a line that is another
-//!   line with a navigation prefix (breadcrumb), a late paragraph with an
-//!   e-mail address or contact phrase (author bio), and short fragments
-//!   after the last sentence (trailer).
+//!   line with a navigation prefix (breadcrumb), a paragraph with an
+//!   e-mail address or contact phrase after the article's last paragraph
+//!   (author bio), and short fragments after the last sentence (trailer).
 //!
 //! Nothing is thrown away: every removed line keeps its byte span and
 //! reason, so the reader can show it in place.
@@ -32,6 +35,28 @@ pub struct Line {
 
 /// Words that make up web-page furniture.
 const UI_WORDS: &[&str] = &[
+    "free",
+    "app",
+    "download",
+    "rss",
+    "feed",
+    "signup",
+    "newsletters",
+    "topics",
+    "links",
+    "link",
+    "copy",
+    "telegram",
+    "linkedin",
+    "whatsapp",
+    "twitter",
+    "facebook",
+    "register",
+    "hide",
+    "show",
+    "reading",
+    "tell",
+    "our",
     "a",
     "about",
     "above",
@@ -130,6 +155,14 @@ const UI_WORDS: &[&str] = &[
 
 /// UI words that, on their own, mark a short line as furniture.
 const STRONG_UI_WORDS: &[&str] = &[
+    "signup",
+    "newsletters",
+    "rss",
+    "telegram",
+    "linkedin",
+    "whatsapp",
+    "twitter",
+    "facebook",
     "ad",
     "ads",
     "advertisement",
@@ -185,6 +218,12 @@ fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
+/// Number of words, without allocating, counted up to 26 (no rule looks
+/// at more), so long paragraphs cost little.
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(26).count()
+}
+
 fn normalize(s: &str) -> String {
     words(s).join(" ")
 }
@@ -197,7 +236,9 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 }
 
 fn starts_with_url(s: &str) -> bool {
-    let l = s.trim_start().to_ascii_lowercase();
+    let t = s.trim_start();
+    let end = t.char_indices().nth(8).map_or(t.len(), |(i, _)| i);
+    let l = t[..end].to_ascii_lowercase();
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with("http:")
 }
 
@@ -228,6 +269,9 @@ const CONTACT_PHRASES: &[&str] = &[
 
 /// Is `label` (the words before a colon) a web link label?
 fn is_label(label: &str) -> bool {
+    if word_count(label) > 5 {
+        return false;
+    }
     let w = words(label);
     !w.is_empty()
         && w.len() <= 5
@@ -242,21 +286,58 @@ fn label_line(text: &str) -> bool {
     }
 }
 
-fn chrome_line(text: &str) -> bool {
+/// Function words: UI words that say nothing about furniture on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "and", "for", "from", "here", "in", "now", "of", "on", "the", "this", "to", "up",
+    "us", "your", "our",
+];
+
+/// Share of the words of `text` (numbers left out) that are UI words:
+/// `(ui words, words, has a strong UI word, has a non-function UI word)`.
+fn ui_share(text: &str) -> (usize, usize, bool, bool) {
     let w = words(text);
     let w: Vec<&String> = w.iter().filter(|x| !x.chars().all(|c| c.is_ascii_digit())).collect();
-    if w.is_empty() || w.len() > 8 {
-        return false;
-    }
     let ui = w.iter().filter(|x| UI_WORDS.contains(&x.as_str())).count();
     let strong = w.iter().any(|x| STRONG_UI_WORDS.contains(&x.as_str()));
-    strong && ui * 10 >= w.len() * 8
+    let content = w.iter().any(|x| UI_WORDS.contains(&x.as_str()) && !FUNCTION_WORDS.contains(&x.as_str()));
+    (ui, w.len(), strong, content)
+}
+
+/// A short line of web-page furniture: at most 8 words, and either
+/// * 80 % UI words including a strong one ("Leave A Reply", "Back to top
+///   button", "source site-64"), or
+/// * only UI words, at least one of them more than a function word
+///   ("Share this article", "Continue reading below"), at least two words.
+///
+/// A line that reads as a sentence (final period) must consist of UI words
+/// only, so prose mentioning them ("He declined to comment on the reply.")
+/// stays.
+fn chrome_line(text: &str) -> bool {
+    if word_count(text) > 8 {
+        return false;
+    }
+    let (ui, n, strong, content) = ui_share(text);
+    if n == 0 || n > 8 {
+        return false;
+    }
+    if ui == n && content && n >= 2 {
+        return true;
+    }
+    strong && ui * 10 >= n * 8 && !ends_like_sentence(text.trim_end_matches(['!', '?']))
+}
+
+/// At least half the words are UI words: the corpus-wide repetition rule
+/// needs this, or a subhead two articles of one site share ("energy
+/// agreement") or a dateline ("May 03, 2013") would go.
+fn mostly_ui(text: &str) -> bool {
+    let (ui, n, _, _) = ui_share(text);
+    n > 0 && ui * 2 >= n
 }
 
 /// A short line without sentence punctuation: a headline, a teaser, a
 /// caption.
 fn headline_like(text: &str) -> bool {
-    let n = words(text).len();
+    let n = word_count(text);
     n > 0 && n <= 25 && !ends_like_sentence(text)
 }
 
@@ -294,7 +375,7 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
             .skip(1)
             .map(|s| &t[s.range()])
             .filter(|l| {
-                let n = words(l).len();
+                let n = word_count(l);
                 n > 0 && n <= SHARED_MAX_WORDS && !ends_like_sentence(l)
             })
             .map(normalize)
@@ -321,17 +402,39 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
     let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
     let n = out.len();
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
-    let norms: Vec<String> = texts.iter().map(|t| normalize(t)).collect();
+    let wcs: Vec<usize> = texts.iter().map(|t| word_count(t)).collect();
+    // Normalised text of the lines the repetition and breadcrumb rules
+    // look at (short lines, the first four); long lines never need it.
+    let norms: Vec<String> = texts
+        .iter()
+        .zip(&wcs)
+        .enumerate()
+        .map(|(i, (t, &wc))| if wc <= REPEAT_MAX_WORDS || i < 4 { normalize(t) } else { String::new() })
+        .collect();
 
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for w in &norms {
         *counts.entry(w.as_str()).or_default() += 1;
     }
 
+    // A repeated sentence (scrapers duplicate paragraphs) keeps its first
+    // occurrence; a repeated fragment ("The story continues below the ad")
+    // goes everywhere.
+    let first_of: BTreeMap<&str, usize> = norms.iter().enumerate().rev().map(|(i, w)| (w.as_str(), i)).collect();
+    let repeated = |i: usize| {
+        let t = texts[i];
+        let wc = wcs[i];
+        wc > 0
+            && wc <= REPEAT_MAX_WORDS
+            && i > 0
+            && counts[norms[i].as_str()] >= 2
+            && !(ends_like_sentence(t) && first_of[norms[i].as_str()] == i)
+    };
+
     let mut i = 0;
     while i < n {
         let t = texts[i];
-        let wc = words(t).len();
+        let wc = wcs[i];
         let reason = if starts_with_url(t) {
             Some(RemovalReason::SourceLink)
         } else if label_line(t) {
@@ -346,12 +449,10 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             continue;
         } else if chrome_line(t) {
             Some(RemovalReason::PageChrome)
-        } else if wc > 0 && wc <= REPEAT_MAX_WORDS && counts[norms[i].as_str()] >= 2 && i > 0 {
+        } else if repeated(i) {
             Some(RemovalReason::Repeated)
-        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) {
+        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) && mostly_ui(t) {
             Some(RemovalReason::SharedBoilerplate)
-        } else if i * 2 >= n && (has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p))) {
-            Some(RemovalReason::AuthorBio)
         } else if is_breadcrumb(&norms, i) {
             Some(RemovalReason::Breadcrumb)
         } else {
@@ -363,6 +464,21 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
         i += 1;
     }
 
+    // Author bio: a paragraph with an e-mail address or a contact phrase
+    // among the page's last lines — after the last paragraph of the
+    // article that is neither removed nor a short fragment.
+    for k in (1..n).rev() {
+        if out[k].removed.is_some() {
+            continue;
+        }
+        let t = texts[k];
+        if has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p)) {
+            out[k].removed = Some(RemovalReason::AuthorBio);
+        } else if wcs[k] > SHARED_MAX_WORDS || ends_like_sentence(t) {
+            break;
+        }
+    }
+
     // Trailer: short fragments without a final period after the last
     // sentence of the article.
     for k in (1..n).rev() {
@@ -370,7 +486,7 @@ fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> V
             continue;
         }
         let t = texts[k];
-        let short = words(t).len() <= SHARED_MAX_WORDS && !t.trim_end().ends_with(['.', '?', '"', '”']);
+        let short = wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(t);
         if short {
             out[k].removed = Some(RemovalReason::Trailer);
         } else {

@@ -4,7 +4,8 @@
 //! their stems are equal ("enlarge" finds "enlargement") or when the word
 //! is a prefix of the token (so the list narrows while a word is still
 //! being typed). A phrase matches the cleaned text case-insensitively,
-//! as typed. An article matches when every word and phrase matches its
+//! as typed (apostrophes straightened, whitespace runs as one space),
+//! starting at a word start. An article matches when every word and phrase matches its
 //! title or its cleaned text.
 
 use crate::model::{Article, Corpus};
@@ -104,14 +105,20 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
 }
 
 /// Case-insensitive occurrences of a lowercased phrase, as byte ranges of
-/// `text` (which may differ in case and apostrophes).
+/// `text` (which may differ in case, apostrophes and runs of whitespace),
+/// starting at the start of a word; the end may be inside a word, so a
+/// phrase being typed ("joint stat) already matches.
 fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     // Map each char of the normalised text back to its source byte.
     let mut norm = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         for l in normalize_word(c.encode_utf8(&mut [0; 4])).chars() {
+            // Runs of whitespace match one space, as in the query.
             let l = if l.is_whitespace() { ' ' } else { l };
+            if l == ' ' && norm.ends_with(' ') {
+                continue;
+            }
             for _ in 0..l.len_utf8() {
                 map.push((i, i + c.len_utf8()));
             }
@@ -123,7 +130,12 @@ fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     while let Some(pos) = norm[from..].find(phrase) {
         let a = from + pos;
         let b = a + phrase.len();
-        out.push((map[a].0, map[b - 1].1));
+        // A phrase starts at the start of a word ("int" is not in "joint").
+        let starts_word = !(norm[..a].chars().next_back().is_some_and(char::is_alphanumeric)
+            && phrase.starts_with(char::is_alphanumeric));
+        if starts_word {
+            out.push((map[a].0, map[b - 1].1));
+        }
         from = b.max(a + 1);
         while from < norm.len() && !norm.is_char_boundary(from) {
             from += 1;

@@ -15,11 +15,14 @@
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
 
+pub mod bundle;
 pub mod clean;
 pub mod filter;
+pub mod lexicon;
 pub mod model;
 pub mod segment;
 pub mod source;
+pub mod stance;
 pub mod token;
 
 pub use model::*;

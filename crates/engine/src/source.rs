@@ -11,7 +11,7 @@
 //! Validation collects every problem it finds, each a [`Diagnostic`] naming
 //! the file and, where there is one, the line.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -122,6 +122,8 @@ fn line_of(text: &str, byte: usize) -> usize {
 }
 
 /// Parses a `YYYY-MM-DD` date, checking the month and day are real.
+// `is_multiple_of` needs Rust 1.87; the workspace's MSRV is 1.84.
+#[allow(unknown_lints, clippy::manual_is_multiple_of)]
 pub fn parse_date(s: &str) -> Result<(u16, u8, u8), String> {
     let bad = || format!("date {s:?} is not a valid date (expected YYYY-MM-DD or \"unknown\")");
     let parts: Vec<&str> = s.split('-').collect();
@@ -286,25 +288,50 @@ pub fn parse_seed_folder(
     }
 }
 
-#[derive(Deserialize)]
-struct JsonLine {
-    id: Option<serde_json::Value>,
-    doc: Option<serde_json::Value>,
-    text: Option<String>,
-    title: Option<String>,
-    series: Option<String>,
-    outlet: Option<String>,
-    date: Option<String>,
-    url: Option<String>,
-    event: Option<serde_json::Value>,
-}
-
 fn value_to_string(v: &serde_json::Value) -> Option<String> {
     match v {
         serde_json::Value::String(s) => Some(s.clone()),
         serde_json::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// One record of a JSON-lines corpus, fields checked for their types.
+struct JsonLine {
+    id: Option<String>,
+    text: Option<String>,
+    title: Option<String>,
+    series: Option<String>,
+    date: Option<String>,
+    url: Option<String>,
+    event: Option<String>,
+}
+
+fn read_json_line(line: &str) -> Result<JsonLine, String> {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not valid JSON: {e}"))?;
+    let serde_json::Value::Object(map) = value else {
+        return Err("not a JSON object".to_string());
+    };
+    // A string field: absent or null is None, another type an error.
+    let string = |key: &str| -> Result<Option<String>, String> {
+        match map.get(key) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("{key:?} must be a string")),
+        }
+    };
+    // Ids and events may be numbers (passim's `doc`, ECB+'s topics).
+    let id = map.get("id").or(map.get("doc")).and_then(value_to_string);
+    let event = map.get("event").and_then(value_to_string);
+    Ok(JsonLine {
+        id,
+        text: string("text")?,
+        title: string("title")?,
+        series: string("series")?.or(string("outlet")?),
+        date: string("date")?,
+        url: string("url")?,
+        event,
+    })
 }
 
 /// Validates a JSON-lines corpus (passim's input format).
@@ -316,22 +343,25 @@ pub fn parse_jsonl(path: &str, bytes: &[u8]) -> Result<CorpusSource, Vec<Diagnos
             return Err(vec![Diagnostic::new(path, Some(line), format!("invalid UTF-8 at byte {}", e.valid_up_to()))]);
         }
     };
+    if text.trim().is_empty() {
+        return Err(vec![Diagnostic::new(path, None, "file is empty")]);
+    }
     let mut diags = Vec::new();
     let mut articles = Vec::new();
-    let mut ids = BTreeSet::new();
+    let mut ids: BTreeMap<String, usize> = BTreeMap::new();
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let rec: JsonLine = match serde_json::from_str(line) {
+        let rec = match read_json_line(line) {
             Ok(r) => r,
-            Err(e) => {
-                diags.push(Diagnostic::new(path, Some(n), format!("not a JSON object: {e}")));
+            Err(msg) => {
+                diags.push(Diagnostic::new(path, Some(n), msg));
                 continue;
             }
         };
-        let Some(id) = rec.id.as_ref().or(rec.doc.as_ref()).and_then(value_to_string) else {
+        let Some(id) = rec.id else {
             diags.push(Diagnostic::new(path, Some(n), "missing \"id\" (a string)"));
             continue;
         };
@@ -340,10 +370,11 @@ pub fn parse_jsonl(path: &str, bytes: &[u8]) -> Result<CorpusSource, Vec<Diagnos
             diags.push(Diagnostic::new(path, Some(n), "empty \"id\""));
             continue;
         }
-        if !ids.insert(id.clone()) {
-            diags.push(Diagnostic::new(path, Some(n), format!("duplicate id {id:?}")));
+        if let Some(first) = ids.get(&id) {
+            diags.push(Diagnostic::new(path, Some(n), format!("duplicate id {id:?} (first at line {first})")));
             continue;
         }
+        ids.insert(id.clone(), n);
         let Some(body) = rec.text else {
             diags.push(Diagnostic::new(path, Some(n), format!("article {id:?} has no \"text\"")));
             continue;
@@ -360,10 +391,19 @@ pub fn parse_jsonl(path: &str, bytes: &[u8]) -> Result<CorpusSource, Vec<Diagnos
             ));
             continue;
         }
+        if body.contains('\0') {
+            diags.push(Diagnostic::new(
+                path,
+                Some(n),
+                format!("article {id:?} contains a NUL character (is this text?)"),
+            ));
+            continue;
+        }
         let mut date = None;
         if let Some(d) = rec.date.as_deref().and_then(known) {
-            // passim dates may carry a time: keep the day.
-            let day = d.get(..10).unwrap_or(&d).to_string();
+            // passim dates may carry a time ("2022-02-04T10:00:00Z"): keep the day.
+            let timed = d.len() > 10 && matches!(d.as_bytes()[10], b'T' | b' ');
+            let day = if timed { d[..10].to_string() } else { d.clone() };
             match parse_date(&day) {
                 Ok(_) => date = Some(day),
                 Err(msg) => diags.push(Diagnostic::new(path, Some(n), msg)),
@@ -373,10 +413,10 @@ pub fn parse_jsonl(path: &str, bytes: &[u8]) -> Result<CorpusSource, Vec<Diagnos
             meta: ArticleMeta {
                 id,
                 title: rec.title.as_deref().and_then(known),
-                outlet: rec.series.or(rec.outlet).as_deref().and_then(known),
+                outlet: rec.series.as_deref().and_then(known),
                 url: rec.url.as_deref().and_then(known),
                 date,
-                event: rec.event.as_ref().and_then(value_to_string).as_deref().and_then(known),
+                event: rec.event.as_deref().and_then(known),
             },
             text: body,
         });

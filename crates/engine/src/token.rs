@@ -6,7 +6,7 @@
 //! (`rust-stemmers`). Stems are interned corpus-wide: a token stores an
 //! index into [`crate::Corpus::vocab`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -76,11 +76,14 @@ pub fn tokenize_sentences(text: &str, spans: Vec<(Span, u32)>, vocab: &mut Vocab
     let stemmer = english_stemmer();
     let mut sentences = Vec::with_capacity(spans.len());
     let mut tokens = Vec::new();
+    // Stemming is the costly step: each distinct word form is stemmed once.
+    // (Only looked up, never iterated: ids stay in order of first use.)
+    let mut seen: HashMap<&str, u32> = HashMap::new();
     for (span, paragraph) in spans {
         let first = tokens.len() as u32;
         let base = span.start as usize;
         for (off, w) in words(&text[span.range()]) {
-            let stem = vocab.intern(&stem_word(&stemmer, w));
+            let stem = *seen.entry(w).or_insert_with(|| vocab.intern(&stem_word(&stemmer, w)));
             tokens.push(Token { span: Span::new(base + off, base + off + w.len()), stem });
         }
         sentences.push(Sentence { span, paragraph, first_token: first, token_count: tokens.len() as u32 - first });

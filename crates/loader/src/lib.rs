@@ -7,6 +7,7 @@
 use std::fs;
 use std::path::Path;
 
+use parallax_engine::lexicon::{self, Lexicon};
 use parallax_engine::source::{self, SourceFile};
 use parallax_engine::{CorpusSource, Diagnostic};
 
@@ -25,6 +26,37 @@ pub fn load(path: &Path) -> Result<CorpusSource, Vec<Diagnostic>> {
     } else {
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         source::parse_jsonl(&path.display().to_string(), &bytes)
+    }
+}
+
+/// The stance lexicon's file name inside a corpus folder.
+pub const LEXICON_FILE: &str = "lexicon.toml";
+
+/// The lexicon for the corpus at `corpus`: `explicit` if given, else
+/// `lexicon.toml` in the corpus folder (or next to a JSON-lines file) if it
+/// exists, else `seeds/lexicon.toml`.
+pub fn lexicon_path(corpus: &Path, explicit: Option<&Path>) -> std::path::PathBuf {
+    if let Some(p) = explicit {
+        return p.to_path_buf();
+    }
+    let folder = if corpus.is_dir() { Some(corpus) } else { corpus.parent() };
+    if let Some(candidate) = folder.map(|f| f.join(LEXICON_FILE)).filter(|c| c.is_file()) {
+        return candidate;
+    }
+    Path::new("seeds").join(LEXICON_FILE)
+}
+
+/// Reads and validates a stance lexicon.
+pub fn load_lexicon(path: &Path) -> Result<Lexicon, Vec<Diagnostic>> {
+    let text = fs::read(path).map_err(|e| io_error(path, e))?;
+    let shown = path.display().to_string();
+    match std::str::from_utf8(&text) {
+        Ok(t) => lexicon::parse_lexicon(&shown, t),
+        Err(e) => Err(vec![Diagnostic {
+            file: shown,
+            line: None,
+            message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+        }]),
     }
 }
 

@@ -1,0 +1,330 @@
+//! A bad corpus fails with a message naming the file (and the line, for
+//! metadata and JSON lines). Each case builds a corpus in a fresh temporary
+//! folder and checks the exact `Diagnostic` text.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use parallax_engine::source::MAX_ARTICLE_BYTES;
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh, empty temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let p = std::env::temp_dir().join(format!("parallax-loader-test-{}-{n}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&p);
+        fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.0.join(name);
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+}
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+const TEXT: &str = "A headline\n\nThe leaders met in Beijing on Friday and signed a joint statement.\n";
+
+fn entry(id: &str, date: &str) -> String {
+    format!(
+        "[[article]]\nid = \"{id}\"\ntitle = \"unknown\"\noutlet = \"unknown\"\nurl = \"unknown\"\ndate = \"{date}\"\nevent = \"unknown\"\n\n"
+    )
+}
+
+/// A valid two-article folder; `meta` replaces corpus.toml when given.
+fn folder(name: &str, meta: Option<&str>) -> TempDir {
+    let d = TempDir::new(name);
+    d.write("a.txt", TEXT);
+    d.write("b.txt", TEXT);
+    let default = format!("[corpus]\nname = \"test\"\n\n{}{}", entry("a", "2022-02-04"), entry("b", "unknown"));
+    d.write("corpus.toml", meta.unwrap_or(&default));
+    d
+}
+
+fn errors(path: &Path) -> Vec<String> {
+    match parallax_loader::load(path) {
+        Ok(c) => panic!("{} loaded with {} articles, expected errors", path.display(), c.articles.len()),
+        Err(d) => d.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_valid_folder_loads() {
+    let d = folder("valid", None);
+    let c = parallax_loader::load(&d.0).unwrap();
+    assert_eq!(c.name, "test");
+    assert_eq!(c.articles.len(), 2);
+    assert_eq!(c.articles[0].meta.date.as_deref(), Some("2022-02-04"));
+    assert_eq!(c.articles[1].meta.date, None, "\"unknown\" is None");
+}
+
+#[test]
+fn the_seeds_load() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let c = parallax_loader::load(&seeds).unwrap();
+    assert_eq!(c.articles.len(), 5);
+    assert!(parallax_loader::folder_inputs(&seeds).len() == 6);
+}
+
+#[test]
+fn empty_file() {
+    let d = folder("empty", None);
+    d.write("b.txt", "  \n\n ");
+    assert_eq!(errors(&d.0), vec![format!("{}: file is empty", d.path("b.txt"))]);
+}
+
+#[test]
+fn invalid_utf8() {
+    let d = folder("utf8", None);
+    d.write("b.txt", b"line one\nline two \xff\xfe broken\n");
+    assert_eq!(errors(&d.0), vec![format!("{}:2: invalid UTF-8 at byte 18 (is this a text file?)", d.path("b.txt"))]);
+}
+
+#[test]
+fn binary_file() {
+    let d = folder("binary", None);
+    d.write("b.txt", b"text\n\nmore\0\0\0binary");
+    assert_eq!(errors(&d.0), vec![format!("{}:3: file contains a NUL byte (is this a text file?)", d.path("b.txt"))]);
+}
+
+#[test]
+fn file_too_large() {
+    let d = folder("large", None);
+    let big = "word ".repeat(MAX_ARTICLE_BYTES / 5 + 1);
+    d.write("b.txt", &big);
+    assert_eq!(
+        errors(&d.0),
+        vec![format!("{}: file is {} bytes; the limit is {MAX_ARTICLE_BYTES} bytes", d.path("b.txt"), big.len())]
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let meta = format!("{}{}{}", entry("a", "unknown"), entry("b", "unknown"), entry("a", "unknown"));
+    let d = folder("dup", Some(&meta));
+    // Entries are 8 lines each: ids on lines 2, 10, 18.
+    assert_eq!(errors(&d.0), vec![format!("{}:18: duplicate id \"a\" (first at line 2)", d.path("corpus.toml"))]);
+}
+
+#[test]
+fn metadata_for_a_missing_file() {
+    let meta = format!("{}{}{}", entry("a", "unknown"), entry("b", "unknown"), entry("c", "unknown"));
+    let d = folder("missing-file", Some(&meta));
+    assert_eq!(
+        errors(&d.0),
+        vec![format!("{}:18: metadata for \"c\", but there is no file c.txt", d.path("corpus.toml"))]
+    );
+}
+
+#[test]
+fn file_without_metadata() {
+    let d = folder("no-meta", Some(&entry("a", "unknown")));
+    assert_eq!(
+        errors(&d.0),
+        vec![format!(
+            "{}: no metadata: add an [[article]] with id = \"b\" to {}",
+            d.path("b.txt"),
+            d.path("corpus.toml")
+        )]
+    );
+}
+
+#[test]
+fn no_corpus_toml() {
+    let d = folder("no-toml", None);
+    fs::remove_file(d.0.join("corpus.toml")).unwrap();
+    let e = errors(&d.0);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].starts_with(&format!("{}: no corpus.toml", d.0.display())), "{e:?}");
+}
+
+#[test]
+fn unparseable_dates() {
+    // Header (3 lines), entry a (8 lines: date on line 9), entry b (date on 17).
+    for bad in
+        ["2022-13-01", "2022-02-30", "2021-02-29", "04/02/2022", "2022-2-4", "Friday", "2022-00-10", "20222-01-01"]
+    {
+        let meta = format!("[corpus]\nname = \"t\"\n\n{}{}", entry("a", "2022-02-04"), entry("b", bad));
+        let d = folder("date", Some(&meta));
+        assert_eq!(
+            errors(&d.0),
+            vec![format!(
+                "{}:17: date \"{bad}\" is not a valid date (expected YYYY-MM-DD or \"unknown\")",
+                d.path("corpus.toml")
+            )],
+            "{bad}"
+        );
+    }
+    // Leap days are real dates.
+    let meta = format!("{}{}", entry("a", "2024-02-29"), entry("b", "2000-02-29"));
+    let d = folder("leap", Some(&meta));
+    assert!(parallax_loader::load(&d.0).is_ok());
+}
+
+#[test]
+fn missing_field() {
+    let meta = format!(
+        "{}[[article]]\nid = \"b\"\ntitle = \"t\"\nurl = \"unknown\"\ndate = \"unknown\"\nevent = \"unknown\"\n",
+        entry("a", "unknown")
+    );
+    let d = folder("missing-field", Some(&meta));
+    let e = errors(&d.0);
+    assert_eq!(e.len(), 1, "{e:?}");
+    let prefix = format!("{}:", d.path("corpus.toml"));
+    assert!(e[0].starts_with(&prefix), "{e:?}");
+    let rest = &e[0][prefix.len()..];
+    let (line, msg) = rest.split_once(": ").unwrap();
+    let line: usize = line.parse().unwrap_or_else(|_| panic!("no line number in {e:?}"));
+    assert!((9..=14).contains(&line), "line {line} is not the second entry: {e:?}");
+    assert!(msg.contains("outlet"), "{e:?}");
+}
+
+#[test]
+fn unknown_field() {
+    let meta =
+        format!("{}{}", entry("a", "unknown"), entry("b", "unknown").replace("event = ", "author = \"x\"\nevent = "));
+    let d = folder("unknown-field", Some(&meta));
+    let e = errors(&d.0);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with(&format!("{}:15: unknown field `author`", d.path("corpus.toml"))), "{e:?}");
+}
+
+#[test]
+fn toml_syntax_error() {
+    let meta = format!("{}[[article]\nid = \"b\"\n", entry("a", "unknown"));
+    let d = folder("syntax", Some(&meta));
+    let e = errors(&d.0);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with(&format!("{}:9:", d.path("corpus.toml"))), "{e:?}");
+}
+
+#[test]
+fn several_problems_are_all_reported() {
+    let meta = format!("{}{}", entry("a", "2022-99-99"), entry("c", "unknown"));
+    let d = folder("several", Some(&meta));
+    d.write("a.txt", "");
+    let e = errors(&d.0);
+    assert_eq!(e.len(), 4, "{e:?}");
+    assert!(e.iter().any(|x| x.contains("a.txt: file is empty")));
+    assert!(e.iter().any(|x| x.contains("corpus.toml:6: date \"2022-99-99\"")));
+    assert!(e.iter().any(|x| x.contains("corpus.toml:10: metadata for \"c\"")));
+    assert!(e.iter().any(|x| x.contains("b.txt: no metadata")));
+}
+
+// ---- JSON lines ----
+
+fn jsonl(name: &str, body: &str) -> (TempDir, PathBuf) {
+    let d = TempDir::new(name);
+    let p = d.write("corpus.jsonl", body);
+    (d, p)
+}
+
+const GOOD: &str = r#"{"id": "a", "text": "The leaders met.", "date": "2022-02-04", "series": "Reuters"}"#;
+
+#[test]
+fn jsonl_valid() {
+    let body =
+        format!("{GOOD}\n\n{}\n", r#"{"doc": 7, "text": "Second.", "date": "2022-02-04T10:00:00Z", "event": 3}"#);
+    let (_d, p) = jsonl("valid", &body);
+    let c = parallax_loader::load(&p).unwrap();
+    assert_eq!(c.name, "corpus");
+    assert_eq!(c.articles.len(), 2);
+    assert_eq!(c.articles[0].meta.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(c.articles[1].meta.id, "7");
+    assert_eq!(c.articles[1].meta.date.as_deref(), Some("2022-02-04"));
+}
+
+fn jsonl_errors(name: &str, body: &str) -> (String, Vec<String>) {
+    let (_d, p) = jsonl(name, body);
+    (p.display().to_string(), errors(&p))
+}
+
+#[test]
+fn jsonl_malformed_line() {
+    let (p, e) = jsonl_errors("malformed", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \n"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with(&format!("{p}:2: not valid JSON: ")), "{e:?}");
+    let (p, e) = jsonl_errors("array", &format!("{GOOD}\n[1, 2]\n"));
+    assert_eq!(e, vec![format!("{p}:2: not a JSON object")]);
+}
+
+#[test]
+fn jsonl_missing_id() {
+    let (p, e) = jsonl_errors("no-id", &format!("{GOOD}\n{{\"text\": \"x\"}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: missing \"id\" (a string)")]);
+}
+
+#[test]
+fn jsonl_missing_text() {
+    let (p, e) = jsonl_errors("no-text", &format!("{GOOD}\n{{\"id\": \"b\"}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: article \"b\" has no \"text\"")]);
+    let (p, e) = jsonl_errors("empty-text", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \" \\n \"}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: article \"b\" has an empty \"text\"")]);
+    let (p, e) = jsonl_errors("number-text", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": 5}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: \"text\" must be a string")]);
+}
+
+#[test]
+fn jsonl_duplicate_id() {
+    let (p, e) = jsonl_errors("dup", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"x\"}}\n{GOOD}\n"));
+    assert_eq!(e, vec![format!("{p}:3: duplicate id \"a\" (first at line 1)")]);
+}
+
+#[test]
+fn jsonl_bad_date() {
+    let (p, e) =
+        jsonl_errors("date", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"x\", \"date\": \"2022-13-01\"}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: date \"2022-13-01\" is not a valid date (expected YYYY-MM-DD or \"unknown\")")]);
+    let (p, e) = jsonl_errors(
+        "date-junk",
+        &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"x\", \"date\": \"2022-02-04xyz\"}}\n"),
+    );
+    assert_eq!(
+        e,
+        vec![format!("{p}:2: date \"2022-02-04xyz\" is not a valid date (expected YYYY-MM-DD or \"unknown\")")]
+    );
+    let (p, e) =
+        jsonl_errors("date-type", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"x\", \"date\": 20220204}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: \"date\" must be a string")]);
+}
+
+#[test]
+fn jsonl_binary_and_large_and_empty() {
+    let (p, e) = jsonl_errors("nul", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"a\\u0000b\"}}\n"));
+    assert_eq!(e, vec![format!("{p}:2: article \"b\" contains a NUL character (is this text?)")]);
+    let (_d, p) = jsonl("utf8", "{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"\u{ff} Путин 中\"}\n");
+    assert!(parallax_loader::load(&p).is_ok(), "non-ASCII UTF-8 is fine");
+    let d = TempDir::new("utf8-bad");
+    let p = d.write("c.jsonl", b"{\"id\": \"a\", \"text\": \"ok\"}\n{\"id\": \"b\", \"text\": \"\xff\"}\n");
+    assert_eq!(errors(&p), vec![format!("{}:2: invalid UTF-8 at byte 47", p.display())]);
+    let big = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", "word ".repeat(MAX_ARTICLE_BYTES / 5 + 1));
+    let (p, e) = jsonl_errors("large", &format!("{GOOD}\n{big}"));
+    assert_eq!(
+        e,
+        vec![format!(
+            "{p}:2: article \"big\" is {} bytes; the limit is {MAX_ARTICLE_BYTES}",
+            5 * (MAX_ARTICLE_BYTES / 5 + 1)
+        )]
+    );
+    let (p, e) = jsonl_errors("empty", "\n  \n");
+    assert_eq!(e, vec![format!("{p}: file is empty")]);
+}
+
+#[test]
+fn unreadable_path() {
+    let e = errors(Path::new("/nonexistent/parallax/corpus"));
+    assert_eq!(e.len(), 1);
+    assert!(e[0].starts_with("/nonexistent/parallax/corpus: cannot read:"), "{e:?}");
+}

@@ -1,0 +1,62 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::text::marked;
+
+/// One row of the list, ready to render.
+#[derive(Clone, PartialEq)]
+pub struct RowData {
+    pub id: AttrValue,
+    pub href: AttrValue,
+    pub title: AttrValue,
+    pub title_hits: Rc<[(usize, usize)]>,
+    pub outlet: AttrValue,
+    pub date: AttrValue,
+    pub words: usize,
+    pub snippet: AttrValue,
+    pub snippet_hits: Rc<[(usize, usize)]>,
+    pub selected: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleListProps {
+    pub rows: Rc<[RowData]>,
+    /// Shown when `rows` is empty.
+    pub empty: Html,
+}
+
+#[component]
+pub fn ArticleList(props: &ArticleListProps) -> Html {
+    if props.rows.is_empty() {
+        return html! { <div class="empty" data-testid="empty-state">{ props.empty.clone() }</div> };
+    }
+    html! {
+        <ol class="article-list" data-testid="article-list" aria-label="Articles">
+            { for props.rows.iter().map(|r| html! { <ArticleRow key={r.id.as_str()} row={r.clone()} /> }) }
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleRowProps {
+    pub row: RowData,
+}
+
+#[component]
+fn ArticleRow(props: &ArticleRowProps) -> Html {
+    let r = &props.row;
+    html! {
+        <li class={classes!("row", r.selected.then_some("selected"))} data-testid="article-row" data-article-id={r.id.clone()}>
+            <a class="row-link" href={r.href.clone()} aria-current={r.selected.then_some("true")}>
+                <span class="row-title">{ marked(&r.title, &r.title_hits) }</span>
+            </a>
+            <div class="row-meta">
+                <span class="outlet">{ r.outlet.clone() }</span>
+                { " · " }<time>{ r.date.clone() }</time>
+                { " · " }{ format!("{} words", r.words) }
+            </div>
+            <p class="row-snippet">{ marked(&r.snippet, &r.snippet_hits) }</p>
+        </li>
+    }
+}

@@ -1,0 +1,8 @@
+//! Props-only views: no data access, no URL access; everything arrives as
+//! props and leaves as callbacks or links.
+
+pub mod article_list;
+pub mod notices;
+pub mod reader;
+pub mod text;
+pub mod topbar;

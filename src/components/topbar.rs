@@ -1,0 +1,70 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::query::{encode, View, ViewState};
+
+#[derive(Properties, PartialEq)]
+pub struct TopBarProps {
+    /// "Putin–Xi summits · 5 articles · 2 events"
+    pub summary: AttrValue,
+    pub state: Rc<ViewState>,
+    pub shown: usize,
+    pub total: usize,
+    pub on_search: Callback<String>,
+    pub on_copy: Callback<()>,
+    pub copied: bool,
+    /// Views that exist in this build.
+    pub views: Rc<[View]>,
+}
+
+#[component]
+pub fn TopBar(props: &TopBarProps) -> Html {
+    let st = &props.state;
+    let oninput = props.on_search.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.value()
+    });
+    let clear_q = encode(&ViewState { q: String::new(), ..(**st).clone() });
+    let on_copy = props.on_copy.reform(|_: MouseEvent| ());
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <a class="logo" href="#/">{ "Parallax" }</a>
+                <span class="summary" data-testid="corpus-summary">{ props.summary.clone() }</span>
+            </div>
+            <div class="searchbox" role="search">
+                <label for="search" class="visually-hidden">{ "Search the articles" }</label>
+                <input id="search" type="search" data-testid="search" autocomplete="off" spellcheck="false"
+                    placeholder="Search  ( / )" value={st.q.clone()} {oninput} />
+            </div>
+            <div class="status">
+                if !st.q.is_empty() {
+                    <a class="chip" href={clear_q} data-testid="chip-q" title="Remove this filter">
+                        { format!("“{}”", st.q) }<span aria-hidden="true">{ " ×" }</span>
+                        <span class="visually-hidden">{ " (remove)" }</span>
+                    </a>
+                }
+                <span class="count" data-testid="result-count" aria-live="polite">
+                    { format!("{} of {} articles", props.shown, props.total) }
+                </span>
+                <button type="button" class="copy" data-testid="copy-link" onclick={on_copy}>
+                    { if props.copied { "Link copied ✓" } else { "Copy link" } }
+                </button>
+            </div>
+            if props.views.len() > 1 {
+                <nav class="tabs" aria-label="Views">
+                    { for props.views.iter().map(|&v| {
+                        let href = encode(&ViewState { view: v, ..(**st).clone() });
+                        let current = (v == st.view).then_some("page");
+                        html! {
+                            <a href={href} aria-current={current} data-testid={format!("tab-{}", v.label().to_lowercase())}>
+                                { v.label() }
+                            </a>
+                        }
+                    }) }
+                </nav>
+            }
+        </header>
+    }
+}
