@@ -5,4 +5,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 bash scripts/setup.sh
+# trunk 0.21 refuses to start when a [watch] ignore path (Trunk.toml) does not exist.
+mkdir -p dist target
 exec trunk serve --address 127.0.0.1 --port 8080 "$@"
