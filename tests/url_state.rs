@@ -17,7 +17,7 @@ fn set_fragment(f: &str) {
 
 async fn settle() {
     for _ in 0..3 {
-        yew::scheduler::flush();
+        yew::scheduler::flush().await;
         gloo::timers::future::TimeoutFuture::new(20).await;
     }
 }
