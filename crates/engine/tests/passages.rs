@@ -273,36 +273,3 @@ fn ecbplus_passages_stay_within_subtopics() {
     assert!(!p.pairs.is_empty());
     assert!(share >= 0.8, "within-subtopic share {share}");
 }
-
-/// Grid search over the thresholds (run by hand:
-/// `cargo test --release -p parallax-engine --test passages tune -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn tune() {
-    let corpus = seeds();
-    let gold: Gold =
-        toml::from_str(&std::fs::read_to_string(repo().join("crates/engine/tests/data/passages_gold.toml")).unwrap())
-            .unwrap();
-    let resolve = |g: &GoldPair| key(locate(&corpus, &g.a, &g.a_text), locate(&corpus, &g.b, &g.b_text));
-    let pos: Vec<Key> = gold.positive.iter().map(resolve).collect();
-    let neg: Vec<Key> = gold.negative.iter().map(resolve).collect();
-    for min_score in [0.35, 0.4, 0.45, 0.5] {
-        for split_min_score in [0.25] {
-            for min_shared in [3, 4] {
-                for min_weight in [7.0, 9.0] {
-                    let cfg =
-                        PassageConfig { min_score, split_min_score, min_shared, min_weight, ..Default::default() };
-                    let pred = predicted(&find_passages(&corpus, &cfg));
-                    let tp = pos.iter().filter(|k| pred.contains(k)).count();
-                    let fp = neg.iter().filter(|k| pred.contains(k)).count();
-                    let unjudged = pred.len() - tp - fp;
-                    println!(
-                        "min {min_score} split {split_min_score} shared {min_shared} w {min_weight}: recall {:.3} neg-linked {fp} unjudged {unjudged} total {}",
-                        tp as f64 / pos.len() as f64,
-                        pred.len()
-                    );
-                }
-            }
-        }
-    }
-}
