@@ -94,7 +94,8 @@ run_stage() {
     test) stage test cargo test --workspace ;;
     test-wasm) stage test-wasm cargo test -p parallax --target wasm32-unknown-unknown ;;
     build) stage build trunk build --release ;;
-    e2e) stage e2e node --test --test-reporter=tap --test-concurrency=1 e2e/ ;;
+    # The e2e tests take their expectations from the CLI: build it first, outside any test timeout.
+    e2e) stage e2e bash -c "cargo build -q --bin parallax && node --test --test-reporter=tap --test-concurrency=1 e2e/" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done
