@@ -33,6 +33,11 @@ pub fn App() -> Html {
     }
 }
 
+/// Is the keyboard focus in a text field (where shortcuts must not fire)?
+pub fn typing_in_a_field() -> bool {
+    document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
 /// The decoded view and what was ignored on the way.
 #[derive(Clone, PartialEq)]
 pub struct Decoded {
@@ -67,9 +72,7 @@ fn Shell() -> Html {
                     if e.ctrl_key() || e.meta_key() || e.alt_key() {
                         return;
                     }
-                    let typing = document()
-                        .active_element()
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    let typing = typing_in_a_field();
                     match e.key().as_str() {
                         "/" if !typing => {
                             if let Some(input) = document()

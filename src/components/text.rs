@@ -7,22 +7,7 @@ use yew::prelude::*;
 /// `<mark>`. Ranges that are out of bounds or off char boundaries are
 /// skipped, never panicked on.
 pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
-    let mut parts: Vec<Html> = Vec::with_capacity(ranges.len() * 2 + 1);
-    let mut at = 0;
-    for &(a, b) in ranges {
-        if a < at || b > text.len() || a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
-            continue;
-        }
-        if a > at {
-            parts.push(html! { { &text[at..a] } });
-        }
-        parts.push(html! { <mark>{ &text[a..b] }</mark> });
-        at = b;
-    }
-    if at < text.len() {
-        parts.push(html! { { &text[at..] } });
-    }
-    parts.into_iter().collect::<Html>()
+    wrap(text, ranges.iter().map(|&(a, b)| (a, b, None)))
 }
 
 /// `text` with labelled ranges: each `(start, end, class)` becomes a
@@ -30,9 +15,13 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
 pub fn labelled(text: &str, ranges: &[(usize, usize, &'static str)]) -> Html {
     let mut sorted: Vec<_> = ranges.to_vec();
     sorted.sort();
+    wrap(text, sorted.into_iter().map(|(a, b, c)| (a, b, Some(c))))
+}
+
+fn wrap(text: &str, ranges: impl Iterator<Item = (usize, usize, Option<&'static str>)>) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     let mut at = 0;
-    for (a, b, class) in sorted {
+    for (a, b, class) in ranges {
         if a < at || b > text.len() || a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
             continue;
         }

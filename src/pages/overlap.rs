@@ -237,9 +237,7 @@ fn PairView(props: &PairViewProps) -> Html {
                 EventListenerOptions::enable_prevent_default(),
                 move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let typing = gloo::utils::document()
-                        .active_element()
-                        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+                    let typing = crate::app::typing_in_a_field();
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
                         return;
                     }
