@@ -144,37 +144,91 @@ fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Does the article match the query?
+/// Does `word` (as written) start with `prefix` (lowercased, apostrophes
+/// straightened) once normalised like [`normalize_word`]? No allocation.
+fn starts_with_normalized(word: &str, prefix: &str) -> bool {
+    let mut p = prefix.chars();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            '’' | '‘' | 'ʼ' | '`' => '\'',
+            c => c,
+        };
+        match p.next() {
+            None => return true,
+            Some(x) if x == c => {}
+            Some(_) => return false,
+        }
+    }
+    p.next().is_none()
+}
+
+/// A query prepared against one corpus: each word's stem resolved to the
+/// corpus's stem id once, so testing an article allocates nothing for
+/// words (phrases still normalise the sentences they test).
+pub struct Matcher<'q> {
+    q: &'q Query,
+    /// Per term: the corpus stem id equal to its stem, if any.
+    stem_ids: Vec<Option<u32>>,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+impl<'q> Matcher<'q> {
+    pub fn new(corpus: &Corpus, q: &'q Query) -> Matcher<'q> {
+        let stem_ids = q
+            .terms
+            .iter()
+            .map(|(_, stem)| corpus.vocab.iter().position(|v| v == stem).map(|i| i as u32))
+            .collect();
+        Matcher { q, stem_ids, stemmer: english_stemmer() }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.q.is_empty()
+    }
+
+    fn term_in_title(&self, title: &str, t: &(String, String)) -> bool {
+        words(title).any(|(_, w)| {
+            starts_with_normalized(w, &t.0)
+                || (w.trim_start_matches(['\'', '’', '‘', 'ʼ', '`']).chars().flat_map(char::to_lowercase).next()
+                    == t.1.chars().next()
+                    && stem_word(&self.stemmer, w) == t.1)
+        })
+    }
+
+    /// Does the article match every word and phrase of the query?
+    pub fn matches(&self, article: &Article) -> bool {
+        if self.q.is_empty() {
+            return true;
+        }
+        let title = article.title();
+        for (t, sid) in self.q.terms.iter().zip(&self.stem_ids) {
+            let in_text = article
+                .tokens
+                .iter()
+                .any(|tok| Some(tok.stem) == *sid || starts_with_normalized(article.slice(tok.span), &t.0));
+            if !in_text && !self.term_in_title(title, t) {
+                return false;
+            }
+        }
+        for p in &self.q.phrases {
+            let in_text = article.sentences.iter().any(|s| !find_phrase(article.slice(s.span), p).is_empty());
+            if !in_text && find_phrase(title, p).is_empty() {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Does the article match the query? (Prepare a [`Matcher`] to test many.)
 pub fn matches(corpus: &Corpus, article: &Article, q: &Query) -> bool {
-    if q.is_empty() {
-        return true;
-    }
-    let title = article.title().to_string();
-    let title_hits = |needle: &dyn Fn(&str, &str) -> bool| {
-        let stemmer = english_stemmer();
-        words(&title).any(|(_, w)| needle(&normalize_word(w), &stem_word(&stemmer, w)))
-    };
-    for t in &q.terms {
-        let in_text = article.tokens.iter().any(|tok| {
-            let w = normalize_word(article.slice(tok.span));
-            term_matches(t, &w, corpus.stem(tok.stem))
-        });
-        if !in_text && !title_hits(&|w, s| term_matches(t, w, s)) {
-            return false;
-        }
-    }
-    for p in &q.phrases {
-        let in_text = article.sentences.iter().any(|s| !find_phrase(article.slice(s.span), p).is_empty());
-        if !in_text && find_phrase(&title, p).is_empty() {
-            return false;
-        }
-    }
-    true
+    Matcher::new(corpus, q).matches(article)
 }
 
 /// Indices of the articles that match.
 pub fn filter_articles(corpus: &Corpus, q: &Query) -> Vec<usize> {
-    (0..corpus.articles.len()).filter(|&i| matches(corpus, &corpus.articles[i], q)).collect()
+    let m = Matcher::new(corpus, q);
+    (0..corpus.articles.len()).filter(|&i| m.matches(&corpus.articles[i])).collect()
 }
 
 /// The sentence to show under an article in the list: the first one with
