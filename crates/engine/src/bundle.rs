@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::facets::{FacetIndex, Facets};
 use crate::lexicon::Lexicon;
 use crate::model::Corpus;
 use crate::passages::{self, PairSummary, PassageConfig, Passages};
@@ -14,7 +15,7 @@ use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 3;
+pub const BUNDLE_FORMAT: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -28,6 +29,8 @@ pub struct Bundle {
     pub passages: Passages,
     /// The heat map: one summary per pair of articles that share something.
     pub pairs: Vec<PairSummary>,
+    /// What each article mentions, shares and carries, for the facets.
+    pub facets: FacetIndex,
 }
 
 impl Bundle {
@@ -36,6 +39,12 @@ impl Bundle {
         let statements = stance::extract(&corpus, &lexicon);
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
         let pairs = passages::pair_summaries(&corpus, &passages);
-        Bundle { format: BUNDLE_FORMAT, corpus, lexicon, statements, passages, pairs }
+        let facets = FacetIndex::build(&corpus, &lexicon, &passages);
+        Bundle { format: BUNDLE_FORMAT, corpus, lexicon, statements, passages, pairs, facets }
+    }
+
+    /// The facets over this bundle.
+    pub fn facets(&self) -> Facets<'_> {
+        Facets { corpus: &self.corpus, lexicon: &self.lexicon, passages: &self.passages, index: &self.facets }
     }
 }

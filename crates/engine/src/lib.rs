@@ -19,6 +19,7 @@
 pub mod bundle;
 pub mod clean;
 pub mod export;
+pub mod facets;
 pub mod filter;
 pub mod lexicon;
 pub mod model;

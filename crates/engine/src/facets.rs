@@ -1,0 +1,595 @@
+//! Facets and sorting: which articles the filters select, and how many
+//! articles each facet value would select.
+//!
+//! A [`Filter`] is the search [`Query`] plus a set of selected values per
+//! facet. Values of one facet combine with OR ("outlet A or outlet B"),
+//! facets combine with AND. The count shown next to a facet value is the
+//! number of articles that match every *other* facet and the search, and
+//! carry that value — so ticking it never gives a surprise, and the counts
+//! move as the other filters change.
+//!
+//! What each article mentions, shares and carries is computed once, at
+//! build time, into a [`FacetIndex`]; applying a filter is then a pass over
+//! the articles with no allocation per token.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::filter::{Matcher, Query};
+use crate::lexicon::Lexicon;
+use crate::model::{Article, Corpus};
+use crate::passages::Passages;
+use crate::token;
+
+/// The facets, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Actor,
+    Issue,
+    Outlet,
+    Event,
+    Date,
+    Shares,
+    Carries,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 7] =
+        [Facet::Actor, Facet::Issue, Facet::Outlet, Facet::Event, Facet::Date, Facet::Shares, Facet::Carries];
+
+    /// The URL parameter / CLI key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Actor => "actors",
+            Facet::Issue => "issues",
+            Facet::Outlet => "outlets",
+            Facet::Event => "events",
+            Facet::Date => "dates",
+            Facet::Shares => "shares",
+            Facet::Carries => "carries",
+        }
+    }
+    pub fn from_key(k: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == k)
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Facet::Actor => "Mentions actor",
+            Facet::Issue => "Mentions issue",
+            Facet::Outlet => "Outlet",
+            Facet::Event => "Event",
+            Facet::Date => "Date",
+            Facet::Shares => "Shares passages with",
+            Facet::Carries => "Carries passage",
+        }
+    }
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// The value an unknown outlet, event or date is filed under.
+pub const UNKNOWN: &str = "unknown";
+
+/// Per article, what the facets need, computed once (see [`FacetIndex::build`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacetIndex {
+    /// Lexicon actors the article mentions (indices, ascending).
+    pub actors: Vec<Vec<u16>>,
+    /// Lexicon issues the article mentions (indices, ascending).
+    pub issues: Vec<Vec<u16>>,
+    /// Other articles it shares at least one passage with (ascending).
+    pub shares: Vec<Vec<u32>>,
+    /// Clusters (ids) it carries (ascending).
+    pub carries: Vec<Vec<u32>>,
+    /// Its words inside passages shared with any other article.
+    pub shared_words: Vec<u32>,
+}
+
+/// The words of an alias or phrase, normalised as article words are for
+/// matching: lowercased, apostrophes straightened, possessive dropped.
+fn norm(w: &str) -> String {
+    let n = token::normalize_word(w);
+    let n = n.strip_suffix("'s").map(str::to_string).unwrap_or(n);
+    n.trim_matches('\'').to_string()
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// One alias: its normalised words, and for an all-capitals alias ("US")
+/// the exact words (so the pronoun "us" is not the United States).
+struct Alias {
+    words: Vec<String>,
+    exact: Option<Vec<String>>,
+    actor: u16,
+}
+
+/// An issue phrase on stems; `None` is `*` (up to three words).
+struct Phrase {
+    pat: Vec<Option<String>>,
+    issue: u16,
+}
+
+fn match_at(pat: &[Option<String>], stems: &[&str], j: usize) -> bool {
+    match pat.first() {
+        None => true,
+        Some(Some(w)) => j < stems.len() && stems[j] == w && match_at(&pat[1..], stems, j + 1),
+        Some(None) => (0..=3).any(|g| j + g <= stems.len() && match_at(&pat[1..], stems, j + g)),
+    }
+}
+
+impl FacetIndex {
+    /// Mentions (the lexicon's actor aliases and issue phrases, matched as
+    /// the stance extraction matches them, within a sentence), passage
+    /// partners, clusters and shared words of every article.
+    pub fn build(corpus: &Corpus, lexicon: &Lexicon, passages: &Passages) -> FacetIndex {
+        let stemmer = token::english_stemmer();
+        let mut aliases: BTreeMap<String, Vec<Alias>> = BTreeMap::new();
+        for (ai, a) in lexicon.actors.iter().enumerate() {
+            for al in a.aliases.iter().chain(std::iter::once(&a.name)) {
+                let words: Vec<String> = token::words(al).map(|(_, w)| norm(w)).collect();
+                let Some(first) = words.first().cloned() else { continue };
+                let exact = is_all_caps(al).then(|| token::words(al).map(|(_, w)| w.to_string()).collect());
+                aliases.entry(first).or_default().push(Alias { words, exact, actor: ai as u16 });
+            }
+        }
+        let mut phrases: BTreeMap<String, Vec<Phrase>> = BTreeMap::new();
+        for (ii, is) in lexicon.issues.iter().enumerate() {
+            for p in &is.phrases {
+                let mut pat: Vec<Option<String>> = Vec::new();
+                for piece in p.split_whitespace() {
+                    if piece == "*" {
+                        if matches!(pat.last(), Some(Some(_))) {
+                            pat.push(None);
+                        }
+                        continue;
+                    }
+                    pat.extend(token::words(piece).map(|(_, w)| Some(token::stem_word(&stemmer, w))));
+                }
+                while matches!(pat.last(), Some(None)) {
+                    pat.pop();
+                }
+                if let Some(Some(first)) = pat.first().cloned() {
+                    phrases.entry(first).or_default().push(Phrase { pat, issue: ii as u16 });
+                }
+            }
+        }
+
+        let n = corpus.articles.len();
+        let mut idx = FacetIndex {
+            actors: Vec::with_capacity(n),
+            issues: Vec::with_capacity(n),
+            shares: vec![Vec::new(); n],
+            carries: vec![Vec::new(); n],
+            shared_words: vec![0; n],
+        };
+        for art in &corpus.articles {
+            let (a, i) = mentions(corpus, art, &aliases, &phrases);
+            idx.actors.push(a);
+            idx.issues.push(i);
+        }
+        let mut shared_sentences: Vec<Vec<bool>> =
+            corpus.articles.iter().map(|a| vec![false; a.sentences.len()]).collect();
+        for p in &passages.pairs {
+            let (a, b) = (p.a.article as usize, p.b.article as usize);
+            if a >= n || b >= n || a == b {
+                continue;
+            }
+            idx.shares[a].push(b as u32);
+            idx.shares[b].push(a as u32);
+            for side in [&p.a, &p.b] {
+                let marks = &mut shared_sentences[side.article as usize];
+                for s in side.sentences.start..side.sentences.end {
+                    if let Some(m) = marks.get_mut(s as usize) {
+                        *m = true;
+                    }
+                }
+            }
+        }
+        for c in &passages.clusters {
+            for &a in &c.articles {
+                if let Some(list) = idx.carries.get_mut(a as usize) {
+                    list.push(c.id);
+                }
+            }
+        }
+        for (ai, art) in corpus.articles.iter().enumerate() {
+            idx.shares[ai].sort_unstable();
+            idx.shares[ai].dedup();
+            idx.carries[ai].sort_unstable();
+            idx.carries[ai].dedup();
+            idx.shared_words[ai] = shared_sentences[ai]
+                .iter()
+                .zip(&art.sentences)
+                .filter(|(m, _)| **m)
+                .map(|(_, s)| s.token_count)
+                .sum();
+        }
+        idx
+    }
+}
+
+fn mentions(
+    corpus: &Corpus,
+    art: &Article,
+    aliases: &BTreeMap<String, Vec<Alias>>,
+    phrases: &BTreeMap<String, Vec<Phrase>>,
+) -> (Vec<u16>, Vec<u16>) {
+    let mut actors = Vec::new();
+    let mut issues = Vec::new();
+    for si in 0..art.sentences.len() {
+        let toks = art.sentence_tokens(si);
+        let texts: Vec<&str> = toks.iter().map(|t| art.text.get(t.span.range()).unwrap_or("")).collect();
+        let norms: Vec<String> = texts.iter().map(|w| norm(w)).collect();
+        let stems: Vec<&str> = toks.iter().map(|t| corpus.vocab.get(t.stem as usize).map_or("", String::as_str)).collect();
+        for j in 0..toks.len() {
+            if let Some(list) = aliases.get(&norms[j]) {
+                for al in list {
+                    let end = j + al.words.len();
+                    if end > toks.len() {
+                        continue;
+                    }
+                    let ok = match &al.exact {
+                        Some(ex) => ex.iter().zip(&texts[j..end]).all(|(w, t)| {
+                            t == w || t.strip_suffix("'s").or(t.strip_suffix("’s")) == Some(w.as_str())
+                        }),
+                        None => al.words.iter().zip(&norms[j..end]).all(|(w, t)| w == t),
+                    };
+                    if ok {
+                        actors.push(al.actor);
+                    }
+                }
+            }
+            if let Some(list) = phrases.get(stems[j]) {
+                for p in list {
+                    if match_at(&p.pat, &stems, j) {
+                        issues.push(p.issue);
+                    }
+                }
+            }
+        }
+    }
+    actors.sort_unstable();
+    actors.dedup();
+    issues.sort_unstable();
+    issues.dedup();
+    (actors, issues)
+}
+
+/// What the facets see of the bundle.
+#[derive(Clone, Copy)]
+pub struct Facets<'a> {
+    pub corpus: &'a Corpus,
+    pub lexicon: &'a Lexicon,
+    pub passages: &'a Passages,
+    pub index: &'a FacetIndex,
+}
+
+/// The selected values of each facet, by key (names, ids, dates as the
+/// URL writes them). Values of one facet OR, facets AND.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub query: Query,
+    pub actors: Vec<String>,
+    pub issues: Vec<String>,
+    pub outlets: Vec<String>,
+    pub events: Vec<String>,
+    pub dates: Vec<String>,
+    /// Article ids: articles sharing a passage with any of them.
+    pub shares: Vec<String>,
+    /// Cluster ids: articles carrying any of them.
+    pub carries: Vec<u32>,
+}
+
+impl Filter {
+    pub fn selected(&self, f: Facet) -> Vec<String> {
+        match f {
+            Facet::Actor => self.actors.clone(),
+            Facet::Issue => self.issues.clone(),
+            Facet::Outlet => self.outlets.clone(),
+            Facet::Event => self.events.clone(),
+            Facet::Date => self.dates.clone(),
+            Facet::Shares => self.shares.clone(),
+            Facet::Carries => self.carries.iter().map(u32::to_string).collect(),
+        }
+    }
+    /// No facet value selected (the search may still be set).
+    pub fn no_facets(&self) -> bool {
+        Facet::ALL.iter().all(|&f| self.selected(f).is_empty())
+    }
+}
+
+/// One value of a facet as shown: its key (what the URL holds), a label,
+/// how many articles it would select, and whether it is selected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetGroup {
+    pub facet: Facet,
+    pub values: Vec<FacetValue>,
+}
+
+/// The articles a filter selects (ascending index) and every facet with
+/// its counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub articles: Vec<usize>,
+    pub groups: Vec<FacetGroup>,
+}
+
+fn outlet_key(a: &Article) -> &str {
+    a.meta.outlet.as_deref().unwrap_or(UNKNOWN)
+}
+fn event_key(a: &Article) -> &str {
+    a.meta.event.as_deref().unwrap_or(UNKNOWN)
+}
+fn date_key(a: &Article) -> &str {
+    a.meta.date.as_deref().unwrap_or(UNKNOWN)
+}
+
+/// Resolved filter: value slots per facet (indices into [`Facets::values`]).
+struct Resolved {
+    /// Per facet (in [`Facet::ALL`] order): selected value slots, or empty.
+    sel: [Vec<usize>; 7],
+}
+
+impl<'a> Facets<'a> {
+    /// Every value of a facet, in display order, as (key, label).
+    pub fn values(&self, f: Facet) -> Vec<(String, String)> {
+        let c = self.corpus;
+        let distinct = |key: fn(&Article) -> &str| {
+            let mut v: Vec<&str> = c.articles.iter().map(key).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        match f {
+            Facet::Actor => self.lexicon.actors.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+            Facet::Issue => self.lexicon.issues.iter().map(|i| (i.name.clone(), i.name.clone())).collect(),
+            Facet::Outlet => distinct(outlet_key)
+                .into_iter()
+                .map(|o| (o.to_string(), if o == UNKNOWN { "unknown outlet".into() } else { o.to_string() }))
+                .collect(),
+            Facet::Event => {
+                // In order of first date, as `Corpus::events`; unknown last.
+                let mut ev: Vec<String> = c.events().into_iter().map(str::to_string).collect();
+                if c.articles.iter().any(|a| a.meta.event.is_none()) {
+                    ev.push(UNKNOWN.to_string());
+                }
+                ev.into_iter()
+                    .map(|e| {
+                        let label = if e == UNKNOWN { "unknown event".to_string() } else { e.clone() };
+                        (e, label)
+                    })
+                    .collect()
+            }
+            Facet::Date => distinct(date_key)
+                .into_iter()
+                .map(|d| (d.to_string(), if d == UNKNOWN { "date unknown".into() } else { d.to_string() }))
+                .collect(),
+            Facet::Shares => c
+                .articles
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| self.index.shares.get(*i).is_some_and(|s| !s.is_empty()))
+                .map(|(_, a)| {
+                    let label = match &a.meta.outlet {
+                        Some(o) => format!("{} ({o})", a.title()),
+                        None => a.title().to_string(),
+                    };
+                    (a.id().to_string(), label)
+                })
+                .collect(),
+            Facet::Carries => self
+                .passages
+                .clusters
+                .iter()
+                .map(|cl| {
+                    let text = cl.members.first().map(|m| c.articles[m.article as usize].slice(m.span)).unwrap_or("");
+                    let mut label: String = text.chars().take(60).collect();
+                    if label.len() < text.len() {
+                        label = format!("{}…", label.trim_end());
+                    }
+                    (cl.id.to_string(), format!("#{} “{}”", cl.id + 1, label))
+                })
+                .collect(),
+        }
+    }
+
+    /// Value slots (indices into `values(f)`) article `ai` carries, each
+    /// once (the index lists are sorted and deduplicated).
+    fn article_slots(&self, f: Facet, ai: usize, keys: &[(String, String)], out: &mut Vec<usize>) {
+        out.clear();
+        let a = &self.corpus.articles[ai];
+        let find = |k: &str| keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok();
+        match f {
+            Facet::Actor => out.extend(self.index.actors.get(ai).into_iter().flatten().map(|&x| x as usize)),
+            Facet::Issue => out.extend(self.index.issues.get(ai).into_iter().flatten().map(|&x| x as usize)),
+            Facet::Outlet => out.extend(find(outlet_key(a))),
+            Facet::Date => out.extend(find(date_key(a))),
+            Facet::Event => out.extend(keys.iter().position(|(k, _)| k == event_key(a))),
+            Facet::Shares => {
+                for &o in self.index.shares.get(ai).into_iter().flatten() {
+                    let id = self.corpus.articles[o as usize].id();
+                    out.extend(find(id));
+                }
+            }
+            Facet::Carries => {
+                for &cl in self.index.carries.get(ai).into_iter().flatten() {
+                    out.extend(self.passages.clusters.iter().position(|c| c.id == cl));
+                }
+            }
+        }
+    }
+
+    /// Applies a filter: the selected articles and every facet's counts.
+    /// Selected values that do not exist select nothing.
+    pub fn select(&self, filter: &Filter) -> Selection {
+        let keys: Vec<Vec<(String, String)>> = Facet::ALL.iter().map(|&f| self.values(f)).collect();
+        let mut resolved = Resolved { sel: Default::default() };
+        let mut unknown_selected = 0u8;
+        for (fi, &f) in Facet::ALL.iter().enumerate() {
+            for k in filter.selected(f) {
+                match keys[fi].iter().position(|(x, _)| *x == k) {
+                    Some(slot) => resolved.sel[fi].push(slot),
+                    None => unknown_selected |= f.bit(),
+                }
+            }
+        }
+        let matcher = Matcher::new(self.corpus, &filter.query);
+        let all: u8 = Facet::ALL.iter().fold(0, |m, f| m | f.bit());
+        let mut counts: Vec<Vec<usize>> = keys.iter().map(|k| vec![0; k.len()]).collect();
+        let mut selected = Vec::new();
+        let mut slots: [Vec<usize>; 7] = Default::default();
+        for ai in 0..self.corpus.articles.len() {
+            if !matcher.matches(&self.corpus.articles[ai]) {
+                continue;
+            }
+            // Which facets does this article pass?
+            let mut pass: u8 = 0;
+            for (fi, &f) in Facet::ALL.iter().enumerate() {
+                self.article_slots(f, ai, &keys[fi], &mut slots[fi]);
+                let ok = if resolved.sel[fi].is_empty() {
+                    unknown_selected & f.bit() == 0
+                } else {
+                    slots[fi].iter().any(|s| resolved.sel[fi].contains(s))
+                };
+                if ok {
+                    pass |= f.bit();
+                }
+            }
+            if pass == all {
+                selected.push(ai);
+            }
+            for (fi, &f) in Facet::ALL.iter().enumerate() {
+                // Counted for facet f when it passes every other facet.
+                // (An article's slots are distinct: see `article_slots`.)
+                if pass | f.bit() == all {
+                    for &s in &slots[fi] {
+                        counts[fi][s] += 1;
+                    }
+                }
+            }
+        }
+        let groups = Facet::ALL
+            .iter()
+            .enumerate()
+            .map(|(fi, &facet)| FacetGroup {
+                facet,
+                values: keys[fi]
+                    .iter()
+                    .enumerate()
+                    .map(|(slot, (key, label))| FacetValue {
+                        key: key.clone(),
+                        label: label.clone(),
+                        count: counts[fi][slot],
+                        selected: resolved.sel[fi].contains(&slot),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Selection { articles: selected, groups }
+    }
+
+    /// Sorts article indices in place (ties by id, i.e. by index).
+    pub fn sort(&self, articles: &mut [usize], sort: Sort) {
+        let c = self.corpus;
+        let share = |i: usize| -> f64 {
+            let w = c.articles[i].word_count().max(1) as f64;
+            self.index.shared_words.get(i).copied().unwrap_or(0) as f64 / w
+        };
+        match sort.key {
+            SortKey::Id => articles.sort_unstable(),
+            SortKey::Date => articles.sort_by(|&x, &y| {
+                // Unknown dates last.
+                let (dx, dy) = (c.articles[x].meta.date.as_deref(), c.articles[y].meta.date.as_deref());
+                (dx.is_none(), dx).cmp(&(dy.is_none(), dy)).then(x.cmp(&y))
+            }),
+            SortKey::Outlet => articles.sort_by(|&x, &y| {
+                let (ox, oy) = (c.articles[x].meta.outlet.as_deref(), c.articles[y].meta.outlet.as_deref());
+                (ox.is_none(), ox.map(str::to_lowercase))
+                    .cmp(&(oy.is_none(), oy.map(str::to_lowercase)))
+                    .then(x.cmp(&y))
+            }),
+            SortKey::Length => articles.sort_by(|&x, &y| {
+                c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))
+            }),
+            SortKey::Shared => articles.sort_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
+        }
+        if sort.reverse {
+            articles.reverse();
+        }
+    }
+
+    /// The share (0..1) of an article's words inside shared passages.
+    pub fn shared_share(&self, i: usize) -> f64 {
+        let w = self.corpus.articles[i].word_count().max(1) as f64;
+        self.index.shared_words.get(i).copied().unwrap_or(0) as f64 / w
+    }
+}
+
+/// What the list is sorted by. Each key has its natural direction (date
+/// and outlet ascending, length and sharing largest first); `reverse`
+/// flips it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SortKey {
+    /// Article id (file name) order.
+    #[default]
+    Id,
+    Date,
+    Outlet,
+    Length,
+    Shared,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [SortKey::Id, SortKey::Date, SortKey::Outlet, SortKey::Length, SortKey::Shared];
+    pub fn key(self) -> &'static str {
+        match self {
+            SortKey::Id => "id",
+            SortKey::Date => "date",
+            SortKey::Outlet => "outlet",
+            SortKey::Length => "length",
+            SortKey::Shared => "shared",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Id => "file name",
+            SortKey::Date => "date (oldest first)",
+            SortKey::Outlet => "outlet (A–Z)",
+            SortKey::Length => "length (longest first)",
+            SortKey::Shared => "shares most with others",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub key: SortKey,
+    pub reverse: bool,
+}
+
+impl Sort {
+    /// `date`, `-date` (reversed), …
+    pub fn parse(s: &str) -> Option<Sort> {
+        let (reverse, k) = match s.strip_prefix('-') {
+            Some(k) => (true, k),
+            None => (false, s),
+        };
+        SortKey::ALL.into_iter().find(|x| x.key() == k).map(|key| Sort { key, reverse })
+    }
+    pub fn as_string(self) -> String {
+        format!("{}{}", if self.reverse { "-" } else { "" }, self.key.key())
+    }
+}
