@@ -41,6 +41,9 @@ export const SEEDS = fs
   .map((f) => ({ id: f.slice(0, -4), text: fs.readFileSync(path.join(ROOT, 'seeds', f), 'utf8') }));
 export const SEED_IDS = SEEDS.map((s) => s.id);
 
+/** Browser-context options that let a test read the clipboard. */
+export const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
 export const sel = (testid) => `[data-testid="${testid}"]`;
 
 /** True for URLs the page may load: the local server, and in-page data/blob URLs. */
@@ -146,6 +149,52 @@ class Session {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; location.hash = ${JSON.stringify(h)}`);
       await this.page.waitForTimeout(50);
     }
+  }
+
+  /**
+   * What the page shows, as comparable text: the route's main area, the search
+   * box, the ticked facet values, the sort and the count. Two sessions showing
+   * the same view give the same digest.
+   */
+  async digest() {
+    return this.page.evaluate(() => {
+      const q = (s) => document.querySelector(s);
+      const checked = [...document.querySelectorAll('[data-testid="facet-value"]:checked')].map(
+        (e) => `${e.dataset.facet}=${e.dataset.key}`,
+      );
+      return JSON.stringify({
+        main: q('#main')?.innerText ?? '',
+        search: q('[data-testid="search"]')?.value ?? '',
+        count: q('[data-testid="result-count"]')?.innerText ?? '',
+        sort: q('[data-testid="sort"]')?.value ?? null,
+        checked,
+        notices: [...document.querySelectorAll('[data-testid="notice"]')].map((e) => e.innerText),
+      });
+    });
+  }
+
+  /** Wait until the digest stops changing (two equal reads 150 ms apart). */
+  async settledDigest() {
+    let prev = await this.digest();
+    for (let i = 0; i < 40; i++) {
+      await this.page.waitForTimeout(150);
+      const d = await this.digest();
+      if (d === prev) return d;
+      prev = d;
+    }
+    return prev;
+  }
+
+  /** Click "Copy link" and return what reached the clipboard (needs clipboard permissions). */
+  async copyLink() {
+    await this.page.evaluate(() => navigator.clipboard.writeText(''));
+    await this.locator('copy-link').click();
+    const h = await this.page.waitForFunction(
+      async () => (await navigator.clipboard.readText().catch(() => '')) || false,
+      undefined,
+      { polling: 100, timeout: TIMEOUT },
+    );
+    return h.jsonValue();
   }
 
   externalRequests() {

@@ -15,7 +15,7 @@ use crate::pages::overlap::OverlapPage;
 use crate::pages::stances::StancesPage;
 use crate::query::{self, View, ViewState};
 use crate::url::{use_url, UrlProvider};
-use parallax_engine::filter;
+use parallax_engine::facets::Facet;
 
 #[component]
 pub fn App() -> Html {
@@ -106,11 +106,7 @@ fn Shell() -> Html {
 
     let filtered = {
         let data = data.clone();
-        use_memo(state.q.clone(), move |q| {
-            let query = filter::Query::parse(q);
-            let indices = filter::filter_articles(&data.corpus, &query);
-            Filtered { query, indices }
-        })
+        use_memo((state.filter(), state.sort), move |(f, sort)| Filtered::new(&data, f, *sort))
     };
     let copied = use_state_eq(|| false);
     let on_copy = {
@@ -133,7 +129,17 @@ fn Shell() -> Html {
     let on_search = {
         let url = url.clone();
         let state = state.clone();
-        Callback::from(move |q: String| url.replace(&query::encode(&ViewState { q, ..(*state).clone() })))
+        // A new search is one history entry: the first keystroke pushes,
+        // the rest of the word replaces it (no entry per keystroke).
+        Callback::from(move |q: String| {
+            let starts = state.q.is_empty() && !q.is_empty();
+            let next = query::encode(&ViewState { q, show: None, ..(*state).clone() });
+            if starts {
+                url.push(&next);
+            } else {
+                url.replace(&next);
+            }
+        })
     };
     let corpus = &data.corpus;
     let events = corpus.events().len();
@@ -146,6 +152,25 @@ fn Shell() -> Html {
         if events == 1 { "" } else { "s" }
     );
 
+    let chips: Rc<[(AttrValue, AttrValue)]> = Facet::ALL
+        .iter()
+        .flat_map(|&f| {
+            let st = state.clone();
+            let data = data.clone();
+            state.facet(f).into_iter().map(move |k| {
+                let shown = match f {
+                    Facet::Shares => {
+                        let t = data.corpus.article(&k).map(|a| a.title().chars().take(30).collect::<String>());
+                        format!("shares with “{}…”", t.unwrap_or_else(|| k.clone()))
+                    }
+                    Facet::Carries => format!("carries passage #{}", k.parse::<u32>().map_or(0, |n| n + 1)),
+                    Facet::Actor | Facet::Issue => format!("mentions {k}"),
+                    _ => k.clone(),
+                };
+                (AttrValue::from(shown), AttrValue::from(query::encode(&st.toggled(f, &k))))
+            })
+        })
+        .collect();
     let on_dismiss = {
         let url = url.clone();
         let state = state.clone();
@@ -155,7 +180,7 @@ fn Shell() -> Html {
     html! {
         <div class="shell">
             <TopBar summary={summary} state={state.clone()} shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(View::ALL.to_vec())} />
+                on_search={on_search} on_copy={on_copy} copied={*copied} views={Rc::from(View::ALL.to_vec())} chips={chips} />
             <Notices notices={decoded.notices.clone()} on_dismiss={on_dismiss} />
             <main id="main" class="page">
                 { match state.view {
@@ -188,6 +213,9 @@ impl query::Known for KnownIds<'_> {
     fn cluster_count(&self) -> usize {
         self.0.passages.clusters.len()
     }
+    fn facet_has(&self, f: Facet, key: &str) -> bool {
+        self.0.facets().has_value(f, key)
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -198,6 +226,11 @@ struct StateSnapshot {
     boilerplate: bool,
     sentence: Option<u32>,
     cell: Option<(String, String)>,
+    pair: Option<(String, String)>,
+    passage: Option<u32>,
+    cluster: Option<u32>,
+    facets: std::collections::BTreeMap<&'static str, Vec<String>>,
+    sort: String,
     notices: Vec<String>,
 }
 
@@ -210,6 +243,11 @@ impl From<&Rc<Decoded>> for StateSnapshot {
             boilerplate: d.state.boilerplate,
             sentence: d.state.sentence,
             cell: d.state.cell.clone(),
+            pair: d.state.pair.clone(),
+            passage: d.state.passage,
+            cluster: d.state.cluster,
+            facets: Facet::ALL.iter().map(|&f| (f.key(), d.state.facet(f))).filter(|(_, v)| !v.is_empty()).collect(),
+            sort: d.state.sort.as_string(),
             notices: d.notices.to_vec(),
         }
     }

@@ -10,6 +10,9 @@
 
 use std::fmt::Write;
 
+use parallax_engine::facets::{Facet, Filter, Sort};
+use parallax_engine::filter::Query;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {
     #[default]
@@ -64,6 +67,101 @@ pub struct ViewState {
     pub passage: Option<u32>,
     /// The cluster open as a collation table.
     pub cluster: Option<u32>,
+    /// Selected facet values, each sorted and without duplicates (see
+    /// [`ViewState::facet`]): actor and issue names, outlets, events,
+    /// dates, article ids ("shares passages with"), cluster ids.
+    pub actors: Vec<String>,
+    pub issues: Vec<String>,
+    pub outlets: Vec<String>,
+    pub events: Vec<String>,
+    pub dates: Vec<String>,
+    pub shares: Vec<String>,
+    pub carries: Vec<u32>,
+    /// The list's order.
+    pub sort: Sort,
+    /// How many list rows to render (None: the first [`PAGE_ROWS`]).
+    pub show: Option<u32>,
+}
+
+/// Rows of the article list rendered at first; "show more" adds as many.
+pub const PAGE_ROWS: u32 = 200;
+
+impl ViewState {
+    /// The selected values of a facet, as the URL writes them.
+    pub fn facet(&self, f: Facet) -> Vec<String> {
+        match f {
+            Facet::Actor => self.actors.clone(),
+            Facet::Issue => self.issues.clone(),
+            Facet::Outlet => self.outlets.clone(),
+            Facet::Event => self.events.clone(),
+            Facet::Date => self.dates.clone(),
+            Facet::Shares => self.shares.clone(),
+            Facet::Carries => self.carries.iter().map(u32::to_string).collect(),
+        }
+    }
+
+    /// Sets a facet's values (sorted, deduplicated; cluster ids that are
+    /// not numbers are dropped).
+    pub fn set_facet(&mut self, f: Facet, mut v: Vec<String>) {
+        v.sort();
+        v.dedup();
+        match f {
+            Facet::Actor => self.actors = v,
+            Facet::Issue => self.issues = v,
+            Facet::Outlet => self.outlets = v,
+            Facet::Event => self.events = v,
+            Facet::Date => self.dates = v,
+            Facet::Shares => self.shares = v,
+            Facet::Carries => {
+                let mut n: Vec<u32> = v.iter().filter_map(|x| x.parse().ok()).collect();
+                n.sort_unstable();
+                n.dedup();
+                self.carries = n;
+            }
+        }
+    }
+
+    /// This state with `key` ticked or unticked in facet `f`; the list
+    /// starts again at its first page.
+    pub fn toggled(&self, f: Facet, key: &str) -> ViewState {
+        let mut v = self.facet(f);
+        match v.iter().position(|x| x == key) {
+            Some(i) => {
+                v.remove(i);
+            }
+            None => v.push(key.to_string()),
+        }
+        let mut st = ViewState { show: None, ..self.clone() };
+        st.set_facet(f, v);
+        st
+    }
+
+    /// This state without any facet selection (search and sort stay).
+    pub fn without_facets(&self) -> ViewState {
+        let mut st = ViewState { show: None, ..self.clone() };
+        for f in Facet::ALL {
+            st.set_facet(f, Vec::new());
+        }
+        st
+    }
+
+    pub fn has_facets(&self) -> bool {
+        Facet::ALL.iter().any(|&f| !self.facet(f).is_empty())
+    }
+
+    /// The engine filter this state selects articles with.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            query: Query::parse(&self.q),
+            actors: self.actors.clone(),
+            issues: self.issues.clone(),
+            outlets: self.outlets.clone(),
+            events: self.events.clone(),
+            dates: self.dates.clone(),
+            shares: self.shares.clone(),
+            carries: self.carries.clone(),
+        }
+    }
 }
 
 /// What [`decode`] needs to know about the corpus to validate ids.
@@ -75,6 +173,8 @@ pub trait Known {
     /// How many passages the two articles share (None: not a valid pair).
     fn pair_passages(&self, a: &str, b: &str) -> Option<usize>;
     fn cluster_count(&self) -> usize;
+    /// Is `key` a value of facet `f` in this corpus?
+    fn facet_has(&self, f: Facet, key: &str) -> bool;
 }
 
 /// Decodes `%XX` escapes and `+` (space). `None` on a malformed escape or
@@ -131,6 +231,19 @@ fn show(s: &str) -> String {
     }
 }
 
+/// What a facet's values are, for notices.
+fn facet_noun(f: Facet) -> &'static str {
+    match f {
+        Facet::Actor => "actor",
+        Facet::Issue => "issue",
+        Facet::Outlet => "outlet",
+        Facet::Event => "event",
+        Facet::Date => "date",
+        Facet::Shares => "article sharing passages",
+        Facet::Carries => "cluster",
+    }
+}
+
 /// Parses a location fragment (with or without the leading `#`).
 pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
     let mut notices = Vec::new();
@@ -153,6 +266,27 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
             notices.push(format!("Ignored a malformed parameter “{}”.", show(k)));
             continue;
         };
+        if let Some(f) = Facet::from_key(&key) {
+            if seen.contains(&key) {
+                notices.push(format!("Ignored a repeated {key}."));
+                continue;
+            }
+            seen.push(key.clone());
+            let mut kept = Vec::new();
+            let mut ignored = Vec::new();
+            for item in v.split(',').filter(|x| !x.is_empty()) {
+                match percent_decode(item) {
+                    Some(x) if known.facet_has(f, &x) => kept.push(x),
+                    Some(x) => ignored.push(format!("“{}”", show(&x))),
+                    None => ignored.push(format!("“{}” (not valid URL encoding)", show(item))),
+                }
+            }
+            if !ignored.is_empty() {
+                notices.push(format!("Ignored {key}={}: no such {}.", ignored.join(", "), facet_noun(f)));
+            }
+            st.set_facet(f, kept);
+            continue;
+        }
         let Some(val) = percent_decode(v) else {
             notices.push(format!("Ignored {key}: its value is not valid URL encoding."));
             continue;
@@ -204,6 +338,18 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
                 "1" | "true" | "on" => st.boilerplate = true,
                 "0" | "false" | "off" | "" => st.boilerplate = false,
                 _ => notices.push(format!("Ignored boilerplate={}: expected 1 or 0.", show(&val))),
+            },
+            "sort" => match Sort::parse(&val) {
+                Some(sort) => st.sort = sort,
+                None => notices.push(format!(
+                    "Ignored sort={}: expected date, outlet, length, shared or id (a leading - reverses).",
+                    show(&val)
+                )),
+            },
+            "show" => match val.parse::<u32>() {
+                Ok(n) if n > PAGE_ROWS => st.show = Some(n),
+                Ok(_) => {}
+                Err(_) => notices.push(format!("Ignored show={}: expected a number of rows.", show(&val))),
             },
             _ => notices.push(format!("Ignored the unknown parameter “{}”.", show(&key))),
         }
@@ -269,6 +415,12 @@ pub fn encode(st: &ViewState) -> String {
         params.push(("actor", a.clone()));
         params.push(("issue", i.clone()));
     }
+    if st.sort != Sort::default() {
+        params.push(("sort", st.sort.as_string()));
+    }
+    if let Some(n) = st.show.filter(|&n| n > PAGE_ROWS) {
+        params.push(("show", n.to_string()));
+    }
     let mut out = format!("#{}", st.view.path());
     for (i, (k, v)) in params.iter().enumerate() {
         out.push(if i == 0 { '?' } else { '&' });
@@ -276,12 +428,25 @@ pub fn encode(st: &ViewState) -> String {
         out.push('=');
         out.push_str(&percent_encode(v));
     }
+    // Facets: comma-separated values, each escaped (so a comma inside a
+    // value is %2C).
+    for f in Facet::ALL {
+        let v = st.facet(f);
+        if v.is_empty() {
+            continue;
+        }
+        out.push(if out.contains('?') { '&' } else { '?' });
+        out.push_str(f.key());
+        out.push('=');
+        out.push_str(&v.iter().map(|x| percent_encode(x)).collect::<Vec<_>>().join(","));
+    }
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_engine::facets::SortKey;
 
     struct K;
     impl Known for K {
@@ -299,6 +464,17 @@ mod tests {
         }
         fn cluster_count(&self) -> usize {
             2
+        }
+        fn facet_has(&self, f: Facet, key: &str) -> bool {
+            match f {
+                Facet::Actor => self.has_actor(key),
+                Facet::Issue => self.has_issue(key),
+                Facet::Outlet => ["The Times", "a,b & c", "unknown"].contains(&key),
+                Facet::Event => ["Moscow, 2023", "Путин 🎉"].contains(&key),
+                Facet::Date => ["2022-02-04", "unknown"].contains(&key),
+                Facet::Shares => self.article_sentences(key).is_some(),
+                Facet::Carries => key.parse::<usize>().is_ok_and(|n| n < self.cluster_count()),
+            }
         }
     }
     const KNOWN: K = K;
@@ -342,6 +518,7 @@ mod tests {
                                     pair,
                                     passage,
                                     cluster,
+                                    ..ViewState::default()
                                 });
                             }
                         }
@@ -349,6 +526,94 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn facet_states() -> Vec<ViewState> {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let mut out = Vec::new();
+        for (actors, issues, outlets, events, dates, shares, carries) in [
+            (s(&["Russia"]), s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), vec![]),
+            (s(&["Russia", "United States"]), s(&["A&B / \"C\"", "NATO enlargement"]), s(&[]), s(&[]), s(&[]), s(&[]), vec![]),
+            (s(&[]), s(&[]), s(&["The Times", "a,b & c", "unknown"]), s(&[]), s(&[]), s(&[]), vec![]),
+            (s(&[]), s(&[]), s(&[]), s(&["Moscow, 2023", "Путин 🎉"]), s(&["2022-02-04", "unknown"]), s(&[]), vec![]),
+            (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), vec![0, 1]),
+            (
+                s(&["Russia"]),
+                s(&["NATO enlargement"]),
+                s(&["a,b & c"]),
+                s(&["Moscow, 2023"]),
+                s(&["unknown"]),
+                s(&["b/ c"]),
+                vec![1],
+            ),
+        ] {
+            for sort in [
+                Sort::default(),
+                Sort { key: SortKey::Date, reverse: false },
+                Sort { key: SortKey::Shared, reverse: true },
+                Sort { key: SortKey::Id, reverse: true },
+            ] {
+                for show in [None, Some(PAGE_ROWS * 2)] {
+                    out.push(ViewState {
+                        actors: actors.clone(),
+                        issues: issues.clone(),
+                        outlets: outlets.clone(),
+                        events: events.clone(),
+                        dates: dates.clone(),
+                        shares: shares.clone(),
+                        carries: carries.clone(),
+                        sort,
+                        show,
+                        ..ViewState::default()
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_facet_sort_and_page_state_round_trips() {
+        for base in facet_states() {
+            for view in View::ALL {
+                for q in ["", "a,b", "\"x, y\" 50% + 7&8=9 #"] {
+                    roundtrip(ViewState { view, q: q.into(), ..base.clone() });
+                    roundtrip(ViewState {
+                        view,
+                        q: q.into(),
+                        article: Some("b/ c".into()),
+                        sentence: Some(1),
+                        cell: Some(("Russia".into(), "NATO enlargement".into())),
+                        pair: Some(("000_a".into(), "b/ c".into())),
+                        passage: Some(2),
+                        ..base.clone()
+                    });
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn facet_values_are_kept_sorted_and_deduplicated() {
+        let (st, notices) = decode("#/?outlets=unknown,The+Times,unknown&carries=1,0,1", &KNOWN);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(st.outlets, vec!["The Times".to_string(), "unknown".to_string()]);
+        assert_eq!(st.carries, vec![0, 1]);
+        let t = st.toggled(Facet::Outlet, "The Times");
+        assert_eq!(t.outlets, vec!["unknown".to_string()]);
+        let t = t.toggled(Facet::Outlet, "a,b & c");
+        assert_eq!(t.outlets, vec!["a,b & c".to_string(), "unknown".to_string()]);
+        assert!(encode(&t).contains("outlets=a%2Cb+%26+c,unknown"), "{}", encode(&t));
+        assert!(!t.without_facets().has_facets());
+    }
+
+    #[test]
+    fn unknown_facet_values_are_named_and_the_rest_kept() {
+        let (st, notices) = decode("#/?outlets=The+Times,Nowhere,%FF&dates=2022-02-04", &KNOWN);
+        assert_eq!(st.outlets, vec!["The Times".to_string()]);
+        assert_eq!(st.dates, vec!["2022-02-04".to_string()]);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(notices[0].contains("outlets") && notices[0].contains("Nowhere") && notices[0].contains("%FF"), "{notices:?}");
     }
 
     #[test]
@@ -382,6 +647,17 @@ mod tests {
             ("#/overlap?pair=000_a,b%2F+c&p=9", "no such passage"),
             ("#/overlap?p=1", "no pair is open"),
             ("#/overlap?cluster=7", "no such cluster"),
+            ("#/?actors=Mars", "no such actor"),
+            ("#/?issues=Tea", "no such issue"),
+            ("#/?outlets=Nowhere", "no such outlet"),
+            ("#/?events=Yalta", "no such event"),
+            ("#/?dates=2099-01-01", "no such date"),
+            ("#/?shares=zzz", "no such article"),
+            ("#/?carries=9", "no such cluster"),
+            ("#/?carries=x", "no such cluster"),
+            ("#/?sort=size", "expected date"),
+            ("#/?show=lots", "expected a number"),
+            ("#/?dates=2022-02-04&dates=unknown", "repeated dates"),
         ];
         for (frag, needle) in cases {
             let (st, notices) = decode(frag, &KNOWN);

@@ -4,6 +4,7 @@
 
 use gloo::utils::{document, window};
 use parallax::app::App;
+use parallax_engine::facets::{Facet, Filter};
 use parallax_engine::filter::{filter_articles, Query};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -83,7 +84,7 @@ async fn the_fragment_selects_the_articles_shown() {
 }
 
 #[wasm_bindgen_test]
-async fn typing_rewrites_the_fragment_without_new_history_entries() {
+async fn typing_a_word_is_one_history_entry() {
     let m = Mounted::at("#/").await;
     let before = window().history().unwrap().length().unwrap();
     let input: web_sys::HtmlInputElement = m.one("search").unwrap().dyn_into().unwrap();
@@ -94,7 +95,11 @@ async fn typing_rewrites_the_fragment_without_new_history_entries() {
         settle().await;
     }
     assert_eq!(window().location().hash().unwrap(), "#/?q=taiwan");
-    assert_eq!(window().history().unwrap().length().unwrap(), before, "typing replaces the entry");
+    assert_eq!(
+        window().history().unwrap().length().unwrap(),
+        before + 1,
+        "the first keystroke pushes, the rest replace"
+    );
     assert_eq!(m.row_ids(), expected_ids("taiwan"));
 }
 
@@ -132,4 +137,37 @@ async fn a_fragment_without_a_leading_slash_does_not_blank_the_page() {
     let m = Mounted::at("#garbage?%%%").await;
     assert!(m.one("notice").is_some());
     assert_eq!(m.row_ids(), expected_ids(""));
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_in_the_fragment_selects_what_the_engine_selects_and_ticking_pushes() {
+    let data = parallax::data::load().expect("bundle loads");
+    let fx = data.facets();
+    let all = fx.select(&Filter::default());
+    let outlets = &all.groups.iter().find(|g| g.facet == Facet::Outlet).unwrap().values;
+    let v = outlets.iter().find(|v| v.count > 0).expect("an outlet with articles");
+    let want: Vec<String> = fx
+        .select(&Filter { outlets: vec![v.key.clone()], ..Filter::default() })
+        .articles
+        .iter()
+        .map(|&i| data.corpus.articles[i].id().to_string())
+        .collect();
+    let frag = parallax::query::encode(&parallax::query::ViewState {
+        outlets: vec![v.key.clone()],
+        ..Default::default()
+    });
+    let m = Mounted::at(&frag).await;
+    assert_eq!(m.row_ids(), want);
+    let boxes = m.all("facet-value");
+    let ticked: Vec<_> = boxes.iter().filter_map(|b| b.dyn_ref::<web_sys::HtmlInputElement>()).filter(|b| b.checked()).collect();
+    assert_eq!(ticked.len(), 1);
+    assert_eq!(ticked[0].get_attribute("data-key").as_deref(), Some(v.key.as_str()));
+
+    // Unticking it is a new history entry and brings every article back.
+    let before = window().history().unwrap().length().unwrap();
+    ticked[0].click();
+    settle().await;
+    assert_eq!(window().location().hash().unwrap(), "#/");
+    assert_eq!(window().history().unwrap().length().unwrap(), before + 1);
+    assert_eq!(m.row_ids().len(), data.corpus.articles.len());
 }

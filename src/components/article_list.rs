@@ -14,6 +14,8 @@ pub struct RowData {
     pub outlet: AttrValue,
     pub date: AttrValue,
     pub words: usize,
+    /// Per cent of its words in passages shared with other articles.
+    pub shared: u32,
     pub snippet: AttrValue,
     pub snippet_hits: Rc<[(usize, usize)]>,
     pub selected: bool,
@@ -55,6 +57,11 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 <span class="outlet">{ r.outlet.clone() }</span>
                 { " · " }<time>{ r.date.clone() }</time>
                 { " · " }{ format!("{} words", r.words) }
+                { " · " }
+                <span class="shared" title="Share of its words in passages other articles also carry" data-testid="row-shared">
+                    <span class={classes!("bar", format!("b{}", r.shared.min(100).div_ceil(10)))} aria-hidden="true"><span></span></span>
+                    { format!("{}% shared", r.shared) }
+                </span>
             </div>
             <p class="row-snippet">{ marked(&r.snippet, &r.snippet_hits) }</p>
         </li>

@@ -16,6 +16,8 @@ pub struct TopBarProps {
     pub copied: bool,
     /// Views that exist in this build.
     pub views: Rc<[View]>,
+    /// Active facet values as removable chips: (label, fragment without it).
+    pub chips: Rc<[(AttrValue, AttrValue)]>,
 }
 
 #[component]
@@ -45,6 +47,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                         <span class="visually-hidden">{ " (remove)" }</span>
                     </a>
                 }
+                { for props.chips.iter().map(|(label, href)| html! {
+                    <a class="chip facet-chip" href={href.clone()} data-testid="chip" title="Remove this filter">
+                        { label.clone() }<span aria-hidden="true">{ " ×" }</span>
+                        <span class="visually-hidden">{ " (remove)" }</span>
+                    </a>
+                }) }
                 <span class="count" data-testid="result-count" aria-live="polite">
                     { format!("{} of {} articles", props.shown, props.total) }
                 </span>

@@ -2,22 +2,51 @@
 
 use std::rc::Rc;
 
+use parallax_engine::facets::{Facet, FacetGroup, Filter, Sort, SortKey};
 use parallax_engine::filter::{self, Query};
 use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
 
 use crate::components::article_list::{ArticleList, RowData};
+use crate::components::facet_panel::{FacetGroupView, FacetPanel, FacetValueView, SortOption};
 use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRange};
 use crate::data::use_data;
 use crate::data::Data;
-use crate::query::{encode, View, ViewState};
+use crate::query::{encode, View, ViewState, PAGE_ROWS};
 use crate::url::use_url;
 
 /// The articles selected by the URL's filters.
 #[derive(PartialEq)]
 pub struct Filtered {
     pub query: Query,
+    /// Selected articles, ascending (corpus order): what every view shows.
     pub indices: Vec<usize>,
+    /// The same, in the list's sort order.
+    pub order: Vec<usize>,
+    /// Every facet with its counts.
+    pub groups: Vec<FacetGroup>,
+    /// Articles in the corpus.
+    pub total: usize,
+}
+
+impl Filtered {
+    pub fn new(data: &Data, f: &Filter, sort: Sort) -> Filtered {
+        let fx = data.facets();
+        let sel = fx.select(f);
+        let mut order = sel.articles.clone();
+        fx.sort(&mut order, sort);
+        Filtered {
+            query: f.query.clone(),
+            indices: sel.articles,
+            order,
+            groups: sel.groups,
+            total: data.corpus.articles.len(),
+        }
+    }
+    /// "3 of 5 articles"
+    pub fn count_label(&self) -> String {
+        format!("{} of {} article{}", self.indices.len(), self.total, if self.total == 1 { "" } else { "s" })
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -41,14 +70,18 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     let st = props.state.clone();
     let corpus = &data.corpus;
 
+    let limit = st.show.unwrap_or(PAGE_ROWS) as usize;
     let rows: Rc<[RowData]> = {
         let data = data.clone();
         let st = st.clone();
         let filtered = props.filtered.clone();
-        use_memo((filtered, st.article.clone(), st.boilerplate), move |(f, open, bp)| {
+        // Only the rendered rows are built (snippets and highlights cost).
+        use_memo((filtered, st.article.clone(), st.boilerplate, limit), move |(f, open, bp, limit)| {
             let corpus = &data.corpus;
-            f.indices
+            let fx = data.facets();
+            f.order
                 .iter()
+                .take(*limit)
                 .map(|&i| {
                     let a = &corpus.articles[i];
                     let title = a.title().to_string();
@@ -69,6 +102,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                         outlet: a.meta.outlet_or_unknown().to_string().into(),
                         date: date_label(a).into(),
                         words: a.word_count(),
+                        shared: (fx.shared_share(i) * 100.0).round() as u32,
                         snippet_hits: hits(&snippet, &f.query),
                         snippet: snippet.into(),
                         selected: open.as_deref() == Some(a.id()),
@@ -78,6 +112,38 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         })
         .as_ref()
         .clone()
+    };
+    let more = (props.filtered.order.len() > limit).then(|| {
+        let next = (limit as u32 + PAGE_ROWS).min(props.filtered.order.len() as u32);
+        let href = encode(&ViewState { show: Some(next), ..(*st).clone() });
+        html! {
+            <p class="show-more" data-testid="show-more-bar">
+                { format!("Showing the first {limit} of {} articles. ", props.filtered.order.len()) }
+                <a href={href} data-testid="show-more">{ format!("Show {} more", next as usize - limit) }</a>
+            </p>
+        }
+    });
+
+    let facet_panel = {
+        let groups: Rc<[FacetGroupView]> = {
+            let st = st.clone();
+            use_memo((props.filtered.clone(), st.clone()), |(f, st)| facet_groups(st, f)).as_ref().clone()
+        };
+        let sorts: Rc<[SortOption]> = SortKey::ALL
+            .iter()
+            .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
+            .map(|sort| SortOption {
+                value: sort.as_string().into(),
+                label: sort_label(sort).into(),
+                href: encode(&ViewState { sort, ..(*st).clone() }).into(),
+            })
+            .collect();
+        let clear_href = st.has_facets().then(|| AttrValue::from(encode(&st.without_facets())));
+        let on_navigate = {
+            let url = url.clone();
+            Callback::from(move |href: AttrValue| url.push(&href))
+        };
+        html! { <FacetPanel groups={groups} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} /> }
     };
 
     // Bring the sentence a link points at into view.
@@ -104,12 +170,23 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
 
     let empty = {
         let clear = encode(&ViewState { q: String::new(), ..(*st).clone() });
+        let clear_all = encode(&ViewState { q: String::new(), ..st.without_facets() });
+        let why = match (st.q.is_empty(), st.has_facets()) {
+            (false, false) => format!("No article matches “{}”.", st.q),
+            (false, true) => format!("No article matches “{}” and the selected filters.", st.q),
+            _ => "No article matches all the selected filters (values of one filter are alternatives; different filters must all hold).".to_string(),
+        };
         html! {
             <>
-                <p>{ format!("No article matches “{}”.", st.q) }</p>
+                <p>{ why }</p>
                 <p class="hint">
-                    { "Every word must occur in an article (“enlarge” also finds “enlargement”); \"quoted phrases\" must occur as typed. " }
-                    <a href={clear}>{ "Clear the search" }</a>
+                    if !st.q.is_empty() {
+                        { "Every word must occur in an article (“enlarge” also finds “enlargement”); \"quoted phrases\" must occur as typed. " }
+                        <a href={clear}>{ "Clear the search" }</a>{ " " }
+                    }
+                    if st.has_facets() {
+                        <a href={clear_all}>{ "Clear the search and all filters" }</a>
+                    }
                 </p>
             </>
         }
@@ -117,14 +194,78 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
 
     html! {
         <div class={classes!("articles-page", reader.is_some().then_some("with-reader"))}>
+            { facet_panel }
             <section class="list-pane" aria-label="Article list">
                 <ArticleList rows={rows} empty={empty} />
+                { more.unwrap_or_default() }
             </section>
             if let Some(r) = reader {
                 <section class="reader-pane" aria-label="Reader">{ r }</section>
             }
         </div>
     }
+}
+
+/// "3 of 5 articles", said on every view, with a way back to all of them.
+pub fn scope_note(st: &ViewState, f: &Filtered) -> Html {
+    let narrowed = f.indices.len() < f.total;
+    let all = encode(&ViewState { q: String::new(), show: None, ..st.without_facets() });
+    html! {
+        <p class="scope" data-testid="view-count">
+            { if narrowed { format!("Showing {} (search and filters applied). ", f.count_label()) } else { format!("Showing {}.", f.count_label()) } }
+            if narrowed { <a href={all}>{ "Show all articles" }</a> }
+        </p>
+    }
+}
+
+/// Values shown per facet before the rest is summarised.
+const FACET_VALUES_SHOWN: usize = 30;
+
+fn sort_label(sort: Sort) -> String {
+    if !sort.reverse {
+        return sort.key.label().to_string();
+    }
+    match sort.key {
+        SortKey::Id => "file name, reversed",
+        SortKey::Date => "date (newest first)",
+        SortKey::Outlet => "outlet (Z–A)",
+        SortKey::Length => "length (shortest first)",
+        SortKey::Shared => "shares least with others",
+    }
+    .to_string()
+}
+
+/// The facet groups as the panel shows them: every value in the engine's
+/// order, or for a long group the selected values and the ones with most
+/// articles.
+fn facet_groups(st: &ViewState, f: &Filtered) -> Rc<[FacetGroupView]> {
+    f.groups
+        .iter()
+        .map(|g| {
+            let mut keep: Vec<usize> = (0..g.values.len()).collect();
+            let mut hidden = 0;
+            if g.values.len() > FACET_VALUES_SHOWN {
+                keep.sort_by_key(|&i| (!g.values[i].selected, std::cmp::Reverse(g.values[i].count), i));
+                hidden = g.values.len() - FACET_VALUES_SHOWN;
+                keep.truncate(FACET_VALUES_SHOWN);
+                keep.sort_unstable();
+            }
+            let values: Rc<[FacetValueView]> = keep
+                .into_iter()
+                .map(|i| {
+                    let v = &g.values[i];
+                    FacetValueView {
+                        key: v.key.clone().into(),
+                        label: v.label.clone().into(),
+                        count: v.count,
+                        checked: v.selected,
+                        href: encode(&st.toggled(g.facet, &v.key)).into(),
+                    }
+                })
+                .collect();
+            FacetGroupView { key: g.facet.key(), title: g.facet.title(), values, hidden }
+        })
+        .collect()
 }
 
 /// For each sentence of `a`: the shared passage it belongs to, as a link

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::components::diff;
 use crate::data::use_data;
-use crate::pages::articles::{date_label, Filtered};
+use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
 use crate::query::{encode, View, ViewState};
 use crate::url::use_url;
@@ -56,7 +56,7 @@ fn pair_passages(corpus: &Corpus, passages: &[SharedPassage], a: &str, b: &str) 
 pub fn OverlapPage(props: &OverlapPageProps) -> Html {
     let st = &props.state;
     if let Some((a, b)) = &st.pair {
-        return html! { <PairView state={props.state.clone()} a={AttrValue::from(a.clone())} b={AttrValue::from(b.clone())} /> };
+        return html! { <PairView state={props.state.clone()} filtered={props.filtered.clone()} a={AttrValue::from(a.clone())} b={AttrValue::from(b.clone())} /> };
     }
     if let Some(c) = st.cluster {
         return html! { <ClusterView state={props.state.clone()} filtered={props.filtered.clone()} cluster={c} /> };
@@ -73,6 +73,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
     if sel.len() < 2 {
         return html! {
             <div class="empty" data-testid="empty-state">
+                { scope_note(st, &props.filtered) }
                 <p>{ "Overlap needs at least two articles; the filters select " }{ sel.len() }{ "." }</p>
             </div>
         };
@@ -100,6 +101,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
 
     html! {
         <div class="overlap-page" data-testid="overview">
+            { scope_note(st, &props.filtered) }
             <section aria-labelledby="heat-title">
                 <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
                 <p class="muted small">
@@ -186,6 +188,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct PairViewProps {
     state: Rc<ViewState>,
+    filtered: Rc<Filtered>,
     a: AttrValue,
     b: AttrValue,
 }
@@ -224,6 +227,11 @@ fn PairView(props: &PairViewProps) -> Html {
     };
     let passages = pair_passages(corpus, &data.passages.pairs, &props.a, &props.b);
     let n = passages.len() as u32;
+    let outside: Vec<String> = [a, b]
+        .iter()
+        .filter(|x| corpus.index_of(x.id()).is_some_and(|i| props.filtered.indices.binary_search(&i).is_err()))
+        .map(|x| format!("“{}”", short(x.title(), 60)))
+        .collect();
     let selected = st.passage;
 
     // j / k between passages, Esc back to the overview.
@@ -341,6 +349,12 @@ fn PairView(props: &PairViewProps) -> Html {
     html! {
         <div class="pair-page" data-testid="pair-view" data-a={a.id().to_string()} data-b={b.id().to_string()}>
             <nav class="crumbs"><a href={back}>{ "← All pairs" }</a></nav>
+            { scope_note(&st, &props.filtered) }
+            if !outside.is_empty() {
+                <p class="notice-inline" data-testid="outside-filters">
+                    { format!("Not selected by the current search and filters: {}. The pair is shown as the link asks.", outside.join("; ")) }
+                </p>
+            }
             <p class="muted small" data-testid="pair-summary">
                 { match summary {
                     Some(s) => format!("{} shared passage{} · {}% of the shorter article · j / k move between passages, Esc goes back",
@@ -383,6 +397,7 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
     html! {
         <div class="cluster-page" data-testid="cluster-view" data-cluster={c.id.to_string()}>
             <nav class="crumbs"><a href={back}>{ "← All pairs and clusters" }</a></nav>
+            { scope_note(st, &props.filtered) }
             <h2 class="section-title">{ format!("One passage, {} versions", members.len()) }</h2>
             <p class="muted small">{ "Each row is one article's reading; differences from the first row are marked." }</p>
             { diff::legend() }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::stance_matrix::{CellStance, CellView, StanceMatrix};
 use crate::components::text::labelled;
 use crate::data::use_data;
-use crate::pages::articles::{date_label, Filtered};
+use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::query::{encode, View, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -66,13 +66,15 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
 
     if matrix.cells.is_empty() {
         let why = if props.filtered.indices.is_empty() {
-            "No article is selected: clear the search to see stances.".to_string()
+            "No article is selected: clear the search or the filters to see stances.".to_string()
+        } else if st.q.is_empty() && st.has_facets() {
+            format!("No stance is stated in the {} article(s) the filters select.", props.filtered.indices.len())
         } else if st.q.is_empty() {
             "No sentence of this corpus attributes a position on a lexicon issue to a lexicon actor.".to_string()
         } else {
             format!("No stance is stated in the {} article(s) matching “{}”.", props.filtered.indices.len(), st.q)
         };
-        return html! { <div class="empty" data-testid="empty-state"><p>{ why }</p></div> };
+        return html! { <div class="empty" data-testid="empty-state">{ scope_note(&st, &props.filtered) }<p>{ why }</p></div> };
     }
 
     let actors: Rc<[AttrValue]> = matrix.actors.iter().map(|&a| AttrValue::from(lex.actors[a].name.clone())).collect();
@@ -197,6 +199,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
     html! {
         <div class={classes!("stances-page", evidence.is_some().then_some("with-evidence"))}>
             <section class="matrix-pane" aria-label="Stance matrix">
+                { scope_note(&st, &props.filtered) }
                 <div class="matrix-tools">
                     <p class="legend">
                         <span class="badge support">{ "▲ support" }</span>

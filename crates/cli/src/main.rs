@@ -4,6 +4,7 @@
 //! parallax corpus   [--corpus PATH] [--json]
 //! parallax stances  [--corpus PATH] [--lexicon PATH] [--json | --csv]
 //! parallax passages [--corpus PATH] [--json] [--clusters]
+//! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--sort KEY] [--outlet X …] [--json]
 //! ```
 //!
 //! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
@@ -15,6 +16,7 @@ use std::process::ExitCode;
 
 use parallax_engine::Corpus;
 
+mod facets;
 mod output;
 mod passages;
 mod stances;
@@ -30,6 +32,9 @@ COMMANDS:
     stances     actor × issue stances: [{actor, issue, stance, evidence: [{article, start, end}]}]
     passages    passages shared by two articles: [{a, b: {article, start, end}, score}]
                 (byte offsets into the original text; a before b in id order)
+    facets      the articles a filter selects, in list order, and every facet value
+                with its count: {total, articles: [ids], facets: {actors: [{key,
+                label, count, selected}], issues, outlets, events, dates, shares, carries}}
 
 OPTIONS:
     --corpus PATH   a seeds folder (*.txt + corpus.toml) or a JSON-lines file
@@ -39,6 +44,13 @@ OPTIONS:
                     the corpus folder if there is one, else seeds/lexicon.toml
     --json          JSON output (the default)
     --csv           stances as CSV, one row per evidence sentence
+    --q TEXT        with `facets`: the search text (stems, \"phrases\")
+    --sort KEY      with `facets`: id, date, outlet, length or shared; -KEY reverses
+    --actor NAME, --issue NAME, --outlet NAME, --event NAME, --date YYYY-MM-DD,
+    --shares ID, --carries CLUSTER
+                    with `facets`: select a value (repeat for more: values of one
+                    facet are alternatives, different facets must all hold);
+                    \"unknown\" selects a missing outlet, event or date
     --clusters      with `passages`: passages carried by three or more articles,
                     [{id, articles, members: [{article, start, end, text}]}]
     -h, --help      this text
@@ -50,6 +62,7 @@ struct Args {
     lexicon: Option<PathBuf>,
     csv: bool,
     clusters: bool,
+    filter: facets::FilterArgs,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -58,8 +71,15 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut lexicon = None;
     let mut csv = false;
     let mut clusters = false;
+    let mut filter = facets::FilterArgs::default();
     while let Some(a) = args.next() {
+        if let Some(f) = facets::facet_option(&a) {
+            filter.values.push((f, args.next().ok_or(format!("{a} needs a value"))?));
+            continue;
+        }
         match a.as_str() {
+            "--q" => filter.q = args.next().ok_or("--q needs TEXT")?,
+            "--sort" => filter.sort = Some(args.next().ok_or("--sort needs a KEY")?),
             "-h" | "--help" => return Err(String::new()),
             "--json" => {}
             "--csv" => csv = true,
@@ -74,7 +94,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         }
     }
     let command = command.ok_or("missing COMMAND")?;
-    Ok(Args { command, corpus, lexicon, csv, clusters })
+    Ok(Args { command, corpus, lexicon, csv, clusters, filter })
 }
 
 fn main() -> ExitCode {
@@ -98,6 +118,26 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if args.command == "facets" {
+        let path = stances::lexicon_path(&args.corpus, args.lexicon.as_deref());
+        let lex = match stances::load_lexicon(&path) {
+            Ok(l) => l,
+            Err(diags) => {
+                for d in diags {
+                    eprintln!("error: {d}");
+                }
+                return ExitCode::FAILURE;
+            }
+        };
+        let bundle = parallax_engine::bundle::Bundle::build(source, lex);
+        return match facets::json(&bundle, &args.filter) {
+            Ok(v) => print_json(&v),
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let corpus = Corpus::build(source);
     let value = match args.command.as_str() {
         "corpus" => output::corpus_json(&corpus),
@@ -130,8 +170,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    print_json(&value)
+}
+
+fn print_json(value: &serde_json::Value) -> ExitCode {
     let mut out = std::io::stdout().lock();
-    let ok = serde_json::to_writer(&mut out, &value).is_ok() && writeln!(out).is_ok();
+    let ok = serde_json::to_writer(&mut out, value).is_ok() && writeln!(out).is_ok();
     if ok {
         ExitCode::SUCCESS
     } else {

@@ -406,6 +406,22 @@ impl<'a> Facets<'a> {
         }
     }
 
+    /// Is `key` a value of facet `f` (cheaper than searching [`Self::values`])?
+    pub fn has_value(&self, f: Facet, key: &str) -> bool {
+        let c = self.corpus;
+        match f {
+            Facet::Actor => self.lexicon.actors.iter().any(|a| a.name == key),
+            Facet::Issue => self.lexicon.issues.iter().any(|i| i.name == key),
+            Facet::Outlet => c.articles.iter().any(|a| outlet_key(a) == key),
+            Facet::Event => c.articles.iter().any(|a| event_key(a) == key),
+            Facet::Date => c.articles.iter().any(|a| date_key(a) == key),
+            Facet::Shares => c.index_of(key).is_some_and(|i| self.index.shares.get(i).is_some_and(|s| !s.is_empty())),
+            Facet::Carries => {
+                key.parse::<u32>().is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n))
+            }
+        }
+    }
+
     /// Value slots (indices into `values(f)`) article `ai` carries, each
     /// once (the index lists are sorted and deduplicated).
     fn article_slots(&self, f: Facet, ai: usize, keys: &[(String, String)], out: &mut Vec<usize>) {

@@ -1,0 +1,158 @@
+// Facets on the Articles view: counts, ticking, clearing, sorting and the
+// keyboard — every expectation from `parallax facets --json` (the engine),
+// none hard-coded.
+import assert from 'node:assert/strict';
+import { useApp, sel, SEED_IDS } from './helpers.mjs';
+import { cli } from './cli.mjs';
+
+const app = useApp();
+const N = SEED_IDS.length;
+const FLAG = { actors: '--actor', issues: '--issue', outlets: '--outlet', events: '--event', dates: '--date', shares: '--shares', carries: '--carries' };
+
+/** The CLI's facets for a filter given as [[facetKey, value], …] plus extra args. */
+function expected(values = [], extra = []) {
+  const args = values.flatMap(([k, v]) => [FLAG[k], v]);
+  return cli('facets', ...args, ...extra);
+}
+
+/** [facet, key, count, selected] for every value, CLI side. */
+function cliRows(r) {
+  return Object.entries(r.facets).flatMap(([f, vs]) => vs.map((v) => [f, v.key, v.count, v.selected]));
+}
+
+/** The same, as the page shows it. */
+async function pageRows(s) {
+  return s.page
+    .locator(sel('facet-value'))
+    .evaluateAll((els) => els.map((e) => [e.dataset.facet, e.dataset.key, Number(e.dataset.count), e.checked]));
+}
+
+/** Wait until the page's facets equal the CLI's (they update after each change). */
+async function waitForFacets(s, want) {
+  const deadline = Date.now() + 15_000;
+  let got;
+  for (;;) {
+    got = await pageRows(s);
+    if (JSON.stringify(got) === JSON.stringify(want)) return;
+    if (Date.now() > deadline) break;
+    await s.page.waitForTimeout(100);
+  }
+  assert.deepEqual(got, want);
+}
+
+/** A value of `facet` whose count is strictly between 0 and `below`. */
+function pick(r, facet, below = N) {
+  const v = r.facets[facet].find((v) => v.count > 0 && v.count < below);
+  assert.ok(v, `seeds have a ${facet} value selecting some but not all articles`);
+  return v;
+}
+
+/** A facet checkbox by facet and value (the value quoted for a CSS attribute selector). */
+const box = (s, facet, key) =>
+  s.page.locator(`${sel('facet-value')}[data-facet="${facet}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`);
+
+app.test('every facet value shows the engine’s count', async (t, { open }) => {
+  const s = await open('/');
+  await s.waitForRows(N);
+  const want = cliRows(expected());
+  assert.ok(want.length > 0);
+  for (const f of Object.keys(FLAG)) assert.ok(want.some((r) => r[0] === f), `facet ${f} is shown`);
+  await waitForFacets(s, want);
+});
+
+app.test('ticking values filters the list, moves every count and is recorded in the URL; clear all', async (t, { open }) => {
+  const s = await open('/');
+  await s.waitForRows(N);
+  const actor = pick(expected(), 'actors');
+  await box(s, 'actors', actor.key).check();
+  await s.waitForHash((h) => h.params.get('actors') === actor.key, 'actors= in the hash');
+  let want = expected([['actors', actor.key]]);
+  assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
+  await waitForFacets(s, cliRows(want));
+  assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b${want.articles.length} of ${N} articles`));
+
+  // A second facet narrows further (AND); its own counts ignore it (OR within).
+  const date = want.facets.dates.find((v) => v.count > 0);
+  await box(s, 'dates', date.key).check();
+  want = expected([['actors', actor.key], ['dates', date.key]]);
+  assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
+  await waitForFacets(s, cliRows(want));
+  const chips = await s.page.locator(sel('chip')).allInnerTexts();
+  assert.equal(chips.length, 2, `chips: ${chips}`);
+
+  await s.locator('clear-facets').click();
+  await s.waitForRows(N);
+  await s.waitForHash((h) => !h.params.has('actors') && !h.params.has('dates'), 'facets gone from the hash');
+  await waitForFacets(s, cliRows(expected()));
+});
+
+app.test('each facet opened from the URL selects what the engine selects', async (t, { open }) => {
+  const all = expected();
+  for (const facet of Object.keys(FLAG)) {
+    const v = all.facets[facet].find((v) => v.count > 0);
+    const want = expected([[facet, v.key]]);
+    const s = await open(`/?${facet}=${encodeURIComponent(v.key)}`);
+    assert.deepEqual(await s.waitForRows(want.articles.length), want.articles, `${facet}=${v.key}`);
+    await waitForFacets(s, cliRows(want));
+    assert.equal(await s.locator('notice').count(), 0);
+  }
+});
+
+app.test('the search narrows every facet count', async (t, { open }) => {
+  const want = expected([], ['--q', 'taiwan']);
+  assert.ok(want.articles.length > 0 && want.articles.length < N);
+  const s = await open('/?q=taiwan');
+  assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
+  await waitForFacets(s, cliRows(want));
+});
+
+app.test('every sort order is the engine’s', async (t, { open }) => {
+  const s = await open('/');
+  await s.waitForRows(N);
+  const options = await s.locator('sort').locator('option').evaluateAll((els) => els.map((e) => e.value));
+  assert.ok(options.length >= 8, `options: ${options}`);
+  for (const o of options) {
+    await s.locator('sort').selectOption(o);
+    const want = expected([], ['--sort', o]).articles;
+    if (o !== 'id') await s.waitForHash((h) => h.params.get('sort') === o, `sort=${o}`);
+    await s.page.waitForFunction(
+      ([q, want]) => JSON.stringify([...document.querySelectorAll(q)].map((e) => e.dataset.articleId)) === want,
+      [sel('article-row'), JSON.stringify(want)],
+    ).catch(async () => assert.deepEqual(await s.rowIds(), want, `sort ${o}`));
+  }
+});
+
+app.test('facet checkboxes work from the keyboard', async (t, { open }) => {
+  const s = await open('/');
+  await s.waitForRows(N);
+  const first = s.page.locator(sel('facet-value')).first();
+  const [facet, key] = await first.evaluate((e) => [e.dataset.facet, e.dataset.key]);
+  await first.focus();
+  await s.page.keyboard.press('Space');
+  await s.waitForHash((h) => h.params.get(facet) === key, `${facet}=${key} after Space`);
+  const again = box(s, facet, key);
+  await again.focus();
+  await s.page.keyboard.press('Space');
+  await s.waitForHash((h) => !h.params.has(facet), `${facet} gone after a second Space`);
+  await s.waitForRows(N);
+});
+
+app.test('the filtered set drives the overlap and stance views ("k of N articles")', async (t, { open }) => {
+  const ev = expected().facets.events.filter((v) => v.count >= 2 && v.count < N)[0];
+  assert.ok(ev, 'an event with at least two but not all articles');
+  const k = ev.count;
+  const s = await open(`/?events=${encodeURIComponent(ev.key)}`);
+  await s.waitForRows(k);
+  await s.locator('tab-overlap').click();
+  await s.locator('heatmap').waitFor();
+  assert.match(await s.locator('view-count').innerText(), new RegExp(`\\b${k} of ${N} articles\\b`));
+  assert.equal(await s.page.locator('.heatmap tbody tr').count(), k);
+  const ids = new Set(expected([['events', ev.key]]).articles);
+  const cells = await s.page.locator(sel('heat-cell')).evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b]));
+  for (const [a, b] of cells) assert.ok(ids.has(a) && ids.has(b), `${a} × ${b} is inside the selection`);
+  await s.locator('tab-stances').click();
+  await s.locator('view-count').waitFor();
+  await s.page.waitForFunction((q) => document.querySelector(q)?.innerText.includes('of'), sel('view-count'));
+  assert.match(await s.locator('view-count').innerText(), new RegExp(`\\b${k} of ${N} articles\\b`));
+  await s.waitForHash((h) => h.path === '/stances' && h.params.get('events') === ev.key, 'the filter travels with the tab');
+});

@@ -1,0 +1,126 @@
+//! The facet column of the Articles view: a sort menu and one group of
+//! checkboxes per facet, each value with the number of articles it would
+//! select. Props only: every change is a new URL fragment handed to
+//! `on_navigate`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct FacetValueView {
+    pub key: AttrValue,
+    pub label: AttrValue,
+    pub count: usize,
+    pub checked: bool,
+    /// The fragment with this value toggled.
+    pub href: AttrValue,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct FacetGroupView {
+    /// The URL key ("outlets").
+    pub key: &'static str,
+    pub title: &'static str,
+    pub values: Rc<[FacetValueView]>,
+    /// Values left out (the group is capped; see the page).
+    pub hidden: usize,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct SortOption {
+    pub value: AttrValue,
+    pub label: AttrValue,
+    /// The fragment with this order.
+    pub href: AttrValue,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FacetPanelProps {
+    pub groups: Rc<[FacetGroupView]>,
+    pub sorts: Rc<[SortOption]>,
+    pub sort: AttrValue,
+    /// The fragment without any facet selected; None when none is.
+    pub clear_href: Option<AttrValue>,
+    pub on_navigate: Callback<AttrValue>,
+}
+
+#[component]
+pub fn FacetPanel(props: &FacetPanelProps) -> Html {
+    let on_sort = {
+        let sorts = props.sorts.clone();
+        let nav = props.on_navigate.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            if let Some(o) = sorts.iter().find(|o| o.value.as_str() == v) {
+                nav.emit(o.href.clone());
+            }
+        })
+    };
+    html! {
+        <aside class="facets" aria-label="Filters" data-testid="facets">
+            <div class="facet-head">
+                <label for="sort" class="facet-title">{ "Sort by" }</label>
+                <select id="sort" data-testid="sort" onchange={on_sort}>
+                    { for props.sorts.iter().map(|o| html! {
+                        <option value={o.value.clone()} selected={o.value == props.sort}>{ o.label.clone() }</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(href) = &props.clear_href {
+                <a class="clear-all" href={href.clone()} data-testid="clear-facets">{ "Clear all filters" }</a>
+            }
+            { for props.groups.iter().filter(|g| !g.values.is_empty()).map(|g| html! {
+                <FacetGroupBox group={g.clone()} on_navigate={props.on_navigate.clone()} />
+            }) }
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetGroupBoxProps {
+    group: FacetGroupView,
+    on_navigate: Callback<AttrValue>,
+}
+
+#[component]
+fn FacetGroupBox(props: &FacetGroupBoxProps) -> Html {
+    let g = &props.group;
+    html! {
+        <fieldset class="facet" data-testid="facet-group" data-facet={g.key}>
+            <legend class="facet-title">{ g.title }</legend>
+            <ul>
+                { for g.values.iter().map(|v| {
+                    let id = format!("f-{}-{}", g.key, slug(&v.key));
+                    let onchange = {
+                        let nav = props.on_navigate.clone();
+                        let href = v.href.clone();
+                        Callback::from(move |_: Event| nav.emit(href.clone()))
+                    };
+                    let empty = v.count == 0 && !v.checked;
+                    html! {
+                        <li class={classes!(empty.then_some("empty"))}>
+                            <input type="checkbox" id={id.clone()} checked={v.checked} {onchange}
+                                data-testid="facet-value" data-facet={g.key} data-key={v.key.clone()}
+                                data-count={v.count.to_string()} />
+                            <label for={id}>
+                                <span class="facet-label">{ v.label.clone() }</span>
+                                <span class="facet-count" aria-label={format!("{} articles", v.count)}>{ v.count }</span>
+                            </label>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if g.hidden > 0 {
+                <p class="muted small">{ format!("{} more value{} with fewer articles; search to narrow.", g.hidden, if g.hidden == 1 { "" } else { "s" }) }</p>
+            }
+        </fieldset>
+    }
+}
+
+/// An element-id-safe form of a value (ids need not be readable, only
+/// distinct; the hex keeps them so).
+fn slug(s: &str) -> String {
+    s.bytes().map(|b| format!("{b:02x}")).collect()
+}
