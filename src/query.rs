@@ -533,7 +533,15 @@ mod tests {
         let mut out = Vec::new();
         for (actors, issues, outlets, events, dates, shares, carries) in [
             (s(&["Russia"]), s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), vec![]),
-            (s(&["Russia", "United States"]), s(&["A&B / \"C\"", "NATO enlargement"]), s(&[]), s(&[]), s(&[]), s(&[]), vec![]),
+            (
+                s(&["Russia", "United States"]),
+                s(&["A&B / \"C\"", "NATO enlargement"]),
+                s(&[]),
+                s(&[]),
+                s(&[]),
+                s(&[]),
+                vec![],
+            ),
             (s(&[]), s(&[]), s(&["The Times", "a,b & c", "unknown"]), s(&[]), s(&[]), s(&[]), vec![]),
             (s(&[]), s(&[]), s(&[]), s(&["Moscow, 2023", "Путин 🎉"]), s(&["2022-02-04", "unknown"]), s(&[]), vec![]),
             (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), vec![0, 1]),
@@ -613,7 +621,10 @@ mod tests {
         assert_eq!(st.outlets, vec!["The Times".to_string()]);
         assert_eq!(st.dates, vec!["2022-02-04".to_string()]);
         assert_eq!(notices.len(), 1, "{notices:?}");
-        assert!(notices[0].contains("outlets") && notices[0].contains("Nowhere") && notices[0].contains("%FF"), "{notices:?}");
+        assert!(
+            notices[0].contains("outlets") && notices[0].contains("Nowhere") && notices[0].contains("%FF"),
+            "{notices:?}"
+        );
     }
 
     #[test]

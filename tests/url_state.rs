@@ -152,14 +152,13 @@ async fn a_facet_in_the_fragment_selects_what_the_engine_selects_and_ticking_pus
         .iter()
         .map(|&i| data.corpus.articles[i].id().to_string())
         .collect();
-    let frag = parallax::query::encode(&parallax::query::ViewState {
-        outlets: vec![v.key.clone()],
-        ..Default::default()
-    });
+    let frag =
+        parallax::query::encode(&parallax::query::ViewState { outlets: vec![v.key.clone()], ..Default::default() });
     let m = Mounted::at(&frag).await;
     assert_eq!(m.row_ids(), want);
     let boxes = m.all("facet-value");
-    let ticked: Vec<_> = boxes.iter().filter_map(|b| b.dyn_ref::<web_sys::HtmlInputElement>()).filter(|b| b.checked()).collect();
+    let ticked: Vec<_> =
+        boxes.iter().filter_map(|b| b.dyn_ref::<web_sys::HtmlInputElement>()).filter(|b| b.checked()).collect();
     assert_eq!(ticked.len(), 1);
     assert_eq!(ticked[0].get_attribute("data-key").as_deref(), Some(v.key.as_str()));
 

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use parallax_engine::facets::{Facet, FacetGroup, Filter, Sort, SortKey};
+use parallax_engine::facets::{FacetGroup, Filter, Sort, SortKey};
 use parallax_engine::filter::{self, Query};
 use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
@@ -125,10 +125,8 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     });
 
     let facet_panel = {
-        let groups: Rc<[FacetGroupView]> = {
-            let st = st.clone();
-            use_memo((props.filtered.clone(), st.clone()), |(f, st)| facet_groups(st, f)).as_ref().clone()
-        };
+        let groups: Rc<[FacetGroupView]> =
+            { use_memo((props.filtered.clone(), st.clone()), |(f, st)| facet_groups(st, f)).as_ref().clone() };
         let sorts: Rc<[SortOption]> = SortKey::ALL
             .iter()
             .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))

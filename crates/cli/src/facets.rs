@@ -41,11 +41,14 @@ pub fn json(bundle: &Bundle, args: &FilterArgs) -> Result<Value, String> {
             Facet::Event => f.events.push(v.clone()),
             Facet::Date => f.dates.push(v.clone()),
             Facet::Shares => f.shares.push(v.clone()),
-            Facet::Carries => f.carries.push(v.parse().map_err(|_| format!("--carries needs a cluster id, not {v:?}"))?),
+            Facet::Carries => {
+                f.carries.push(v.parse().map_err(|_| format!("--carries needs a cluster id, not {v:?}"))?)
+            }
         }
     }
     let sort = match &args.sort {
-        Some(s) => Sort::parse(s).ok_or_else(|| format!("unknown sort {s:?}: id, date, outlet, length or shared, - reverses"))?,
+        Some(s) => Sort::parse(s)
+            .ok_or_else(|| format!("unknown sort {s:?}: id, date, outlet, length or shared, - reverses"))?,
         None => Sort::default(),
     };
     let fx = bundle.facets();

@@ -202,12 +202,8 @@ impl FacetIndex {
             idx.shares[ai].dedup();
             idx.carries[ai].sort_unstable();
             idx.carries[ai].dedup();
-            idx.shared_words[ai] = shared_sentences[ai]
-                .iter()
-                .zip(&art.sentences)
-                .filter(|(m, _)| **m)
-                .map(|(_, s)| s.token_count)
-                .sum();
+            idx.shared_words[ai] =
+                shared_sentences[ai].iter().zip(&art.sentences).filter(|(m, _)| **m).map(|(_, s)| s.token_count).sum();
         }
         idx
     }
@@ -225,7 +221,8 @@ fn mentions(
         let toks = art.sentence_tokens(si);
         let texts: Vec<&str> = toks.iter().map(|t| art.text.get(t.span.range()).unwrap_or("")).collect();
         let norms: Vec<String> = texts.iter().map(|w| norm(w)).collect();
-        let stems: Vec<&str> = toks.iter().map(|t| corpus.vocab.get(t.stem as usize).map_or("", String::as_str)).collect();
+        let stems: Vec<&str> =
+            toks.iter().map(|t| corpus.vocab.get(t.stem as usize).map_or("", String::as_str)).collect();
         for j in 0..toks.len() {
             if let Some(list) = aliases.get(&norms[j]) {
                 for al in list {
@@ -234,9 +231,10 @@ fn mentions(
                         continue;
                     }
                     let ok = match &al.exact {
-                        Some(ex) => ex.iter().zip(&texts[j..end]).all(|(w, t)| {
-                            t == w || t.strip_suffix("'s").or(t.strip_suffix("’s")) == Some(w.as_str())
-                        }),
+                        Some(ex) => ex
+                            .iter()
+                            .zip(&texts[j..end])
+                            .all(|(w, t)| t == w || t.strip_suffix("'s").or(t.strip_suffix("’s")) == Some(w.as_str())),
                         None => al.words.iter().zip(&norms[j..end]).all(|(w, t)| w == t),
                     };
                     if ok {
@@ -416,9 +414,9 @@ impl<'a> Facets<'a> {
             Facet::Event => c.articles.iter().any(|a| event_key(a) == key),
             Facet::Date => c.articles.iter().any(|a| date_key(a) == key),
             Facet::Shares => c.index_of(key).is_some_and(|i| self.index.shares.get(i).is_some_and(|s| !s.is_empty())),
-            Facet::Carries => {
-                key.parse::<u32>().is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n))
-            }
+            Facet::Carries => key
+                .parse::<u32>()
+                .is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n)),
         }
     }
 
@@ -537,9 +535,9 @@ impl<'a> Facets<'a> {
                     .cmp(&(oy.is_none(), oy.map(str::to_lowercase)))
                     .then(x.cmp(&y))
             }),
-            SortKey::Length => articles.sort_by(|&x, &y| {
-                c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))
-            }),
+            SortKey::Length => {
+                articles.sort_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y)))
+            }
             SortKey::Shared => articles.sort_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
         }
         if sort.reverse {

@@ -174,11 +174,8 @@ pub struct Matcher<'q> {
 
 impl<'q> Matcher<'q> {
     pub fn new(corpus: &Corpus, q: &'q Query) -> Matcher<'q> {
-        let stem_ids = q
-            .terms
-            .iter()
-            .map(|(_, stem)| corpus.vocab.iter().position(|v| v == stem).map(|i| i as u32))
-            .collect();
+        let stem_ids =
+            q.terms.iter().map(|(_, stem)| corpus.vocab.iter().position(|v| v == stem).map(|i| i as u32)).collect();
         Matcher { q, stem_ids, stemmer: english_stemmer() }
     }
 

@@ -206,10 +206,8 @@ fn every_sort_key() {
     by_len.sort_by(|&x, &y| words[y].cmp(&words[x]).then(x.cmp(&y)));
     assert_eq!(sorted(by(SortKey::Length)), ids(&b, &by_len));
     let shared = sorted(by(SortKey::Shared));
-    let shares: Vec<f64> = ["a", "b", "c", "d"]
-        .iter()
-        .map(|id| fx.shared_share(b.corpus.index_of(id).unwrap()))
-        .collect();
+    let shares: Vec<f64> =
+        ["a", "b", "c", "d"].iter().map(|id| fx.shared_share(b.corpus.index_of(id).unwrap())).collect();
     let order: Vec<f64> = shared.iter().map(|id| shares[b.corpus.index_of(id).unwrap()]).collect();
     assert!(order.windows(2).all(|w| w[0] >= w[1]), "{shared:?} {order:?}");
     let mut rev = sorted(Sort { key: SortKey::Date, reverse: true });
