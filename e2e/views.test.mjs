@@ -48,7 +48,7 @@ const VIEWS = {
     await s.locator('cluster-view').waitFor();
   },
   'stance matrix of a filtered set with a cell open': async (s) => {
-    await tickSome(s, 'actors');
+    await tickSome(s, 'events');
     await s.locator('tab-stances').click();
     await s.page.locator(sel('stance-cell')).first().click();
     await s.locator('evidence').waitFor();
