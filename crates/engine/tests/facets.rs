@@ -259,8 +259,13 @@ fn seed_counts_equal_brute_force_for_many_filters() {
     let fx: Facets = b.facets();
     let base = fx.select(&Filter::default());
     assert_eq!(base.articles.len(), b.corpus.articles.len());
-    // Every facet has values on the seeds, and the big ones have counts.
+    // Every facet has values on the seeds, and the big ones have counts;
+    // `has_value` agrees with the value lists.
     for g in &base.groups {
+        for v in &g.values {
+            assert!(fx.has_value(g.facet, &v.key), "{:?} {}", g.facet, v.key);
+        }
+        assert!(!fx.has_value(g.facet, "no such value"));
         assert!(!g.values.is_empty(), "{:?} has no values", g.facet);
         assert!(g.values.iter().any(|v| v.count > 0), "{:?}", g.facet);
     }
