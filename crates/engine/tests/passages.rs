@@ -94,7 +94,7 @@ fn predicted(p: &Passages) -> BTreeSet<Key> {
 fn short(corpus: &Corpus, (a, s): (usize, usize)) -> String {
     let art = &corpus.articles[a];
     let t = art.slice(art.sentences[s].span);
-    let t: String = t.chars().take(90).collect();
+    let t: String = t.chars().take(if std::env::var_os("PASSAGES_FULL").is_some() { 2000 } else { 90 }).collect();
     format!("{}:{s} {t}", &art.id()[..3])
 }
 
@@ -104,8 +104,10 @@ fn seeds_gold_precision_recall() {
     let gold: Gold =
         toml::from_str(&std::fs::read_to_string(repo().join("crates/engine/tests/data/passages_gold.toml")).unwrap())
             .unwrap();
-    assert!(gold.positive.len() >= 25 && gold.negative.len() >= 15);
-    let cfg = PassageConfig::default();
+    assert!(gold.positive.len() >= 40 && gold.negative.len() >= 35);
+    // PASSAGES_CFG='{"min_score": 0.45}' tries other settings.
+    let cfg: PassageConfig =
+        std::env::var("PASSAGES_CFG").map(|s| serde_json::from_str(&s).unwrap()).unwrap_or_default();
     let passages = find_passages(&corpus, &cfg);
     let pred = predicted(&passages);
     let matcher = Matcher::new(&corpus, &cfg);
@@ -120,11 +122,12 @@ fn seeds_gold_precision_recall() {
         let hit = pred.contains(&k);
         tp += hit as usize;
         println!(
-            "  {} score {:.2} weight {:5.1} shared {:2}  {} | {}  ({})",
+            "  {} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
             if hit { "FOUND " } else { "MISSED" },
             s.score,
             s.weight,
             s.shared,
+            s.distinct,
             short(&corpus, k.0),
             short(&corpus, k.1),
             g.note
@@ -147,10 +150,18 @@ fn seeds_gold_precision_recall() {
             short(&corpus, k.1)
         );
     }
+    if std::env::var_os("PASSAGES_FULL").is_some() {
+        for k in &judged {
+            println!("  EXPLAIN {}\n    {}\n    {}", short(&corpus, k.0), matcher.explain(k.0 .0, k.0 .1).unwrap(), matcher.explain(k.1 .0, k.1 .1).unwrap());
+        }
+    }
     println!("links outside the gold set (judge by hand):");
     for k in pred.difference(&judged) {
         let s = matcher.score(k.0 .0, k.0 .1, k.1 .0, k.1 .1).unwrap();
-        println!("  score {:.2} weight {:5.1}  {} | {}", s.score, s.weight, short(&corpus, k.0), short(&corpus, k.1));
+        println!("  score {:.2} weight {:5.1} distinct {}  {} | {}", s.score, s.weight, s.distinct, short(&corpus, k.0), short(&corpus, k.1));
+        if std::env::var_os("PASSAGES_FULL").is_some() {
+            println!("    {}\n    {}", matcher.explain(k.0 .0, k.0 .1).unwrap(), matcher.explain(k.1 .0, k.1 .1).unwrap());
+        }
     }
     let recall = tp as f64 / gold.positive.len() as f64;
     let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
@@ -163,8 +174,12 @@ fn seeds_gold_precision_recall() {
         passages.pairs.len(),
         passages.clusters.len()
     );
-    assert!(recall >= 0.65, "recall {recall}");
-    assert!(precision >= 0.85, "precision {precision}");
+    // Every link the default settings make on the seeds has been judged by
+    // hand (the gold set holds it), so this is precision over all links.
+    let unjudged = pred.difference(&judged).count();
+    println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
+    assert!(recall >= 0.5, "recall {recall}");
+    assert!(precision >= 0.9, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
     let nato = locate(&corpus, "000_81f88f833ff57646", "opposed to any future enlargement of NATO");

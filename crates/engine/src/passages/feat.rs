@@ -97,14 +97,23 @@ pub(crate) struct Score {
     pub score: f32,
     pub weight: f32,
     pub shared: usize,
+    /// Matched concepts that are neither names of actors nor generic news
+    /// words, and their evidence: what the two sentences say, not who.
+    pub distinct: usize,
+    pub distinct_weight: f32,
 }
 
 pub(crate) fn passes(s: Score, cfg: &PassageConfig) -> bool {
-    s.score >= cfg.min_score && passes_evidence(s, cfg)
+    s.score >= cfg.min_score
+        && passes_evidence(s, cfg)
+        && s.distinct_weight >= cfg.min_distinct_share * s.weight
+        && (s.distinct > cfg.min_distinct || s.score >= cfg.few_distinct_min_score)
 }
 
+/// The thresholds that only grow with more text: a window's figures are
+/// bounded by its sentence's.
 pub(crate) fn passes_evidence(s: Score, cfg: &PassageConfig) -> bool {
-    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared
+    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared && s.distinct >= cfg.min_distinct
 }
 
 fn sorted_intersects(a: &[u32], b: &[u32]) -> bool {
@@ -155,11 +164,17 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) 
     let mut matched = 0.0;
     let mut shared = 0;
     let mut numbers_shared = 0;
+    let (mut distinct, mut distinct_weight) = (0, 0.0);
     for &i in &w.idx {
         let best = part[i as usize].iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
         if best > 0.0 {
-            matched += x.concepts[i as usize].1 * best;
+            let (c, wt) = x.concepts[i as usize];
+            matched += wt * best;
             shared += 1;
+            if !lex.is_generic(c) {
+                distinct += 1;
+                distinct_weight += wt * best;
+            }
             if best >= 1.0 && lex.is_numeric(x.concepts[i as usize].0) {
                 numbers_shared += 1;
             }
@@ -170,7 +185,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) 
     if w.has_number && v.has_number && numbers_shared == 0 {
         score *= 0.5;
     }
-    Score { score: score.min(1.0), weight: matched, shared }
+    Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
 }
 
 /// The best mutual containment (the smaller of the two directions) over
@@ -203,8 +218,13 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
                 continue;
             }
             let q = contain(y, v, w, &pyx, lex);
-            let c =
-                Score { score: p.score.min(q.score), weight: p.weight.min(q.weight), shared: p.shared.min(q.shared) };
+            let c = Score {
+                score: p.score.min(q.score),
+                weight: p.weight.min(q.weight),
+                shared: p.shared.min(q.shared),
+                distinct: p.distinct.min(q.distinct),
+                distinct_weight: p.distinct_weight.min(q.distinct_weight),
+            };
             let ok = passes(c, cfg);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
                 best = c;
