@@ -79,6 +79,9 @@ pub struct PassageConfig {
     /// ... but keys in at most this many sentences are always indexed (so
     /// tiny corpora work).
     pub max_df_floor: u32,
+    /// A pair is scored when the rare keys it shares weigh this share of
+    /// `min_weight` (and two of them are distinctive, or they weigh it all).
+    pub candidate_share: f32,
     /// Try the 1-to-2 sentence match from this single-pair score up.
     pub split_min_score: f32,
     /// Also link sentences of the same article (normally off).
@@ -103,6 +106,7 @@ impl Default for PassageConfig {
             max_df_share: 0.002,
             max_df_floor: 40,
             split_min_score: 0.25,
+            candidate_share: 0.6,
             same_article: false,
         }
     }
@@ -444,31 +448,26 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
     let class_ids: BTreeMap<u32, u32> =
         class_df.iter().filter(|(_, &d)| d >= 2 && d <= cap).enumerate().map(|(i, (&c, _))| (c, i as u32)).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nc + class_ids.len()];
-    // Per sentence: its rare keys with their evidence, and the evidence of
-    // the rest (common concepts), which bounds what they can add.
+    // Per sentence: its rare keys with their evidence and whether they are
+    // distinctive (an identical concept that is not generic).
     let mut keys_of: Vec<Vec<(u32, f32, bool)>> = Vec::with_capacity(n);
-    let mut rest: Vec<f32> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
         let mut keys = Vec::new();
-        let mut other = 0.0;
         for &(c, w) in &f.concepts {
             let d = df[c as usize];
             if d >= 2 && d <= cap {
                 keys.push((c, w, !lex.is_generic(c)));
-            } else {
-                other += w;
             }
         }
         for cl in &f.classes {
             if let Some(&k) = class_ids.get(cl) {
-                keys.push((nc as u32 + k, idf(class_df[cl]) * cfg.synonym_weight, true));
+                keys.push((nc as u32 + k, idf(class_df[cl]) * cfg.synonym_weight * 0.5, false));
             }
         }
         for &(k, _, _) in &keys {
             postings[k as usize].push(i as u32);
         }
         keys_of.push(keys);
-        rest.push(other);
     }
 
     let mut acc = vec![0f32; n];
@@ -496,7 +495,7 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
         for &j in &touched {
             let ju = j as usize;
             // Enough rare evidence, at least one piece of it distinctive.
-            if acc[ju] >= cfg.min_weight * 0.6 && hits[ju] >= 1 {
+            if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
                 let s = score_pair(&feats[i], &feats[ju], lex, cfg);
                 if s.score >= cfg.split_min_score {
                     scored.push((i as u32, j, s));
@@ -526,8 +525,7 @@ fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u
         let (aa, sa) = owner[i];
         let (ab, sb) = owner[j];
         // Normalise so that a is the lower article index.
-        let (a_art, a_si, b_art, b_si, gi, gj) =
-            if aa <= ab { (aa, sa, ab, sb, i, j) } else { (ab, sb, aa, sa, j, i) };
+        let (a_art, a_si, b_art, b_si, gi, gj) = if aa <= ab { (aa, sa, ab, sb, i, j) } else { (ab, sb, aa, sa, j, i) };
         let mut push = |a0: u32, a1: u32, b0: u32, b1: u32, sc: f32| {
             links.entry((a_art, b_art)).or_default().push(SentenceLink {
                 a: SentenceRange { start: a0, end: a1 },
@@ -643,6 +641,10 @@ fn passages_of_pair(corpus: &Corpus, a_art: u32, b_art: u32, sel: Vec<(SentenceL
     let side_a = |x: &SentenceLink| x.a;
     let side_b = |x: &SentenceLink| x.b;
     for (l, _) in sel.iter().filter(|x| x.1) {
+        // Inside a passage already (on both sides): nothing to add.
+        if groups.iter().any(|g| range(g, side_a).overlaps(l.a) && range(g, side_b).overlaps(l.b)) {
+            continue;
+        }
         let within = |r: SentenceRange, x: SentenceRange| r.start <= x.start && x.end <= r.end;
         let next_to = |r: SentenceRange, x: SentenceRange| x.end == r.start || r.end == x.start;
         let host = groups.iter_mut().find(|g| {
@@ -654,6 +656,17 @@ fn passages_of_pair(corpus: &Corpus, a_art: u32, b_art: u32, sel: Vec<(SentenceL
             None => groups.push(vec![*l]),
         }
     }
+    // A second link may have landed in a passage that grew afterwards:
+    // keep groups in order (first links' passages first) and drop any that
+    // overlaps a kept one on both sides.
+    let mut kept: Vec<Vec<SentenceLink>> = Vec::with_capacity(groups.len());
+    for g in groups {
+        let (ra, rb) = (range(&g, side_a), range(&g, side_b));
+        if !kept.iter().any(|k| range(k, side_a).overlaps(ra) && range(k, side_b).overlaps(rb)) {
+            kept.push(g);
+        }
+    }
+    let groups = kept;
     let (art_a, art_b) = (&corpus.articles[a_art as usize], &corpus.articles[b_art as usize]);
     let span = |art: &crate::model::Article, r: SentenceRange| {
         let s = &art.sentences;
