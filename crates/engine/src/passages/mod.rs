@@ -22,9 +22,17 @@
 //!    evidence and `min_shared` matched concepts. A sentence split in two
 //!    by one translation is matched against the union of two adjacent
 //!    sentences (1-to-2).
-//! 4. Links between consecutive sentences of the same two articles are
-//!    merged into passages. Sentences joined by mutual-best links form
-//!    clusters when they reach three or more articles.
+//!    A link also needs `min_distinct` matched concepts that are neither
+//!    actors' names, generic news words ("said", "statement") nor topic
+//!    words found in (nearly) every article: what the sentences say, not
+//!    who says it.
+//! 4. Per pair of articles, links are selected greedily by score: first
+//!    one-to-one, then one second link per sentence from
+//!    `second_min_score` (one-to-many is real: a lede and a later quote may
+//!    carry the same clause). Links that follow each other on both sides
+//!    merge into passages; passages of a pair never overlap on both sides
+//!    and a sentence is in at most two. Sentences joined by mutual-best
+//!    links form clusters when they reach three or more articles.
 
 mod align;
 mod feat;
