@@ -478,6 +478,16 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
         keys_of.push(keys);
     }
 
+    // Identical sentences (wire copy repeated across outlets) score the
+    // same: each distinct pair of them is scored once.
+    let mut canon_of: std::collections::HashMap<(&[(u32, bool)], &[u32]), u32> = std::collections::HashMap::new();
+    let canon: Vec<u32> = (0..n)
+        .map(|i| {
+            let next = canon_of.len() as u32;
+            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
+        })
+        .collect();
+    let mut memo: std::collections::HashMap<(u32, u32), Score> = std::collections::HashMap::new();
     let mut acc = vec![0f32; n];
     let mut hits = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
@@ -504,7 +514,8 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
             let ju = j as usize;
             // Enough rare evidence, at least one piece of it distinctive.
             if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
-                let s = score_pair(&feats[i], &feats[ju], lex, cfg);
+                let s =
+                    *memo.entry((canon[i], canon[ju])).or_insert_with(|| score_pair(&feats[i], &feats[ju], lex, cfg));
                 if s.score >= cfg.split_min_score {
                     scored.push((i as u32, j, s));
                 }
