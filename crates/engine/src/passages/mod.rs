@@ -480,7 +480,8 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
 
     // Identical sentences (wire copy repeated across outlets) score the
     // same: each distinct pair of them is scored once.
-    let mut canon_of: std::collections::HashMap<(&[(u32, bool)], &[u32]), u32> = std::collections::HashMap::new();
+    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
+    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
     let canon: Vec<u32> = (0..n)
         .map(|i| {
             let next = canon_of.len() as u32;
