@@ -94,7 +94,7 @@ fn predicted(p: &Passages) -> BTreeSet<Key> {
 fn short(corpus: &Corpus, (a, s): (usize, usize)) -> String {
     let art = &corpus.articles[a];
     let t = art.slice(art.sentences[s].span);
-    let t: String = t.chars().take(90).collect();
+    let t: String = t.chars().take(if std::env::var_os("PASSAGES_FULL").is_some() { 2000 } else { 90 }).collect();
     format!("{}:{s} {t}", &art.id()[..3])
 }
 
@@ -104,8 +104,10 @@ fn seeds_gold_precision_recall() {
     let gold: Gold =
         toml::from_str(&std::fs::read_to_string(repo().join("crates/engine/tests/data/passages_gold.toml")).unwrap())
             .unwrap();
-    assert!(gold.positive.len() >= 25 && gold.negative.len() >= 15);
-    let cfg = PassageConfig::default();
+    assert!(gold.positive.len() >= 40 && gold.negative.len() >= 35);
+    // PASSAGES_CFG='{"min_score": 0.45}' tries other settings.
+    let cfg: PassageConfig =
+        std::env::var("PASSAGES_CFG").map(|s| serde_json::from_str(&s).unwrap()).unwrap_or_default();
     let passages = find_passages(&corpus, &cfg);
     let pred = predicted(&passages);
     let matcher = Matcher::new(&corpus, &cfg);
@@ -120,11 +122,12 @@ fn seeds_gold_precision_recall() {
         let hit = pred.contains(&k);
         tp += hit as usize;
         println!(
-            "  {} score {:.2} weight {:5.1} shared {:2}  {} | {}  ({})",
+            "  {} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
             if hit { "FOUND " } else { "MISSED" },
             s.score,
             s.weight,
             s.shared,
+            s.distinct,
             short(&corpus, k.0),
             short(&corpus, k.1),
             g.note
@@ -147,10 +150,34 @@ fn seeds_gold_precision_recall() {
             short(&corpus, k.1)
         );
     }
+    if std::env::var_os("PASSAGES_FULL").is_some() {
+        for k in &judged {
+            println!(
+                "  EXPLAIN {}\n    {}\n    {}",
+                short(&corpus, k.0),
+                matcher.explain(k.0 .0, k.0 .1).unwrap(),
+                matcher.explain(k.1 .0, k.1 .1).unwrap()
+            );
+        }
+    }
     println!("links outside the gold set (judge by hand):");
     for k in pred.difference(&judged) {
         let s = matcher.score(k.0 .0, k.0 .1, k.1 .0, k.1 .1).unwrap();
-        println!("  score {:.2} weight {:5.1}  {} | {}", s.score, s.weight, short(&corpus, k.0), short(&corpus, k.1));
+        println!(
+            "  score {:.2} weight {:5.1} distinct {}  {} | {}",
+            s.score,
+            s.weight,
+            s.distinct,
+            short(&corpus, k.0),
+            short(&corpus, k.1)
+        );
+        if std::env::var_os("PASSAGES_FULL").is_some() {
+            println!(
+                "    {}\n    {}",
+                matcher.explain(k.0 .0, k.0 .1).unwrap(),
+                matcher.explain(k.1 .0, k.1 .1).unwrap()
+            );
+        }
     }
     let recall = tp as f64 / gold.positive.len() as f64;
     let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
@@ -163,8 +190,12 @@ fn seeds_gold_precision_recall() {
         passages.pairs.len(),
         passages.clusters.len()
     );
-    assert!(recall >= 0.65, "recall {recall}");
-    assert!(precision >= 0.85, "precision {precision}");
+    // Every link the default settings make on the seeds has been judged by
+    // hand (the gold set holds it), so this is precision over all links.
+    let unjudged = pred.difference(&judged).count();
+    println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
+    assert!(recall >= 0.5, "recall {recall}");
+    assert!(precision >= 0.9, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
     let nato = locate(&corpus, "000_81f88f833ff57646", "opposed to any future enlargement of NATO");
@@ -192,6 +223,83 @@ fn seeds_gold_precision_recall() {
     assert!(sums.iter().all(|s| (0.0..=1.0).contains(&s.shorter_share) && s.passages > 0));
     // Deterministic.
     assert_eq!(find_passages(&corpus, &cfg), passages);
+}
+
+/// Within one pair of articles, no two passages overlap on both sides, and
+/// a sentence is in at most two passages: its first link and one strong
+/// second link (a lede and a later quote carrying the same clause).
+fn assert_no_overlaps(corpus: &Corpus, p: &Passages, cfg: &PassageConfig) -> usize {
+    let mut by_pair: BTreeMap<(u32, u32), Vec<&parallax_engine::passages::SharedPassage>> = BTreeMap::new();
+    for sp in &p.pairs {
+        by_pair.entry((sp.a.article, sp.b.article)).or_default().push(sp);
+    }
+    let mut seconds = 0;
+    for ps in by_pair.values() {
+        for (i, x) in ps.iter().enumerate() {
+            for y in &ps[i + 1..] {
+                assert!(
+                    !(x.a.sentences.overlaps(y.a.sentences) && x.b.sentences.overlaps(y.b.sentences)),
+                    "overlapping passages {x:?} {y:?}"
+                );
+                if x.a.sentences.overlaps(y.a.sentences) || x.b.sentences.overlaps(y.b.sentences) {
+                    seconds += 1;
+                    let weaker = if x.score < y.score { x } else { y };
+                    assert!(weaker.links.iter().all(|l| l.score >= cfg.second_min_score.min(cfg.min_score)));
+                }
+            }
+            for (art, r) in [(x.a.article, x.a.sentences), (x.b.article, x.b.sentences)] {
+                for s in r.start..r.end {
+                    let n = ps
+                        .iter()
+                        .filter(|y| {
+                            (y.a.article == art && y.a.sentences.contains(s as usize))
+                                || (y.b.article == art && y.b.sentences.contains(s as usize))
+                        })
+                        .count();
+                    assert!(n <= 2, "{}: sentence {s} in {n} passages", corpus.articles[art as usize].id());
+                }
+            }
+        }
+    }
+    seconds
+}
+
+#[test]
+fn passages_of_a_pair_do_not_overlap() {
+    let cfg = PassageConfig::default();
+    let corpus = seeds();
+    let p = find_passages(&corpus, &cfg);
+    let seconds = assert_no_overlaps(&corpus, &p, &cfg);
+    println!("seeds: {} passages, {seconds} sharing one side with another", p.pairs.len());
+    // A sentence repeated in B links to both copies, but B's two copies
+    // are never one passage with A's sentence twice over.
+    let s = "The harbour commission approved forty million euros to rebuild the breakwater before winter storms.";
+    let corpus = jsonl(&[
+        ("a", &format!("Local roundup\n\n{s}\n\nFish prices rose at the market this week.")),
+        ("b", &format!("Harbour plan\n\n{s}\n\nFishermen welcomed the decision.\n\nAs we said, {s}")),
+    ]);
+    let p = find_passages(&corpus, &cfg);
+    assert_no_overlaps(&corpus, &p, &cfg);
+    assert_eq!(p.pairs.len(), 2, "{p:#?}");
+    assert_eq!(p.pairs[0].a.sentences, p.pairs[1].a.sentences);
+    assert!(!p.pairs[0].b.sentences.overlaps(p.pairs[1].b.sentences));
+    if let Some(path) = ecbplus_path() {
+        let corpus = Corpus::build(parse_jsonl("ecbplus", &ecbplus_head(&path)).unwrap());
+        assert_no_overlaps(&corpus, &find_passages(&corpus, &cfg), &cfg);
+    }
+}
+
+fn ecbplus_path() -> Option<PathBuf> {
+    let path = repo().join("../shared/corpora/ecbplus/ecbplus_docs.jsonl");
+    path.exists().then_some(path)
+}
+
+/// The first 150 documents (a few topics) keep debug-mode tests fast;
+/// `parallax passages --corpus` runs the whole file.
+fn ecbplus_head(path: &Path) -> Vec<u8> {
+    let bytes = std::fs::read(path).unwrap();
+    let text: String = std::str::from_utf8(&bytes).unwrap().lines().take(150).map(|l| format!("{l}\n")).collect();
+    text.into_bytes()
 }
 
 #[test]
@@ -238,15 +346,11 @@ fn degenerate_inputs_do_not_panic() {
 
 #[test]
 fn ecbplus_passages_stay_within_subtopics() {
-    let path = repo().join("../shared/corpora/ecbplus/ecbplus_docs.jsonl");
-    let Ok(bytes) = std::fs::read(&path) else {
-        println!("ECB+ not found at {}: skipped", path.display());
+    let Some(path) = ecbplus_path() else {
+        println!("ECB+ not found: skipped");
         return;
     };
-    // The first 150 documents (a few topics) keep the debug-mode test
-    // fast; `parallax passages --corpus` runs the whole file.
-    let text: String = std::str::from_utf8(&bytes).unwrap().lines().take(150).map(|l| format!("{l}\n")).collect();
-    let bytes = text.into_bytes();
+    let bytes = ecbplus_head(&path);
     let mut subtopic = BTreeMap::new();
     for line in std::str::from_utf8(&bytes).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();

@@ -97,69 +97,116 @@ pub(crate) struct Score {
     pub score: f32,
     pub weight: f32,
     pub shared: usize,
+    /// Matched concepts that are neither names of actors nor generic news
+    /// words, and their evidence: what the two sentences say, not who.
+    pub distinct: usize,
+    pub distinct_weight: f32,
 }
 
 pub(crate) fn passes(s: Score, cfg: &PassageConfig) -> bool {
-    s.score >= cfg.min_score && passes_evidence(s, cfg)
+    s.score >= cfg.min_score
+        && passes_evidence(s, cfg)
+        && s.distinct_weight >= cfg.min_distinct_share * s.weight
+        && (s.distinct > cfg.min_distinct || s.score >= cfg.few_distinct_min_score)
 }
 
+/// The thresholds that only grow with more text: a window's figures are
+/// bounded by its sentence's.
 pub(crate) fn passes_evidence(s: Score, cfg: &PassageConfig) -> bool {
-    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared
-}
-
-fn sorted_intersects(a: &[u32], b: &[u32]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return true,
-        }
-    }
-    false
+    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared && s.distinct >= cfg.min_distinct
 }
 
 /// For each concept of `x`: the concepts of `y` it matches, with the
-/// match's worth (1 for the same concept, `synonym_weight` for a synonym).
-fn partners(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Vec<Vec<(u16, f32)>> {
-    let mut out = vec![Vec::new(); x.concepts.len()];
-    for (i, &(c, _)) in x.concepts.iter().enumerate() {
-        if let Ok(j) = y.concepts.binary_search_by_key(&c, |p| p.0) {
-            out[i].push((j as u16, 1.0));
-            continue;
-        }
-        let cls = &lex.classes[c as usize];
-        if cls.is_empty() || !sorted_intersects(cls, &y.classes) {
-            continue;
-        }
-        for &k in cls {
-            let from = y.class_index.partition_point(|p| p.0 < k);
-            for &(kk, j) in &y.class_index[from..] {
-                if kk != k {
-                    break;
-                }
-                if !out[i].iter().any(|p| p.0 == j) {
-                    out[i].push((j, cfg.synonym_weight));
-                }
+/// match's worth (1 for the same concept, `synonym_weight` for a synonym),
+/// stored flat: concept `i`'s partners are `items[start[i]..start[i + 1]]`.
+pub(crate) struct Partners {
+    start: Vec<u32>,
+    items: Vec<(u16, f32)>,
+}
+
+impl Partners {
+    fn of(&self, i: usize) -> &[(u16, f32)] {
+        &self.items[self.start[i] as usize..self.start[i + 1] as usize]
+    }
+}
+
+/// Two merges of sorted lists: the concepts (identical matches), then the
+/// (class, concept) indexes (synonyms, for concepts without an identical
+/// match).
+fn partners(x: &Feat, y: &Feat, cfg: &PassageConfig) -> Partners {
+    let n = x.concepts.len();
+    let mut exact: Vec<Option<u16>> = vec![None; n];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < y.concepts.len() {
+        match x.concepts[i].0.cmp(&y.concepts[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                exact[i] = Some(j as u16);
+                i += 1;
+                j += 1;
             }
         }
     }
-    out
+    let mut syn: Vec<(u16, u16)> = Vec::new();
+    let (xc, yc) = (&x.class_index, &y.class_index);
+    let (mut i, mut j) = (0, 0);
+    while i < xc.len() && j < yc.len() {
+        match xc[i].0.cmp(&yc[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let k = xc[i].0;
+                let ie = i + xc[i..].iter().take_while(|p| p.0 == k).count();
+                let je = j + yc[j..].iter().take_while(|p| p.0 == k).count();
+                for &(_, a) in &xc[i..ie] {
+                    if exact[a as usize].is_none() {
+                        syn.extend(yc[j..je].iter().map(|&(_, b)| (a, b)));
+                    }
+                }
+                i = ie;
+                j = je;
+            }
+        }
+    }
+    syn.sort_unstable();
+    syn.dedup();
+    let mut start = Vec::with_capacity(n + 1);
+    let mut items: Vec<(u16, f32)> = Vec::with_capacity(n + syn.len());
+    let mut k = 0;
+    for (a, e) in exact.iter().enumerate() {
+        start.push(items.len() as u32);
+        if let Some(b) = e {
+            items.push((*b, 1.0));
+        }
+        while k < syn.len() && syn[k].0 as usize == a {
+            items.push((syn[k].1, cfg.synonym_weight));
+            k += 1;
+        }
+    }
+    start.push(items.len() as u32);
+    Partners { start, items }
 }
 
 /// Containment of window `w` of x in window `v` of y.
-fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) -> Score {
+fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
     let mut matched = 0.0;
     let mut shared = 0;
     let mut numbers_shared = 0;
+    let (mut distinct, mut distinct_weight) = (0, 0.0);
     for &i in &w.idx {
-        let best = part[i as usize].iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
+        let best = part.of(i as usize).iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
         if best > 0.0 {
-            matched += x.concepts[i as usize].1 * best;
+            let (c, wt) = x.concepts[i as usize];
+            matched += wt * best;
             shared += 1;
+            if !lex.is_generic(c) {
+                distinct += 1;
+                distinct_weight += wt * best;
+            }
             if best >= 1.0 && lex.is_numeric(x.concepts[i as usize].0) {
                 numbers_shared += 1;
             }
@@ -170,7 +217,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &[Vec<(u16, f32)>], lex: &Lexicon) 
     if w.has_number && v.has_number && numbers_shared == 0 {
         score *= 0.5;
     }
-    Score { score: score.min(1.0), weight: matched, shared }
+    Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
 }
 
 /// The best mutual containment (the smaller of the two directions) over
@@ -181,12 +228,12 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
     let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
     // Cheap test first: the lighter sentence's evidence in the other.
     let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
-    let p_light = partners(light, heavy, lex, cfg);
+    let p_light = partners(light, heavy, cfg);
     let whole = contain(light, wl, wh, &p_light, lex);
     if !passes_evidence(whole, cfg) {
         return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
     }
-    let p_heavy = partners(heavy, light, lex, cfg);
+    let p_heavy = partners(heavy, light, cfg);
     let (pxy, pyx) = if x.total <= y.total { (p_light, p_heavy) } else { (p_heavy, p_light) };
     // A window's containment in the whole other sentence bounds its
     // containment in any window of it: skip windows that cannot pass.
@@ -203,8 +250,13 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
                 continue;
             }
             let q = contain(y, v, w, &pyx, lex);
-            let c =
-                Score { score: p.score.min(q.score), weight: p.weight.min(q.weight), shared: p.shared.min(q.shared) };
+            let c = Score {
+                score: p.score.min(q.score),
+                weight: p.weight.min(q.weight),
+                shared: p.shared.min(q.shared),
+                distinct: p.distinct.min(q.distinct),
+                distinct_weight: p.distinct_weight.min(q.distinct_weight),
+            };
             let ok = passes(c, cfg);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
                 best = c;

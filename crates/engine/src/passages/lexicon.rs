@@ -151,6 +151,8 @@ const STOPWORDS: &[&str] = &[
     "why",
     "will",
     "with",
+    "within",
+    "without",
     "would",
     "you",
     "your",
@@ -209,6 +211,103 @@ const ALIASES: &[(&str, &[&str])] = &[
     ("@human_rights", &["human rights"]),
 ];
 
+/// Aliases that name a subject rather than an actor: they are evidence of
+/// what a sentence says.
+const CONTENT_ALIASES: &[&str] = &["@cold_war", "@human_rights", "@security_council"];
+
+/// Words of any news report that say little about its content: they count
+/// in a score, but a link needs evidence beyond them and actors' names.
+const GENERIC: &[&str] = &[
+    "say",
+    "said",
+    "says",
+    "tell",
+    "told",
+    "state",
+    "stated",
+    "statement",
+    "declare",
+    "declared",
+    "announce",
+    "announced",
+    "according",
+    "report",
+    "reported",
+    "reports",
+    "official",
+    "officials",
+    "leader",
+    "leaders",
+    "president",
+    "minister",
+    "government",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "two",
+    "one",
+    "new",
+    "year",
+    "years",
+    "week",
+    "day",
+    "today",
+    "time",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "meet",
+    "met",
+    "meeting",
+    "talks",
+    "news",
+    "people",
+    "world",
+    "include",
+    "including",
+    "last",
+    "first",
+    "well",
+    "part",
+    "side",
+    "issue",
+    "issues",
+    "mr",
+    "ms",
+    "percent",
+    "make",
+    "made",
+    "see",
+    "seem",
+    "use",
+    "used",
+    "come",
+    "way",
+    "like",
+    "already",
+    "several",
+    "elsewhere",
+    "take",
+    "give",
+    "get",
+    "many",
+    "much",
+    "other",
+    "others",
+    "since",
+    "however",
+    "still",
+    "according",
+    "added",
+    "noted",
+    "stressed",
+];
+
 /// Per-stem matching information for one corpus.
 pub struct Lexicon {
     /// For each vocab stem: its concept id (`u32::MAX` = stopword).
@@ -226,6 +325,8 @@ pub struct Lexicon {
     usa_concept: u32,
     /// Number of concepts (stems + aliases).
     pub concept_count: u32,
+    /// Whether a concept names an actor or is a generic news word.
+    generic: Vec<bool>,
 }
 
 pub const STOP: u32 = u32::MAX;
@@ -299,7 +400,18 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { concept, classes, numeric, phrases, us_stem, usa_concept, concept_count }
+        let mut generic = vec![false; concept_count as usize];
+        for (k, (name, _)) in ALIASES.iter().enumerate() {
+            generic[n as usize + k] = !CONTENT_ALIASES.contains(name);
+        }
+        for w in GENERIC {
+            if let Some(&i) = index.get(stem_word(&stemmer, w).as_str()) {
+                if concept[i as usize] == i {
+                    generic[i as usize] = true;
+                }
+            }
+        }
+        Lexicon { concept, classes, numeric, phrases, us_stem, usa_concept, concept_count, generic }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -331,6 +443,17 @@ impl Lexicon {
             i += 1;
         }
         out
+    }
+
+    /// Marks a concept as not distinctive (see `GENERIC`).
+    pub fn mark_generic(&mut self, concept: u32) {
+        if let Some(g) = self.generic.get_mut(concept as usize) {
+            *g = true;
+        }
+    }
+
+    pub fn is_generic(&self, concept: u32) -> bool {
+        self.generic.get(concept as usize).copied().unwrap_or(false)
     }
 
     pub fn is_numeric(&self, concept: u32) -> bool {

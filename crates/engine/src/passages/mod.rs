@@ -22,9 +22,17 @@
 //!    evidence and `min_shared` matched concepts. A sentence split in two
 //!    by one translation is matched against the union of two adjacent
 //!    sentences (1-to-2).
-//! 4. Links between consecutive sentences of the same two articles are
-//!    merged into passages. Sentences joined by mutual-best links form
-//!    clusters when they reach three or more articles.
+//!    A link also needs `min_distinct` matched concepts that are neither
+//!    actors' names, generic news words ("said", "statement") nor topic
+//!    words found in (nearly) every article: what the sentences say, not
+//!    who says it.
+//! 4. Per pair of articles, links are selected greedily by score: first
+//!    one-to-one, then one second link per sentence from
+//!    `second_min_score` (one-to-many is real: a lede and a later quote may
+//!    carry the same clause). Links that follow each other on both sides
+//!    merge into passages; passages of a pair never overlap on both sides
+//!    and a sentence is in at most two. Sentences joined by mutual-best
+//!    links form clusters when they reach three or more articles.
 
 mod align;
 mod feat;
@@ -42,6 +50,7 @@ use crate::model::{Corpus, Span};
 
 /// Tuning of [`find_passages`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PassageConfig {
     /// Minimum score: mutual IDF-weighted containment of the best pair of
     /// clause windows (0..1).
@@ -52,6 +61,22 @@ pub struct PassageConfig {
     pub min_weight: f32,
     /// Minimum number of matched concepts.
     pub min_shared: usize,
+    /// Minimum number of matched concepts that are neither actors' names
+    /// nor generic news words ("said", "statement", "two countries").
+    pub min_distinct: usize,
+    /// With only `min_distinct` of them, a link needs this score.
+    pub few_distinct_min_score: f32,
+    /// ... and their minimum share of the matched evidence.
+    pub min_distinct_share: f32,
+    /// Concepts found in at least this share of the articles (of four or
+    /// more) are topic words: like actors' names, not distinctive.
+    pub topic_share: f32,
+    /// A 1-to-2 match must beat the better of its two halves by this much.
+    pub split_gain: f32,
+    /// A sentence already linked to one sentence of the other article links
+    /// to a second one only from this score up (one-to-many is real: a lede
+    /// and a quote later on may both carry the same clause).
+    pub second_min_score: f32,
     /// Weight of a synonym match relative to an identical concept.
     pub synonym_weight: f32,
     /// Weight multiplier of words inside quotation marks.
@@ -62,6 +87,9 @@ pub struct PassageConfig {
     /// ... but keys in at most this many sentences are always indexed (so
     /// tiny corpora work).
     pub max_df_floor: u32,
+    /// A pair is scored when the rare keys it shares weigh this share of
+    /// `min_weight` (and two of them are distinctive, or they weigh it all).
+    pub candidate_share: f32,
     /// Try the 1-to-2 sentence match from this single-pair score up.
     pub split_min_score: f32,
     /// Also link sentences of the same article (normally off).
@@ -75,11 +103,18 @@ impl Default for PassageConfig {
             window_min_concepts: 3,
             min_weight: 7.0,
             min_shared: 3,
+            min_distinct: 2,
+            few_distinct_min_score: 0.55,
+            min_distinct_share: 0.4,
+            second_min_score: 0.4,
+            topic_share: 1.0,
+            split_gain: 0.1,
             synonym_weight: 0.8,
             quote_weight: 1.3,
             max_df_share: 0.002,
             max_df_floor: 40,
             split_min_score: 0.25,
+            candidate_share: 0.6,
             same_article: false,
         }
     }
@@ -222,13 +257,15 @@ pub struct PairScore {
     pub weight: f32,
     /// Matched concepts.
     pub shared: u32,
+    /// Matched concepts other than actors' names and generic words.
+    pub distinct: u32,
     /// Whether it passes the thresholds.
     pub linked: bool,
 }
 
 impl<'c> Matcher<'c> {
     pub fn new(corpus: &'c Corpus, cfg: &PassageConfig) -> Matcher<'c> {
-        let lex = Lexicon::new(corpus);
+        let mut lex = Lexicon::new(corpus);
         let mut owner: Vec<(u32, u32)> = Vec::new();
         let mut first = Vec::with_capacity(corpus.articles.len());
         let mut raw: Vec<Vec<(u32, bool)>> = Vec::new();
@@ -278,6 +315,27 @@ impl<'c> Matcher<'c> {
                 *class_df.entry(c).or_insert(0) += 1;
             }
         }
+        // Topic words: a concept nearly every article uses names the event,
+        // not a passage (with four or more articles).
+        let arts = corpus.articles.len();
+        if arts >= 4 {
+            let mut art_df = vec![0u32; lex.concept_count as usize];
+            let mut seen = vec![u32::MAX; lex.concept_count as usize];
+            for (g, s) in raw.iter().enumerate() {
+                let a = owner[g].0;
+                for &(c, _) in s {
+                    if seen[c as usize] != a {
+                        seen[c as usize] = a;
+                        art_df[c as usize] += 1;
+                    }
+                }
+            }
+            for (c, &d) in art_df.iter().enumerate() {
+                if d as f32 >= cfg.topic_share * arts as f32 {
+                    lex.mark_generic(c as u32);
+                }
+            }
+        }
         let idf = |d: u32| idf(n, d);
         let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
         let feats: Vec<Feat> = occurrences
@@ -310,10 +368,32 @@ impl<'c> Matcher<'c> {
         build(&occ, &cl, &weight, &self.lex, self.cfg.window_min_concepts)
     }
 
+    /// The concepts of a sentence with their weights, `*` marking the
+    /// generic ones (actors' names, news words): for debugging and tests.
+    pub fn explain(&self, a: usize, sa: usize) -> Option<String> {
+        let x = self.global(a, sa)?;
+        let nv = self.corpus.vocab.len();
+        let names: Vec<String> = self.feats[x]
+            .concepts
+            .iter()
+            .map(|&(c, w)| {
+                let name = if (c as usize) < nv { self.corpus.vocab[c as usize].clone() } else { format!("@{c}") };
+                format!("{name}{}:{w:.1}", if self.lex.is_generic(c) { "*" } else { "" })
+            })
+            .collect();
+        Some(names.join(" "))
+    }
+
     pub fn score(&self, a: usize, sa: usize, b: usize, sb: usize) -> Option<PairScore> {
         let (x, y) = (self.global(a, sa)?, self.global(b, sb)?);
         let s = score_pair(&self.feats[x], &self.feats[y], &self.lex, &self.cfg);
-        Some(PairScore { score: s.score, weight: s.weight, shared: s.shared as u32, linked: passes(s, &self.cfg) })
+        Some(PairScore {
+            score: s.score,
+            weight: s.weight,
+            shared: s.shared as u32,
+            distinct: s.distinct as u32,
+            linked: passes(s, &self.cfg),
+        })
     }
 }
 
@@ -348,11 +428,27 @@ fn idf(n: usize, d: u32) -> f32 {
 /// Deterministic and total: any corpus, including an empty one, works.
 pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     let m = Matcher::new(corpus, cfg);
-    let Matcher { lex, owner, feats, df, class_df, .. } = &m;
-    let n = feats.len();
+    let n = m.feats.len();
     if n == 0 {
         return Passages::default();
     }
+    let scored = candidates(&m);
+    let links = link_sentences(&m, &scored);
+    let mut pairs = Vec::new();
+    for ((a_art, b_art), ls) in links {
+        pairs.extend(passages_of_pair(corpus, a_art, b_art, select_links(ls, cfg)));
+    }
+    pairs.sort_by_key(|x| (x.a, x.b));
+    let clusters = cluster_passages(corpus, &pairs);
+    Passages { pairs, clusters }
+}
+
+/// Candidate sentence pairs `(i, j, score)`, `i < j` global sentence
+/// numbers, from an inverted index of rare keys: a pair is scored exactly
+/// only when the evidence its rare keys share could let it pass.
+fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
+    let Matcher { lex, owner, feats, df, class_df, cfg, .. } = m;
+    let n = feats.len();
     let nc = lex.concept_count as usize;
     let idf = |d: u32| idf(n, d);
     // Inverted index over rare keys: concepts, then classes (offset by nc).
@@ -360,162 +456,256 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     let class_ids: BTreeMap<u32, u32> =
         class_df.iter().filter(|(_, &d)| d >= 2 && d <= cap).enumerate().map(|(i, (&c, _))| (c, i as u32)).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); nc + class_ids.len()];
-    let mut keys_of: Vec<Vec<(u32, f32)>> = Vec::with_capacity(n);
+    // Per sentence: its rare keys with their evidence and whether they are
+    // distinctive (an identical concept that is not generic).
+    let mut keys_of: Vec<Vec<(u32, f32, bool)>> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
         let mut keys = Vec::new();
         for &(c, w) in &f.concepts {
             let d = df[c as usize];
             if d >= 2 && d <= cap {
-                keys.push((c, w));
+                keys.push((c, w, !lex.is_generic(c)));
             }
         }
         for cl in &f.classes {
             if let Some(&k) = class_ids.get(cl) {
-                keys.push((nc as u32 + k, idf(class_df[cl]) * cfg.synonym_weight * 0.5));
+                keys.push((nc as u32 + k, idf(class_df[cl]) * cfg.synonym_weight * 0.5, false));
             }
         }
-        for &(k, _) in &keys {
+        for &(k, _, _) in &keys {
             postings[k as usize].push(i as u32);
         }
         keys_of.push(keys);
     }
 
-    // Candidate pairs by accumulated rare evidence, then exact scores.
+    // Identical sentences (wire copy repeated across outlets) score the
+    // same: each distinct pair of them is scored once.
+    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
+    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
+    let canon: Vec<u32> = (0..n)
+        .map(|i| {
+            let next = canon_of.len() as u32;
+            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
+        })
+        .collect();
+    let mut memo: std::collections::HashMap<(u32, u32), Score> = std::collections::HashMap::new();
     let mut acc = vec![0f32; n];
+    let mut hits = vec![0u16; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut scored: Vec<(u32, u32, Score)> = Vec::new();
-    let pre_min = cfg.min_weight * 0.6;
     for i in 0..n {
         let ai = owner[i].0;
-        for &(k, w) in &keys_of[i] {
+        for &(k, w, distinct) in &keys_of[i] {
             let p = &postings[k as usize];
             let from = p.partition_point(|&j| j as usize <= i);
             for &j in &p[from..] {
-                if !cfg.same_article && owner[j as usize].0 == ai {
+                let ju = j as usize;
+                if !cfg.same_article && owner[ju].0 == ai {
                     continue;
                 }
-                if acc[j as usize] == 0.0 {
+                if acc[ju] == 0.0 && hits[ju] == 0 {
                     touched.push(j);
                 }
-                acc[j as usize] += w;
+                acc[ju] += w;
+                hits[ju] += distinct as u16;
             }
         }
         touched.sort_unstable();
         for &j in &touched {
-            if acc[j as usize] >= pre_min {
-                let s = score_pair(&feats[i], &feats[j as usize], lex, cfg);
+            let ju = j as usize;
+            // Enough rare evidence, at least one piece of it distinctive.
+            if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
+                let s =
+                    *memo.entry((canon[i], canon[ju])).or_insert_with(|| score_pair(&feats[i], &feats[ju], lex, cfg));
                 if s.score >= cfg.split_min_score {
                     scored.push((i as u32, j, s));
                 }
             }
-            acc[j as usize] = 0.0;
+            acc[ju] = 0.0;
+            hits[ju] = 0;
         }
         touched.clear();
     }
+    scored
+}
 
-    // Links: single pairs that pass, plus 1-to-2 unions.
+/// Links between sentences, per pair of articles `(a, b)`, `a < b`: the
+/// pairs that pass, plus 1-to-2 matches (one translation split a sentence
+/// in two) where both halves were candidates on their own.
+fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u32), Vec<SentenceLink>> {
+    let Matcher { lex, owner, feats, cfg, .. } = m;
+    let n = feats.len();
+    let cands: std::collections::HashMap<(u32, u32), f32> =
+        scored.iter().flat_map(|&(i, j, s)| [((i, j), s.score), ((j, i), s.score)]).collect();
+    let mut unions: std::collections::HashMap<usize, Feat> = std::collections::HashMap::new();
     let mut links: BTreeMap<(u32, u32), Vec<SentenceLink>> = BTreeMap::new();
     let same_art = |x: usize, y: usize| y < n && owner[x].0 == owner[y].0;
-    for &(i, j, s) in &scored {
+    for &(i, j, s) in scored {
         let (i, j) = (i as usize, j as usize);
         let (aa, sa) = owner[i];
         let (ab, sb) = owner[j];
         // Normalise so that a is the lower article index.
-        let (a_art, a_si, b_art, b_si) = if aa <= ab { (aa, sa, ab, sb) } else { (ab, sb, aa, sa) };
-        let push =
-            |links: &mut BTreeMap<(u32, u32), Vec<SentenceLink>>, a0: u32, a1: u32, b0: u32, b1: u32, sc: f32| {
-                links.entry((a_art, b_art)).or_default().push(SentenceLink {
-                    a: SentenceRange { start: a0, end: a1 },
-                    b: SentenceRange { start: b0, end: b1 },
-                    score: sc,
-                });
-            };
+        let (a_art, a_si, b_art, b_si, gi, gj) = if aa <= ab { (aa, sa, ab, sb, i, j) } else { (ab, sb, aa, sa, j, i) };
+        let mut push = |a0: u32, a1: u32, b0: u32, b1: u32, sc: f32| {
+            links.entry((a_art, b_art)).or_default().push(SentenceLink {
+                a: SentenceRange { start: a0, end: a1 },
+                b: SentenceRange { start: b0, end: b1 },
+                score: sc,
+            });
+        };
         if passes(s, cfg) {
-            push(&mut links, a_si, a_si + 1, b_si, b_si + 1, s.score);
-            continue;
+            push(a_si, a_si + 1, b_si, b_si + 1, s.score);
         }
         // 1-to-2: the other side split this sentence in two.
-        let (gi, gj) = if aa <= ab { (i, j) } else { (j, i) };
         let mut best: Option<(Score, bool, usize)> = None;
         for (side_a, x, y) in [(false, gi, gj), (true, gj, gi)] {
-            // Extend y (the side to merge) with its neighbour before or after.
-            for (lo, hi) in [(y.wrapping_sub(1), y), (y, y + 1)] {
-                if lo >= n || !same_art(y, lo) || !same_art(y, hi) || lo == x || hi == x {
-                    continue;
-                }
-                let u = m.union(lo);
-                let su = score_pair(&feats[x], &u, lex, cfg);
-                // Both halves must bring evidence of their own.
-                let s_lo = score_pair(&feats[x], &feats[lo], lex, cfg);
-                let s_hi = score_pair(&feats[x], &feats[hi], lex, cfg);
-                let half = 0.0;
-                let gain = true;
-                if passes(su, cfg)
-                    && gain
-                    && s_lo.weight >= half
-                    && s_hi.weight >= half
-                    && feats[lo].concepts.len() >= 3
-                    && feats[hi].concepts.len() >= 3
-                    && best.is_none_or(|b| su.score > b.0.score)
-                {
-                    best = Some((su, side_a, lo));
-                }
+            // Merge y with the sentence after it; both halves must have been
+            // candidates with x on their own (so each union is tried from
+            // its first half only).
+            let (lo, hi) = (y, y + 1);
+            let Some(&s_hi) = cands.get(&(x as u32, hi as u32)) else { continue };
+            if !same_art(y, hi) || hi == x {
+                continue;
+            }
+            if feats[lo].concepts.len() < 3 || feats[hi].concepts.len() < 3 {
+                continue;
+            }
+            let u = unions.entry(lo).or_insert_with(|| m.union(lo));
+            let su = score_pair(&feats[x], u, lex, cfg);
+            let gain = su.score >= s.score.max(s_hi) + cfg.split_gain;
+            if passes(su, cfg) && gain && best.is_none_or(|b| su.score > b.0.score) {
+                best = Some((su, side_a, lo));
             }
         }
         if let Some((su, merged_is_a, lo)) = best {
             let lo_si = owner[lo].1;
             if merged_is_a {
-                push(&mut links, lo_si, lo_si + 2, b_si, b_si + 1, su.score);
+                push(lo_si, lo_si + 2, b_si, b_si + 1, su.score);
             } else {
-                push(&mut links, a_si, a_si + 1, lo_si, lo_si + 2, su.score);
+                push(a_si, a_si + 1, lo_si, lo_si + 2, su.score);
             }
         }
     }
+    links
+}
 
-    // Merge consecutive links into passages.
-    let mut pairs = Vec::new();
-    for ((a_art, b_art), mut ls) in links {
-        ls.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)).then(x.score.total_cmp(&y.score)));
-        ls.dedup_by(|x, y| x.a == y.a && x.b == y.b);
-        let mut open: Vec<Vec<SentenceLink>> = Vec::new();
-        for l in ls {
-            let fits = |g: &Vec<SentenceLink>| {
-                let ra = g.iter().map(|x| x.a.end).max().unwrap_or(0);
-                let rb = g.iter().map(|x| x.b.end).max().unwrap_or(0);
-                let lb = g.iter().map(|x| x.b.start).min().unwrap_or(0);
-                l.a.start <= ra && l.a.start + 1 >= ra && l.b.start <= rb && l.b.end >= rb && l.b.start >= lb
-            };
-            match open.iter_mut().rev().find(|g| fits(g)) {
-                Some(g) => g.push(l),
-                None => open.push(vec![l]),
-            }
+/// The links of one pair of articles that become passages. First a
+/// one-to-one matching, greedily by score: a link whose sentences are all
+/// free. Then second links: a sentence linked once may take one more link
+/// of `second_min_score` (a lede and a later quote may carry the same
+/// clause), unless that link lies inside one passage already. Returns
+/// (link, is a second link).
+fn select_links(mut ls: Vec<SentenceLink>, cfg: &PassageConfig) -> Vec<(SentenceLink, bool)> {
+    ls.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    ls.dedup_by(|x, y| x.a == y.a && x.b == y.b);
+    let mut used_a: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut used_b: BTreeMap<u32, u32> = BTreeMap::new();
+    let uses = |m: &BTreeMap<u32, u32>, r: SentenceRange| {
+        (r.start..r.end).map(|i| m.get(&i).copied().unwrap_or(0)).max().unwrap_or(0)
+    };
+    let take = |l: &SentenceLink, used_a: &mut BTreeMap<u32, u32>, used_b: &mut BTreeMap<u32, u32>| {
+        for i in l.a.start..l.a.end {
+            *used_a.entry(i).or_insert(0) += 1;
         }
-        let (art_a, art_b) = (&corpus.articles[a_art as usize], &corpus.articles[b_art as usize]);
-        for g in open {
-            let ra = SentenceRange {
-                start: g.iter().map(|x| x.a.start).min().unwrap_or(0),
-                end: g.iter().map(|x| x.a.end).max().unwrap_or(0),
-            };
-            let rb = SentenceRange {
-                start: g.iter().map(|x| x.b.start).min().unwrap_or(0),
-                end: g.iter().map(|x| x.b.end).max().unwrap_or(0),
-            };
-            let span = |art: &crate::model::Article, r: SentenceRange| {
-                let s = &art.sentences;
-                Span { start: s[r.start as usize].span.start, end: s[r.end as usize - 1].span.end }
-            };
+        for i in l.b.start..l.b.end {
+            *used_b.entry(i).or_insert(0) += 1;
+        }
+    };
+    let mut out: Vec<(SentenceLink, bool)> = Vec::new();
+    let mut rest = Vec::new();
+    for l in ls {
+        if uses(&used_a, l.a) == 0 && uses(&used_b, l.b) == 0 {
+            take(&l, &mut used_a, &mut used_b);
+            out.push((l, false));
+        } else if l.score >= cfg.second_min_score {
+            rest.push(l);
+        }
+    }
+    // The first links' sentences, to tell a second link inside a passage.
+    let firsts: Vec<SentenceLink> = out.iter().map(|x| x.0).collect();
+    for l in rest {
+        let single = |r: SentenceRange| r.end - r.start == 1;
+        // Sentences on a used side must be single and linked once only.
+        let (ua, ub) = (uses(&used_a, l.a), uses(&used_b, l.b));
+        if ua > 1 || ub > 1 || (ua == 1 && !single(l.a)) || (ub == 1 && !single(l.b)) {
+            continue;
+        }
+        // Not within one first link on both sides.
+        if firsts.iter().any(|f| f.a.overlaps(l.a) && f.b.overlaps(l.b)) {
+            continue;
+        }
+        take(&l, &mut used_a, &mut used_b);
+        out.push((l, true));
+    }
+    out
+}
+
+/// Merges the selected links of one pair into passages: links that follow
+/// each other on both sides join; a second link joins a passage it shares
+/// a side with when it follows it on the other side (a 2-to-1 match), and
+/// otherwise stays a passage of its own.
+fn passages_of_pair(corpus: &Corpus, a_art: u32, b_art: u32, sel: Vec<(SentenceLink, bool)>) -> Vec<SharedPassage> {
+    let mut firsts: Vec<SentenceLink> = sel.iter().filter(|x| !x.1).map(|x| x.0).collect();
+    firsts.sort_by_key(|x| (x.a, x.b));
+    let mut groups: Vec<Vec<SentenceLink>> = Vec::new();
+    for l in firsts {
+        match groups.last_mut() {
+            Some(g) if g.last().is_some_and(|p| p.a.end == l.a.start && p.b.end == l.b.start) => g.push(l),
+            _ => groups.push(vec![l]),
+        }
+    }
+    let range = |g: &[SentenceLink], f: fn(&SentenceLink) -> SentenceRange| SentenceRange {
+        start: g.iter().map(|x| f(x).start).min().unwrap_or(0),
+        end: g.iter().map(|x| f(x).end).max().unwrap_or(0),
+    };
+    let side_a = |x: &SentenceLink| x.a;
+    let side_b = |x: &SentenceLink| x.b;
+    for (l, _) in sel.iter().filter(|x| x.1) {
+        // Inside a passage already (on both sides): nothing to add.
+        if groups.iter().any(|g| range(g, side_a).overlaps(l.a) && range(g, side_b).overlaps(l.b)) {
+            continue;
+        }
+        let within = |r: SentenceRange, x: SentenceRange| r.start <= x.start && x.end <= r.end;
+        let next_to = |r: SentenceRange, x: SentenceRange| x.end == r.start || r.end == x.start;
+        let host = groups.iter_mut().find(|g| {
+            let (ra, rb) = (range(g, side_a), range(g, side_b));
+            (within(ra, l.a) && next_to(rb, l.b)) || (within(rb, l.b) && next_to(ra, l.a))
+        });
+        match host {
+            Some(g) => g.push(*l),
+            None => groups.push(vec![*l]),
+        }
+    }
+    // A second link may have landed in a passage that grew afterwards:
+    // keep groups in order (first links' passages first) and drop any that
+    // overlaps a kept one on both sides.
+    let mut kept: Vec<Vec<SentenceLink>> = Vec::with_capacity(groups.len());
+    for g in groups {
+        let (ra, rb) = (range(&g, side_a), range(&g, side_b));
+        if !kept.iter().any(|k| range(k, side_a).overlaps(ra) && range(k, side_b).overlaps(rb)) {
+            kept.push(g);
+        }
+    }
+    let groups = kept;
+    let (art_a, art_b) = (&corpus.articles[a_art as usize], &corpus.articles[b_art as usize]);
+    let span = |art: &crate::model::Article, r: SentenceRange| {
+        let s = &art.sentences;
+        Span { start: s[r.start as usize].span.start, end: s[r.end as usize - 1].span.end }
+    };
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by_key(|x| (x.a, x.b));
+            let (ra, rb) = (range(&g, side_a), range(&g, side_b));
             let score = g.iter().map(|x| x.score).sum::<f32>() / g.len() as f32;
-            pairs.push(SharedPassage {
+            SharedPassage {
                 a: PassageSide { article: a_art, span: span(art_a, ra), sentences: ra },
                 b: PassageSide { article: b_art, span: span(art_b, rb), sentences: rb },
                 score,
                 links: g,
-            });
-        }
-    }
-    pairs.sort_by_key(|x| (x.a, x.b));
-    let clusters = cluster_passages(corpus, &pairs);
-    Passages { pairs, clusters }
+            }
+        })
+        .collect()
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
