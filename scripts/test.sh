@@ -7,7 +7,9 @@
 #   test         cargo test --workspace                      (native)
 #   test-wasm    cargo test -p parallax --target wasm32-unknown-unknown   (wasm-bindgen-test, Chromium)
 #   build        trunk build --release                       (-> dist/)
-#   e2e          node --test e2e/                           (Playwright on dist/, served at / and /sub/dir/)
+#   single       scripts/single.sh --reuse-dist; node --test e2e/single.test.mjs
+#                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
+#   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/)
 #
 # Usage: scripts/test.sh [STAGE...]   (default: all stages; e.g. `scripts/test.sh build e2e`)
 # Runs scripts/setup.sh first (set PARALLAX_SKIP_SETUP=1 to skip it).
@@ -16,7 +18,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-ALL_STAGES=(fmt clippy clippy-wasm test test-wasm build e2e)
+ALL_STAGES=(fmt clippy clippy-wasm test test-wasm build single e2e)
 STAGES=("$@")
 [ ${#STAGES[@]} -gt 0 ] || STAGES=("${ALL_STAGES[@]}")
 for s in "${STAGES[@]}"; do
@@ -95,7 +97,11 @@ run_stage() {
     test-wasm) stage test-wasm cargo test -p parallax --target wasm32-unknown-unknown ;;
     build) stage build trunk build --release ;;
     # The e2e tests take their expectations from the CLI: build it first, outside any test timeout.
-    e2e) stage e2e bash -c "cargo build -q --bin parallax && node --test --test-reporter=tap --test-concurrency=1 e2e/" ;;
+    # single packs the dist/ the build stage made (no second build) and tests the file.
+    single) stage single bash -c "bash scripts/single.sh --reuse-dist && cargo build -q --bin parallax &&
+      node --test --test-reporter=tap e2e/single.test.mjs" ;;
+    e2e) stage e2e bash -c "cargo build -q --bin parallax &&
+      node --test --test-reporter=tap --test-concurrency=1 \$(ls e2e/*.test.mjs | grep -v '^e2e/single\.test\.mjs\$')" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done
