@@ -178,14 +178,15 @@ export function report(R) {
   // ------------------------------------------------------------ 5
   p('## 5. Stance matrix');
   p();
-  p('`parallax stances --json --corpus C > /dev/null`, the whole process (the seeds\' lexicon for ECB+). Baseline: `parallax corpus --json` on the same corpus in the same run — the loading and analysis both share — so the difference is the stance extraction and matrix.');
+  p('`parallax stances --json --corpus C > /dev/null`, the whole process, median of 3 (1 when a run takes over 20 s); the seeds\' lexicon for the seeds, ECB+\'s (`crates/engine/tests/data/ecbplus_lexicon.toml`, copied beside the JSON lines where the loader finds it, so the page builds use it too) for the others. Baselines in the same run: `parallax corpus --json` on the same corpus (loading, cleaning, segmenting and tokenising, which both share, plus a larger JSON output), and, in one process (`bench/wasm` natively), `Corpus::build` against `stance::extract` + `stance::matrix` over all articles.');
   p();
   table(
-    ['corpus', 'stances (process)', 'corpus (baseline)', 'difference'],
+    ['corpus', 'stances (process)', 'corpus (process, baseline)', 'in process: build / extract + matrix', 'statements / cells'],
     sizes.map((s) => {
       const st = ok(s, 'stances');
-      if (!st) return [label(s), nm(S(s, 'stances')) ?? '—', '', ''];
-      return [label(s), ms(st.ms), ms(st.corpusMs), st.corpusMs == null ? '—' : ms(st.ms - st.corpusMs)];
+      if (!st) return [label(s), nm(S(s, 'stances')) ?? '—', '', '', ''];
+      const i = st.inProcess;
+      return [label(s), `**${ms(st.ms)}**`, ms(st.corpusMs), `${ms(i.build_ms)} / **${ms(i.stances_ms)}**`, `${i.statements} / ${i.cells}`];
     }),
   );
 

@@ -10,7 +10,7 @@ export function staticPage(articles) {
     .map((a) => {
       const lede = a.sentences?.[0]?.text ?? '';
       return `<li class="row" data-testid="article-row" data-article-id="${esc(a.id)}"><a href="#/?article=${encodeURIComponent(a.id)}">${esc(a.title)}</a>
-<div class="meta">${esc(a.outlet)} · <time>${esc(a.date)}</time> · ${a.words} words</div><p>${esc(lede)}</p></li>`;
+<div class="meta">${esc(a.outlet ?? "unknown")} · <time>${esc(a.date ?? "unknown")}</time> · ${a.words} words</div><p>${esc(lede)}</p></li>`;
     })
     .join('\n');
   return `<!doctype html>
