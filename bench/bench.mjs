@@ -27,9 +27,13 @@ const PKG = path.join(OUT, 'pkg');
 const ECB_LEXICON = path.join(ROOT, 'crates', 'engine', 'tests', 'data', 'ecbplus_lexicon.toml');
 
 // ---------------------------------------------------------------- options
-const opt = { sizes: ['seeds', '1000', '5000'], timeout: 900, runs: 10, budget: 30, out: 'BENCHMARKS.md', skip: [] };
+const opt = { sizes: ['seeds', '1000', '5000'], timeout: 900, runs: 10, budget: 30, out: 'BENCHMARKS.md', skip: [], merge: false };
 for (let i = 2; i < process.argv.length; i++) {
   const [k, v0] = process.argv[i].split('=');
+  if (k === '--merge') {
+    opt.merge = true;
+    continue;
+  }
   const v = v0 ?? process.argv[++i];
   if (k === '--sizes') opt.sizes = v.split(',').filter(Boolean);
   else if (k === '--timeout') opt.timeout = Number(v);
@@ -92,19 +96,28 @@ function within(p, what, s = opt.timeout) {
 }
 
 const results = { started: new Date().toISOString(), options: opt, machine: {}, sizes: {} };
-const save = () => fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+// --merge: measures skipped in this run keep their figures from the last run.
+const RESULTS = path.join(OUT, 'results.json');
+const previous = opt.merge && fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, 'utf8')) : null;
+if (previous) results.previousRuns = [...(previous.previousRuns ?? []), { started: previous.started, finished: previous.finished, options: previous.options, machine: previous.machine }];
+const save = () => fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
 
 /** Runs one measure; its result or `{ notMeasured }` goes to results.sizes[size][name]. */
 async function measure(size, name, fn) {
   const slot = (results.sizes[size] ??= {});
   if (skipped(name)) {
-    slot[name] = { notMeasured: 'skipped (--skip)' };
+    const old = previous?.sizes?.[size]?.[name];
+    if (old && !old.notMeasured) {
+      slot[name] = { ...old, run: old.run ?? previous.started };
+      return slot[name];
+    }
+    slot[name] = old ?? { notMeasured: 'skipped (--skip)' };
     return null;
   }
   log(`${size}: ${name} …`);
   const t0 = Date.now();
   try {
-    slot[name] = await fn();
+    slot[name] = { ...(await fn()), run: results.started, load1: os.loadavg()[0] };
     log(`${size}: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } catch (e) {
     slot[name] = { notMeasured: e instanceof NotMeasured ? e.message : `error: ${e?.message ?? e}` };
@@ -202,14 +215,12 @@ for (const size of opt.sizes) {
   // 1. The page build, and the static baseline page.
   const dist = path.join(OUT, `dist-${size}`);
   const staticDir = path.join(OUT, `static-${size}`);
-  const build = skipped('build')
-    ? (fs.existsSync(path.join(dist, 'index.html')) ? { reused: true } : null)
-    : await measure(size, 'build', async () => {
-        fs.rmSync(dist, { recursive: true, force: true });
-        const env = size === 'seeds' ? { PARALLAX_CORPUS: '' } : { PARALLAX_CORPUS: corpus };
-        const r = check(await run('trunk', ['build', '--release', '--dist', dist], { env }), 'trunk build --release');
-        return { ms: r.ms };
-      });
+  const build = await measure(size, 'build', async () => {
+    fs.rmSync(dist, { recursive: true, force: true });
+    const env = size === 'seeds' ? { PARALLAX_CORPUS: '' } : { PARALLAX_CORPUS: corpus };
+    const r = check(await run('trunk', ['build', '--release', '--dist', dist], { env }), 'trunk build --release');
+    return { ms: r.ms };
+  });
   const haveDist = build && fs.existsSync(path.join(dist, 'index.html'));
   const whyNoDist = results.sizes[size].build?.notMeasured ?? 'no page build';
   if (cliCorpus) {

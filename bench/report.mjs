@@ -45,6 +45,14 @@ export function report(R) {
     .map((s) => `${label(s)} ${R.sizes[s].loadAtStart?.[0] ?? '?'} → ${R.sizes[s].loadAtEnd?.[0] ?? '?'}`)
     .join('; ')}. The machine is shared (other builds ran during the run), so absolute times are pessimistic; the ratios to the baselines are the figures to trust.`);
   p(`- ${M.rustc}; Node ${M.node}; ${M.chromium}; ${M.python}`);
+  const runs = [{ started: R.started, finished: R.finished, options: R.options, machine: M }, ...(R.previousRuns ?? []).reverse()];
+  if (runs.length > 1) {
+    p(`- The figures come from ${runs.length} runs (\`--merge\`: a run keeps the figures of measures it skips); each baseline is from the same run as its figure:`);
+    for (const r of runs) {
+      const took = Object.entries(R.sizes).flatMap(([s, m]) => Object.entries(m).filter(([, v]) => v && v.run === r.started).map(([k]) => `${k} ${s}`));
+      p(`  - ${r.started.slice(11, 16)}–${(r.finished ?? '').slice(11, 16)} UTC, load ${r.machine.loadStart?.[0]} → ${r.machine.loadEnd?.[0] ?? '?'}: ${took.join(', ') || '(nothing kept)'}`);
+    }
+  }
   p();
 
   // ------------------------------------------------------------ targets
