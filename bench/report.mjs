@@ -16,7 +16,8 @@ const label = (size) => (size === 'seeds' ? 'seeds (5)' : `${Number(size).toLoca
 const nm = (m) => (m && m.notMeasured ? `not measured: ${m.notMeasured}` : null);
 
 export function report(R) {
-  const sizes = Object.keys(R.sizes);
+  // Object keys put "1000" before "seeds": order them by hand.
+  const sizes = Object.keys(R.sizes).sort((a, b) => (a === 'seeds' ? -1 : b === 'seeds' ? 1 : Number(a) - Number(b)));
   const S = (size, k) => R.sizes[size]?.[k];
   const ok = (size, k) => {
     const m = S(size, k);
