@@ -81,7 +81,7 @@ function run(cmd, args, { env = {}, timeoutS = opt.timeout, stdoutFile = null, c
 }
 
 function check(r, what) {
-  if (r.timedOut) throw new NotMeasured(`${what} exceeded the ${opt.timeout} s timeout`);
+  if (r.timedOut) throw Object.assign(new NotMeasured(`${what} exceeded the ${opt.timeout} s timeout`), { overS: opt.timeout });
   if (r.code !== 0) throw new NotMeasured(`${what} failed (exit ${r.code}): ${r.stderr.trim().split('\n').slice(-3).join(' / ')}`);
   return r;
 }
@@ -120,7 +120,7 @@ async function measure(size, name, fn) {
     slot[name] = { ...(await fn()), run: results.started, load1: os.loadavg()[0] };
     log(`${size}: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } catch (e) {
-    slot[name] = { notMeasured: e instanceof NotMeasured ? e.message : `error: ${e?.message ?? e}` };
+    slot[name] = { notMeasured: e instanceof NotMeasured ? e.message : `error: ${e?.message ?? e}`, overS: e?.overS, run: results.started };
     log(`${size}: ${name} NOT MEASURED: ${slot[name].notMeasured}`);
   }
   save();
