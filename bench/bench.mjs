@@ -215,7 +215,12 @@ for (const size of opt.sizes) {
   // 1. The page build, and the static baseline page.
   const dist = path.join(OUT, `dist-${size}`);
   const staticDir = path.join(OUT, `static-${size}`);
+  const slowPassages = previous?.sizes?.[size]?.passages?.overS;
   const build = await measure(size, 'build', async () => {
+    if (slowPassages) {
+      // The build runs passage detection in build.rs; it would only time out.
+      throw new NotMeasured(`not run: the page build runs passage detection (build.rs), which took over ${slowPassages} s alone at this size (§4)`);
+    }
     fs.rmSync(dist, { recursive: true, force: true });
     const env = size === 'seeds' ? { PARALLAX_CORPUS: '' } : { PARALLAX_CORPUS: corpus };
     const r = check(await run('trunk', ['build', '--release', '--dist', dist], { env }), 'trunk build --release');
