@@ -99,6 +99,8 @@ const results = { started: new Date().toISOString(), options: opt, machine: {}, 
 // --merge: measures skipped in this run keep their figures from the last run.
 const RESULTS = path.join(OUT, 'results.json');
 const previous = opt.merge && fs.existsSync(RESULTS) ? JSON.parse(fs.readFileSync(RESULTS, 'utf8')) : null;
+// Start from the last run's figures, so a run stopped halfway still has them.
+if (previous) results.sizes = JSON.parse(JSON.stringify(previous.sizes));
 if (previous) results.previousRuns = [...(previous.previousRuns ?? []), { started: previous.started, finished: previous.finished, options: previous.options, machine: previous.machine }];
 const save = () => fs.writeFileSync(RESULTS, JSON.stringify(results, null, 2));
 
@@ -194,7 +196,7 @@ for (const size of opt.sizes) {
     console.error(`bench: --sizes takes "seeds" and article counts, not ${size}`);
     process.exit(2);
   }
-  results.sizes[size] = { loadAtStart: os.loadavg().map((x) => +x.toFixed(2)) };
+  results.sizes[size] = { ...(results.sizes[size] ?? {}), loadAtStart: os.loadavg().map((x) => +x.toFixed(2)) };
   const corpus = corpusPath(size);
   if (size !== 'seeds') {
     await measure(size, 'corpus', async () => {
