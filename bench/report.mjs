@@ -35,7 +35,7 @@ export function report(R) {
 
   p('# Benchmarks');
   p();
-  p(`Written by \`bash scripts/bench.sh ${fmtOpts(R.options)}\` (bench/bench.mjs) from ${R.started.slice(0, 16).replace('T', ' ')} to ${
+  p(`Written by ${R.previousRuns?.length ? 'the last of the runs listed below, ' : ''}\`bash scripts/bench.sh ${fmtOpts(R.options)}\` (bench/bench.mjs) from ${R.started.slice(0, 16).replace('T', ' ')} to ${
     (R.finished ?? '').slice(11, 16)
   } UTC, at commit ${M.commit}. Raw figures: \`bench/out/results.json\` (not committed). Every timing stands next to a baseline measured in the same run, because absolute times on a shared machine drift.`);
   p();
