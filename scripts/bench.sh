@@ -11,8 +11,9 @@
 #            down as "not measured: ..." and the suite goes on
 # --runs     cold loads per page (default 10)
 # --budget   seconds the Python baseline compares pairs before extrapolating (default 30)
-# --skip     any of build,load,filter,lighthouse,passages,native,wasm,python,stances
-#            (skip build: reuse bench/out/dist-SIZE from an earlier run)
+# --skip     any of corpus,cliCorpus,build,transfer,load,filter,lighthouse,passages,native,wasm,python,stances
+# --merge    keep the figures of skipped measures from the last run (bench/out/results.json)
+#            node bench/report.mjs re-renders BENCHMARKS.md from it
 # PARALLAX_SKIP_SETUP=1 skips scripts/setup.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"   # cd to the repository root, PATH
