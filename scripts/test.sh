@@ -7,7 +7,8 @@
 #   test         cargo test --workspace                      (native)
 #   test-wasm    cargo test -p parallax --target wasm32-unknown-unknown   (wasm-bindgen-test, Chromium)
 #   build        trunk build --release                       (-> dist/)
-#   e2e          node --test e2e/                           (Playwright on dist/, served at / and /sub/dir/)
+#   e2e          node --test e2e/                           (Playwright on dist/, served at / and /sub/dir/,
+#                and on target/e2e-hostile: e2e/fixtures/hostile built as a page)
 #
 # Usage: scripts/test.sh [STAGE...]   (default: all stages; e.g. `scripts/test.sh build e2e`)
 # Runs scripts/setup.sh first (set PARALLAX_SKIP_SETUP=1 to skip it).
@@ -95,7 +96,10 @@ run_stage() {
     test-wasm) stage test-wasm cargo test -p parallax --target wasm32-unknown-unknown ;;
     build) stage build trunk build --release ;;
     # The e2e tests take their expectations from the CLI: build it first, outside any test timeout.
-    e2e) stage e2e bash -c "cargo build -q --bin parallax && node --test --test-reporter=tap --test-concurrency=1 e2e/" ;;
+    # e2e/security.test.mjs also needs the hostile fixture corpus as a page (target/e2e-hostile).
+    e2e) stage e2e bash -c "cargo build -q --bin parallax \
+      && PARALLAX_CORPUS=e2e/fixtures/hostile trunk build --release --dist target/e2e-hostile \
+      && node --test --test-reporter=tap --test-concurrency=1 e2e/" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done
