@@ -259,9 +259,7 @@ fn source_of(texts: &[String]) -> CorpusSource {
 }
 
 fn span_ok(text: &str, s: Span) -> bool {
-    s.start <= s.end && (s.end as usize) <= text.len() && text.is_char_boundary(s.start as usize) && {
-        text.is_char_boundary(s.end as usize)
-    }
+    range_ok(text, (s.start as usize, s.end as usize))
 }
 
 fn range_ok(text: &str, (a, b): (usize, usize)) -> bool {

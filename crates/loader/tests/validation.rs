@@ -574,7 +574,7 @@ fn lexicon_values_are_checked_with_their_lines() {
                 [[issue]]\nname = \"y\"\nphrases = [\"\", \"…\"]\n\
                 [[issue]]\nname = \"X\"\nphrases = [\"a\"]\n";
     let (p, e) = lexicon_errors("values", text);
-    let want: Vec<String> = [
+    let mut want: Vec<String> = [
         "3: actor \"Russia\" has an empty alias list (list at least one other name, e.g. a capital)",
         "5: actor name is empty",
         "9: empty alias for actor \"China\"",
@@ -590,7 +590,6 @@ fn lexicon_values_are_checked_with_their_lines() {
     .iter()
     .map(|s| format!("{p}:{s}"))
     .collect();
-    let mut want = want;
     want.sort();
     let mut got = e.clone();
     got.sort();
