@@ -9,7 +9,8 @@
 #   build        trunk build --release                       (-> dist/)
 #   single       scripts/single.sh --reuse-dist; node --test e2e/single.test.mjs
 #                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
-#   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/)
+#   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/,
+#                and on target/e2e-hostile: e2e/fixtures/hostile built as a page)
 #
 # Usage: scripts/test.sh [STAGE...]   (default: all stages; e.g. `scripts/test.sh build e2e`)
 # Runs scripts/setup.sh first (set PARALLAX_SKIP_SETUP=1 to skip it).
@@ -100,8 +101,10 @@ run_stage() {
     # single packs the dist/ the build stage made (no second build) and tests the file.
     single) stage single bash -c "bash scripts/single.sh --reuse-dist && cargo build -q --bin parallax &&
       node --test --test-reporter=tap e2e/single.test.mjs" ;;
-    e2e) stage e2e bash -c "cargo build -q --bin parallax &&
-      node --test --test-reporter=tap --test-concurrency=1 \$(ls e2e/*.test.mjs | grep -v '^e2e/single\.test\.mjs\$')" ;;
+    # e2e/security.test.mjs also needs the hostile fixture corpus as a page (target/e2e-hostile).
+    e2e) stage e2e bash -c "cargo build -q --bin parallax \
+      && PARALLAX_CORPUS=e2e/fixtures/hostile trunk build --release --dist target/e2e-hostile \
+      && node --test --test-reporter=tap --test-concurrency=1 \$(ls e2e/*.test.mjs | grep -v '^e2e/single\.test\.mjs\$')" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done

@@ -150,6 +150,18 @@ pub fn parse_date(s: &str) -> Result<(u16, u8, u8), String> {
     Ok((y, m, d))
 }
 
+/// Checks an article's source address: the reader links to it, so only a
+/// web address is accepted (never `javascript:`, `data:` or a relative
+/// path that would resolve inside the page).
+pub fn check_url(s: &str) -> Result<(), String> {
+    let lower = s.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !s.chars().any(|c| c.is_control() || c.is_whitespace()) => Ok(()),
+        _ => Err(format!("url {s:?} is not a web address (expected http:// or https://, or \"unknown\")")),
+    }
+}
+
 fn known(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty() && !t.eq_ignore_ascii_case(UNKNOWN)).then(|| t.to_string())
@@ -209,14 +221,24 @@ pub fn parse_seed_folder(
     let meta_text = match std::str::from_utf8(meta_bytes) {
         Ok(t) => t,
         Err(e) => {
-            return Err(vec![Diagnostic::new(meta_path, None, format!("invalid UTF-8 at byte {}", e.valid_up_to()))]);
+            let line = meta_bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+            return Err(vec![Diagnostic::new(
+                meta_path,
+                Some(line),
+                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+            )]);
         }
     };
     let parsed: MetaFile = match toml::from_str(meta_text) {
         Ok(m) => m,
         Err(e) => {
             let line = e.span().map(|s| line_of(meta_text, s.start));
-            let msg = e.message().trim().to_string();
+            let mut msg = e.message().trim().to_string();
+            // An unquoted date is a TOML datetime, which serde sees as a map.
+            let value = e.span().and_then(|s| meta_text.get(s)).unwrap_or("").trim();
+            if msg.starts_with("invalid type: map") && value.len() >= 10 && value.as_bytes()[4] == b'-' {
+                msg = format!("{value} is a TOML date, not a string: write \"{value}\"");
+            }
             return Err(vec![Diagnostic::new(meta_path, line, msg)]);
         }
     };
@@ -234,6 +256,10 @@ pub fn parse_seed_folder(
         let e = entry.get_ref();
         let id = e.id.get_ref().trim().to_string();
         let line = line_of(meta_text, e.id.span().start);
+        if id.is_empty() {
+            diags.push(Diagnostic::new(meta_path, Some(line), "empty id (the article's file name without .txt)"));
+            continue;
+        }
         if let Some(prev) = seen_ids.insert(id.clone(), line) {
             diags.push(Diagnostic::new(meta_path, Some(line), format!("duplicate id {id:?} (first at line {prev})")));
             continue;
@@ -246,6 +272,10 @@ pub fn parse_seed_folder(
                     diags.push(Diagnostic::new(meta_path, Some(line_of(meta_text, e.date.span().start)), msg));
                 }
             }
+        }
+        let url = known(e.url.get_ref());
+        if let Some(Err(msg)) = url.as_deref().map(check_url) {
+            diags.push(Diagnostic::new(meta_path, Some(line_of(meta_text, e.url.span().start)), msg));
         }
         let Some(file) = by_stem.get(id.as_str()) else {
             diags.push(Diagnostic::new(
@@ -261,7 +291,7 @@ pub fn parse_seed_folder(
                 id,
                 title: e.title.as_ref().and_then(|t| known(t.get_ref())),
                 outlet: known(e.outlet.get_ref()),
-                url: known(e.url.get_ref()),
+                url,
                 date,
                 event: known(e.event.get_ref()),
             },
@@ -409,12 +439,16 @@ pub fn parse_jsonl(path: &str, bytes: &[u8]) -> Result<CorpusSource, Vec<Diagnos
                 Err(msg) => diags.push(Diagnostic::new(path, Some(n), msg)),
             }
         }
+        let url = rec.url.as_deref().and_then(known);
+        if let Some(Err(msg)) = url.as_deref().map(check_url) {
+            diags.push(Diagnostic::new(path, Some(n), msg));
+        }
         articles.push(RawArticle {
             meta: ArticleMeta {
                 id,
                 title: rec.title.as_deref().and_then(known),
                 outlet: rec.series.as_deref().and_then(known),
-                url: rec.url.as_deref().and_then(known),
+                url,
                 date,
                 event: rec.event.as_deref().and_then(known),
             },

@@ -54,7 +54,7 @@ pub fn load_lexicon(path: &Path) -> Result<Lexicon, Vec<Diagnostic>> {
         Ok(t) => lexicon::parse_lexicon(&shown, t),
         Err(e) => Err(vec![Diagnostic {
             file: shown,
-            line: None,
+            line: Some(text[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1),
             message: format!("invalid UTF-8 at byte {}", e.valid_up_to()),
         }]),
     }

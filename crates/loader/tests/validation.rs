@@ -336,3 +336,262 @@ fn unreadable_path() {
     assert_eq!(e.len(), 1);
     assert!(e[0].starts_with("/nonexistent/parallax/corpus: cannot read:"), "{e:?}");
 }
+
+// ---- every metadata field of corpus.toml ----
+//
+// The default folder's corpus.toml: `[corpus]` on line 1, `name` on 2; entry
+// a on lines 4–10 (id 5, title 6, outlet 7, url 8, date 9, event 10), entry b
+// on lines 12–18 (id 13, title 14, outlet 15, url 16, date 17, event 18).
+
+/// The default corpus.toml with `field = …` of entry b replaced by `line`
+/// (or removed, for an empty `line`).
+fn meta_with_b(field: &str, line: &str) -> String {
+    let b = entry("b", "unknown");
+    let b: String = b
+        .lines()
+        .map(|l| if l.starts_with(&format!("{field} = ")) { line.to_string() } else { l.to_string() })
+        .filter(|l| !l.is_empty() || !line.is_empty())
+        .map(|l| l + "\n")
+        .collect();
+    format!("[corpus]\nname = \"test\"\n\n{}{b}", entry("a", "2022-02-04"))
+}
+
+fn meta_errors(name: &str, meta: &str) -> (String, Vec<String>) {
+    let d = folder(name, Some(meta));
+    let p = d.path("corpus.toml");
+    (p, errors(&d.0))
+}
+
+#[test]
+fn every_required_field_missing_is_named_with_its_entry() {
+    // Without the line, entry b spans lines 12–17; toml reports the entry.
+    for field in ["id", "outlet", "url", "date", "event"] {
+        let (p, e) = meta_errors(&format!("missing-{field}"), &meta_with_b(field, ""));
+        assert_eq!(e, vec![format!("{p}:12: missing field `{field}`")], "{field}");
+    }
+}
+
+#[test]
+fn title_is_optional() {
+    let d = folder("no-title", Some(&meta_with_b("title", "")));
+    let c = parallax_loader::load(&d.0).unwrap();
+    assert_eq!(c.articles[1].meta.title, None);
+}
+
+#[test]
+fn every_field_of_the_wrong_type_is_named_with_its_line() {
+    for (field, value, expected) in [
+        ("id", "7", "invalid type: integer `7`, expected a string"),
+        ("title", "[\"t\"]", "invalid type: sequence, expected a string"),
+        ("outlet", "true", "invalid type: boolean `true`, expected a string"),
+        ("url", "{ href = \"x\" }", "invalid type: map, expected a string"),
+        ("date", "2022-02-04", "2022-02-04 is a TOML date, not a string: write \"2022-02-04\""),
+        ("event", "3.5", "invalid type: floating point `3.5`, expected a string"),
+    ] {
+        let line = [("id", 13), ("title", 14), ("outlet", 15), ("url", 16), ("date", 17), ("event", 18)]
+            .iter()
+            .find(|(f, _)| *f == field)
+            .unwrap()
+            .1;
+        let (p, e) = meta_errors(&format!("type-{field}"), &meta_with_b(field, &format!("{field} = {value}")));
+        assert_eq!(e, vec![format!("{p}:{line}: {expected}")], "{field}");
+    }
+}
+
+#[test]
+fn corpus_header_fields() {
+    let (p, e) = meta_errors("name-type", &format!("[corpus]\nname = 5\n\n{}", entry("a", "unknown")));
+    assert_eq!(e, vec![format!("{p}:2: invalid type: integer `5`, expected a string")]);
+    let (p, e) = meta_errors("header-unknown", &format!("[corpus]\nnmae = \"x\"\n\n{}", entry("a", "unknown")));
+    assert_eq!(e, vec![format!("{p}:2: unknown field `nmae`, expected `name`")]);
+    let (p, e) = meta_errors("top-unknown", &format!("[corpos]\nname = \"x\"\n\n{}", entry("a", "unknown")));
+    assert_eq!(e, vec![format!("{p}:1: unknown field `corpos`, expected `corpus` or `article`")]);
+    // Without a name, the corpus is named after its folder.
+    let d = folder("no-name", Some(&format!("{}{}", entry("a", "unknown"), entry("b", "unknown"))));
+    assert_eq!(parallax_loader::load(&d.0).unwrap().name, d.0.display().to_string());
+}
+
+#[test]
+fn empty_id() {
+    let (p, e) = meta_errors("empty-id", &meta_with_b("id", "id = \"  \""));
+    assert_eq!(
+        e,
+        vec![
+            format!("{}: no metadata: add an [[article]] with id = \"b\" to {p}", p.replace("corpus.toml", "b.txt")),
+            format!("{p}:13: empty id (the article's file name without .txt)"),
+        ]
+    );
+}
+
+#[test]
+fn url_must_be_a_web_address() {
+    // The reader links to the url: a javascript: or data: url, or a path
+    // resolving inside the page, is refused at build time.
+    for bad in [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<script>x</script>",
+        "/local",
+        "https://",
+        "www.example.org",
+        "https://a b",
+    ] {
+        let (p, e) = meta_errors("url", &meta_with_b("url", &format!("url = {bad:?}")));
+        assert_eq!(
+            e,
+            vec![format!("{p}:16: url {bad:?} is not a web address (expected http:// or https://, or \"unknown\")")],
+            "{bad}"
+        );
+    }
+    for good in ["https://example.org/a?b=c#d", "HTTP://EXAMPLE.ORG", "unknown", "Unknown", ""] {
+        let d = folder("url-ok", Some(&meta_with_b("url", &format!("url = {good:?}"))));
+        assert!(parallax_loader::load(&d.0).is_ok(), "{good}");
+    }
+    let (p, e) =
+        jsonl_errors("url", &format!("{GOOD}\n{{\"id\": \"b\", \"text\": \"x\", \"url\": \"javascript:alert(1)\"}}\n"));
+    assert_eq!(
+        e,
+        vec![format!(
+            "{p}:2: url \"javascript:alert(1)\" is not a web address (expected http:// or https://, or \"unknown\")"
+        )]
+    );
+}
+
+#[test]
+fn metadata_invalid_utf8_has_a_line() {
+    let d = folder("meta-utf8", None);
+    d.write("corpus.toml", b"[corpus]\nname = \"t\xff\"\n");
+    assert_eq!(errors(&d.0), vec![format!("{}:2: invalid UTF-8 at byte 18", d.path("corpus.toml"))]);
+}
+
+// ---- the lexicon (seeds/lexicon.toml) ----
+
+const ACTOR: &str = "[[actor]]\nname = \"Russia\"\nkind = \"state\"\naliases = [\"Moscow\"]\n";
+const ISSUE: &str = "[[issue]]\nname = \"sanctions\"\ndescription = \"d\"\nphrases = [\"sanctions\"]\n";
+
+fn lexicon_errors(name: &str, text: impl AsRef<[u8]>) -> (String, Vec<String>) {
+    let d = TempDir::new(name);
+    let p = d.write("lexicon.toml", text);
+    let shown = p.display().to_string();
+    match parallax_loader::load_lexicon(&p) {
+        Ok(_) => panic!("{shown} loaded, expected errors"),
+        Err(d) => (shown, d.iter().map(|d| d.to_string()).collect()),
+    }
+}
+
+#[test]
+fn the_seed_lexicon_loads_and_a_folder_lexicon_wins() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let lex = parallax_loader::load_lexicon(&seeds.join("lexicon.toml")).unwrap();
+    assert!(!lex.actors.is_empty() && !lex.issues.is_empty());
+    let d = folder("own-lexicon", None);
+    assert_eq!(parallax_loader::lexicon_path(&d.0, None), Path::new("seeds/lexicon.toml"));
+    let own = d.write("lexicon.toml", format!("{ACTOR}{ISSUE}"));
+    assert_eq!(parallax_loader::lexicon_path(&d.0, None), own);
+    let lex = parallax_loader::load_lexicon(&own).unwrap();
+    assert_eq!(lex.actors[0].aliases, vec!["Russia", "Moscow"]);
+    assert_eq!(lex.issues[0].description.as_deref(), Some("d"));
+}
+
+#[test]
+fn lexicon_syntax_and_encoding() {
+    let (p, e) = lexicon_errors("syntax", format!("{ACTOR}{ISSUE}[[issue]\nname = \"x\"\n"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with(&format!("{p}:9: ")), "{e:?}");
+    let (p, e) = lexicon_errors("utf8", b"[[actor]]\nname = \"R\xffssia\"\n");
+    assert_eq!(e, vec![format!("{p}:2: invalid UTF-8 at byte 19")]);
+    let e = parallax_loader::load_lexicon(Path::new("/nonexistent/lexicon.toml")).unwrap_err();
+    assert!(e[0].to_string().starts_with("/nonexistent/lexicon.toml: cannot read:"), "{e:?}");
+}
+
+#[test]
+fn lexicon_sections_are_required() {
+    let (p, e) = lexicon_errors("no-issue", ACTOR);
+    assert_eq!(e, vec![format!("{p}: no [[issue]]: declare at least one")]);
+    let (p, e) = lexicon_errors("no-actor", ISSUE);
+    assert_eq!(e, vec![format!("{p}: no [[actor]]: declare at least one")]);
+}
+
+#[test]
+fn every_lexicon_field_missing_or_mistyped_is_named_with_its_line() {
+    // ACTOR on lines 1–4 (name 2, kind 3, aliases 4), ISSUE on 5–8 (name 6,
+    // description 7, phrases 8).
+    let cases: &[(&str, &str, &str)] = &[
+        ("name = \"Russia\"\n", "", "1: missing field `name`"),
+        ("aliases = [\"Moscow\"]\n", "", "1: missing field `aliases`"),
+        ("name = \"sanctions\"\n", "", "5: missing field `name`"),
+        ("phrases = [\"sanctions\"]\n", "", "5: missing field `phrases`"),
+        ("name = \"Russia\"\n", "name = [\"Russia\"]\n", "2: invalid type: sequence, expected a string"),
+        ("kind = \"state\"\n", "kind = 1\n", "3: invalid type: integer `1`, expected a string"),
+        (
+            "aliases = [\"Moscow\"]\n",
+            "aliases = \"Moscow\"\n",
+            "4: invalid type: string \"Moscow\", expected a sequence",
+        ),
+        ("aliases = [\"Moscow\"]\n", "aliases = [\"Moscow\", 2]\n", "4: invalid type: integer `2`, expected a string"),
+        ("name = \"sanctions\"\n", "name = false\n", "6: invalid type: boolean `false`, expected a string"),
+        ("description = \"d\"\n", "description = [1]\n", "7: invalid type: sequence, expected a string"),
+        (
+            "phrases = [\"sanctions\"]\n",
+            "phrases = \"sanctions\"\n",
+            "8: invalid type: string \"sanctions\", expected a sequence",
+        ),
+        (
+            "kind = \"state\"\n",
+            "colour = \"red\"\n",
+            "3: unknown field `colour`, expected one of `name`, `kind`, `aliases`",
+        ),
+        (
+            "description = \"d\"\n",
+            "desc = \"d\"\n",
+            "7: unknown field `desc`, expected one of `name`, `description`, `phrases`",
+        ),
+        ("[[actor]]\n", "[[actors]]\n", "1: unknown field `actors`, expected `actor` or `issue`"),
+    ];
+    let base = format!("{ACTOR}{ISSUE}");
+    for (i, (from, to, expected)) in cases.iter().enumerate() {
+        // Replace the first occurrence after the section the field belongs to.
+        let at = if ["name = \"sanctions\"\n", "description = \"d\"\n", "phrases = [\"sanctions\"]\n"].contains(from) {
+            ACTOR.len()
+        } else {
+            0
+        };
+        let k = at + base[at..].find(from).unwrap();
+        let text = format!("{}{to}{}", &base[..k], &base[k + from.len()..]);
+        let (p, e) = lexicon_errors(&format!("field-{i}"), &text);
+        assert_eq!(e, vec![format!("{p}:{expected}")], "case {i}: {text}");
+    }
+}
+
+#[test]
+fn lexicon_values_are_checked_with_their_lines() {
+    let text = "[[actor]]\nname = \"Russia\"\naliases = []\n\
+                [[actor]]\nname = \" \"\naliases = [\"x\"]\n\
+                [[actor]]\nname = \"China\"\naliases = [\"\", \"--\",\n  \"russia\"]\n\
+                [[actor]]\nname = \"RUSSIA\"\naliases = [\"Kremlin\"]\n\
+                [[issue]]\nname = \"x\"\nphrases = []\n\
+                [[issue]]\nname = \"\"\nphrases = [\"a\"]\n\
+                [[issue]]\nname = \"y\"\nphrases = [\"\", \"…\"]\n\
+                [[issue]]\nname = \"X\"\nphrases = [\"a\"]\n";
+    let (p, e) = lexicon_errors("values", text);
+    let mut want: Vec<String> = [
+        "3: actor \"Russia\" has an empty alias list (list at least one other name, e.g. a capital)",
+        "5: actor name is empty",
+        "9: empty alias for actor \"China\"",
+        "9: alias \"--\" of actor \"China\" has no words",
+        "12: duplicate actor \"RUSSIA\" (first at line 2)",
+        "10: alias \"russia\" of actor \"China\" already names actor \"Russia\" (line 2)",
+        "16: issue \"x\" has an empty phrase list (list the phrases that identify it)",
+        "18: issue name is empty",
+        "22: empty phrase for issue \"y\"",
+        "22: phrase \"…\" of issue \"y\" has no words",
+        "24: duplicate issue \"X\" (first at line 15)",
+    ]
+    .iter()
+    .map(|s| format!("{p}:{s}"))
+    .collect();
+    want.sort();
+    let mut got = e.clone();
+    got.sort();
+    assert_eq!(got, want);
+}
