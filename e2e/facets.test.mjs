@@ -15,16 +15,20 @@ function expected(values = [], extra = []) {
   return cli('facets', ...args, ...extra);
 }
 
+/** Rows grouped by facet name (a stable sort: each facet keeps its own value order). */
+const byFacet = (rows) => rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+
 /** [facet, key, count, selected] for every value, CLI side. */
 function cliRows(r) {
-  return Object.entries(r.facets).flatMap(([f, vs]) => vs.map((v) => [f, v.key, v.count, v.selected]));
+  return byFacet(Object.entries(r.facets).flatMap(([f, vs]) => vs.map((v) => [f, v.key, v.count, v.selected])));
 }
 
 /** The same, as the page shows it. */
 async function pageRows(s) {
   return s.page
     .locator(sel('facet-value'))
-    .evaluateAll((els) => els.map((e) => [e.dataset.facet, e.dataset.key, Number(e.dataset.count), e.checked]));
+    .evaluateAll((els) => els.map((e) => [e.dataset.facet, e.dataset.key, Number(e.dataset.count), e.checked]))
+    .then(byFacet);
 }
 
 /** Wait until the page's facets equal the CLI's (they update after each change). */
