@@ -61,3 +61,19 @@ app.test('article=…&boilerplate=1 in a fresh context opens the reader with rem
   assert.equal(await s.locator('boilerplate-toggle').getAttribute('aria-pressed'), 'true');
   await s.page.locator(`${sel('removed')}:visible`).filter({ hasText: REMOVED }).first().waitFor();
 });
+
+app.test('every article reads without horizontal overflow: shared passages and long lines wrap', async (t, { open }) => {
+  for (const id of SEED_IDS) {
+    const s = await open(`/?article=${id}`);
+    await s.locator('reader').waitFor();
+    const wide = await s.page.evaluate(() => {
+      const vw = document.documentElement.clientWidth;
+      const out = [...document.querySelectorAll('.reader *')]
+        .filter((e) => e.getBoundingClientRect().right > vw + 1)
+        .map((e) => `${e.tagName}.${e.className}: ${e.textContent.slice(0, 60)}`);
+      if (document.documentElement.scrollWidth > vw) out.push(`page scrollWidth ${document.documentElement.scrollWidth} > ${vw}`);
+      return out;
+    });
+    assert.deepEqual(wide, [], `${id}: elements past the right edge`);
+  }
+});

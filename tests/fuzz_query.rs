@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use parallax::query::{decode, encode, Known, ViewState, MAX_QUERY_CHARS};
+use parallax_engine::facets::Facet;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
 
@@ -30,6 +31,17 @@ impl Known for K {
     }
     fn cluster_count(&self) -> usize {
         2
+    }
+    fn facet_has(&self, f: Facet, key: &str) -> bool {
+        match f {
+            Facet::Actor => self.has_actor(key),
+            Facet::Issue => self.has_issue(key),
+            Facet::Outlet => ["Global News (Reuters)", "a,b", "unknown"].contains(&key),
+            Facet::Event => ["Yalta, 1945", "x%2Cy"].contains(&key),
+            Facet::Date => ["2022-02-04", "2023-03-21"].contains(&key),
+            Facet::Shares => ARTICLES.contains(&key),
+            Facet::Carries => ["0", "1"].contains(&key),
+        }
     }
 }
 
@@ -67,6 +79,22 @@ const PIECES: &[&str] = &[
     "p",
     "cluster",
     "boilerplate",
+    "actors",
+    "issues",
+    "outlets",
+    "events",
+    "dates",
+    "shares",
+    "carries",
+    "sort",
+    "show",
+    "-date",
+    "length",
+    "a,b",
+    "a%2Cb",
+    "2022-02-04",
+    "Global%20News%20(Reuters)",
+    "Yalta%2C%201945",
     "000_a",
     "b/%20c",
     "b/ c",

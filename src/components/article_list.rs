@@ -58,7 +58,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 { " · " }<time>{ r.date.clone() }</time>
                 { " · " }{ format!("{} words", r.words) }
                 { " · " }
-                <span class="shared" title="Share of its words in passages other articles also carry" data-testid="row-shared">
+                <span class="row-shared" title="Share of its words in passages other articles also carry" data-testid="row-shared">
                     <span class={classes!("bar", format!("b{}", r.shared.min(100).div_ceil(10)))} aria-hidden="true"><span></span></span>
                     { format!("{}% shared", r.shared) }
                 </span>
