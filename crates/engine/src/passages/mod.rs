@@ -469,12 +469,14 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     if n == 0 {
         return Passages::default();
     }
-    let scored = candidates(&m);
+    let canon = canonical(&m);
+    let scored = candidates(&m, &canon);
     let links = link_sentences(&m, &scored);
     let mut pairs = Vec::new();
     let ctx = context_config(cfg);
+    let mut memo = ContextMemo { canon, scores: Default::default(), unions: Default::default() };
     for ((a_art, b_art), ls) in links {
-        let sel = grow_context(&m, &ctx, a_art, b_art, select_links(ls, cfg));
+        let sel = grow_context(&m, &ctx, &mut memo, a_art, b_art, select_links(ls, cfg));
         pairs.extend(passages_of_pair(corpus, a_art, b_art, sel, cfg.second_min_score.min(cfg.min_score)));
     }
     pairs.sort_by_key(|x| (x.a, x.b));
@@ -482,10 +484,25 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     Passages { pairs, clusters }
 }
 
+/// Identical sentences (wire copy repeated across outlets) score the same:
+/// each gets the number of its first copy, so that each distinct pair of
+/// them is scored once.
+fn canonical(m: &Matcher) -> Vec<u32> {
+    let n = m.feats.len();
+    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
+    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
+    (0..n)
+        .map(|i| {
+            let next = canon_of.len() as u32;
+            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
+        })
+        .collect()
+}
+
 /// Candidate sentence pairs `(i, j, score)`, `i < j` global sentence
 /// numbers, from an inverted index of rare keys: a pair is scored exactly
 /// only when the evidence its rare keys share could let it pass.
-fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
+fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
     let Matcher { lex, owner, feats, df, class_df, cfg, .. } = m;
     let n = feats.len();
     let nc = lex.concept_count as usize;
@@ -517,16 +534,6 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
         keys_of.push(keys);
     }
 
-    // Identical sentences (wire copy repeated across outlets) score the
-    // same: each distinct pair of them is scored once.
-    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
-    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
-    let canon: Vec<u32> = (0..n)
-        .map(|i| {
-            let next = canon_of.len() as u32;
-            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
-        })
-        .collect();
     let mut memo: std::collections::HashMap<(u32, u32), Score> = std::collections::HashMap::new();
     let mut acc = vec![0f32; n];
     let mut hits = vec![0u16; n];
@@ -692,6 +699,16 @@ fn context_config(cfg: &PassageConfig) -> PassageConfig {
     }
 }
 
+/// Context scores by distinct sentence text (copies score alike).
+struct ContextMemo {
+    canon: Vec<u32>,
+    /// (A's sentence, B's sentence) -> score if it passes `ctx`.
+    scores: std::collections::HashMap<(u32, u32), Option<f32>>,
+    /// (fixed sentence, first and second of the pair, fixed is on side A)
+    /// -> score of the fixed sentence against the pair.
+    unions: std::collections::HashMap<(u32, u32, u32, bool), f32>,
+}
+
 /// Context: grows the selected links of a pair of articles with weaker
 /// links next to them. A sentence after (before) a linked one in A matched
 /// with one after (before) its partner in B, at most `context_gap`
@@ -703,6 +720,7 @@ fn context_config(cfg: &PassageConfig) -> PassageConfig {
 fn grow_context(
     m: &Matcher,
     ctx: &PassageConfig,
+    memo: &mut ContextMemo,
     a_art: u32,
     b_art: u32,
     mut sel: Vec<(SentenceLink, bool)>,
@@ -726,7 +744,6 @@ fn grow_context(
     }
     let free = |m: &BTreeMap<u32, u32>, lo: u32, hi: u32| (lo..hi).all(|i| !m.contains_key(&i));
     let gap = ctx.context_gap as i64;
-    let mut tried: std::collections::HashMap<(u32, u32, u32, u32), Option<f32>> = std::collections::HashMap::new();
     loop {
         // (score, a, b, is an extension of a linked sentence)
         let mut best: Option<(f32, u32, u32, bool)> = None;
@@ -774,13 +791,14 @@ fn grow_context(
                 if !free(&used_a, sa0, sa1) || !free(&used_b, sb0, sb1) {
                     continue;
                 }
-                let sc = *tried.entry((x, y, l.a.start, l.b.start)).or_insert_with(|| {
+                let sc = (|| {
                     let gx = m.global(a_art as usize, x as usize)?;
                     let gy = m.global(b_art as usize, y as usize)?;
-                    let s = score_pair(&m.feats[gx], &m.feats[gy], &m.lex, ctx);
-                    if !passes(s, ctx) {
-                        return None;
-                    }
+                    let c = &memo.canon;
+                    let sc = (*memo.scores.entry((c[gx], c[gy])).or_insert_with(|| {
+                        let s = score_pair(&m.feats[gx], &m.feats[gy], &m.lex, ctx);
+                        passes(s, ctx).then_some(s.score)
+                    }))?;
                     if ext {
                         // The linked sentence's partner and its neighbour
                         // together must match it better than alone.
@@ -788,17 +806,21 @@ fn grow_context(
                             m.global(a_art as usize, l.a.start as usize)?,
                             m.global(b_art as usize, l.b.start as usize)?,
                         );
-                        let su = if ga == gx {
-                            score_pair(&m.feats[gx], &m.union(gy.min(gb)), &m.lex, ctx)
-                        } else {
-                            score_pair(&m.union(gx.min(ga)), &m.feats[gy], &m.lex, ctx)
-                        };
-                        if su.score < l.score + ctx.context_split_gain {
+                        let (fixed, lo, on_a) = if ga == gx { (gx, gy.min(gb), true) } else { (gy, gx.min(ga), false) };
+                        let key = (c[fixed], c[lo], c[lo + 1], on_a);
+                        let su = *memo.unions.entry(key).or_insert_with(|| {
+                            if on_a {
+                                score_pair(&m.feats[fixed], &m.union(lo), &m.lex, ctx).score
+                            } else {
+                                score_pair(&m.union(lo), &m.feats[fixed], &m.lex, ctx).score
+                            }
+                        });
+                        if su < l.score + ctx.context_split_gain {
                             return None;
                         }
                     }
-                    Some(s.score)
-                });
+                    Some(sc)
+                })();
                 if let Some(sc) = sc {
                     if best.is_none_or(|b| sc > b.0 || (sc == b.0 && (x, y) < (b.1, b.2))) {
                         best = Some((sc, x, y, ext));
