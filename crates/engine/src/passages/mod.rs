@@ -31,7 +31,16 @@
 //!    `second_min_score` (one-to-many is real: a lede and a later quote may
 //!    carry the same clause). Links that follow each other on both sides
 //!    merge into passages; passages of a pair never overlap on both sides
-//!    and a sentence is in at most two. Sentences joined by mutual-best
+//!    and a sentence is in at most two.
+//! 5. Context: position corroborates weaker links next to selected ones
+//!    (thresholds `context_*`, down to 0.25 with one distinctive concept).
+//!    Next to a link that looks copied (score `context_anchor_score` or
+//!    part of a run), free sentences following (preceding) it on both
+//!    sides within `context_gap` link, as alignments grow between anchors.
+//!    Next to any single link, the sentence after (before) one side's
+//!    sentence joins as a 1-to-2 link when the two together match the other
+//!    side better than the one alone (a sentence split in two, or a clause
+//!    carried on in the next sentence). Sentences joined by mutual-best
 //!    links form clusters when they reach three or more articles.
 
 mod align;
@@ -94,6 +103,26 @@ pub struct PassageConfig {
     pub split_min_score: f32,
     /// Also link sentences of the same article (normally off).
     pub same_article: bool,
+    /// Context: once two articles share a passage, the sentences next to
+    /// it on both sides (up to `context_gap` sentences away) link from this
+    /// score up, their position corroborating them (0 turns it off).
+    pub context_min_score: f32,
+    /// ... with this much matched evidence,
+    pub context_min_weight: f32,
+    /// ... this many matched concepts,
+    pub context_min_shared: usize,
+    /// ... and this many distinctive ones (one only from
+    /// `context_few_distinct_min_score`).
+    pub context_min_distinct: usize,
+    pub context_few_distinct_min_score: f32,
+    /// How far from a linked sentence context looks (1: adjacent only).
+    pub context_gap: u32,
+    /// Neighbours of a link are context only when the link looks copied:
+    /// it scores this much, or it is part of a run of links.
+    pub context_anchor_score: f32,
+    /// The next (or previous) sentence of a linked one joins the link when
+    /// the two sentences together match its partner better by this much.
+    pub context_split_gain: f32,
 }
 
 impl Default for PassageConfig {
@@ -116,6 +145,14 @@ impl Default for PassageConfig {
             split_min_score: 0.25,
             candidate_share: 0.6,
             same_article: false,
+            context_min_score: 0.25,
+            context_min_weight: 4.0,
+            context_min_shared: 2,
+            context_min_distinct: 1,
+            context_few_distinct_min_score: 0.3,
+            context_gap: 2,
+            context_anchor_score: 0.7,
+            context_split_gain: 0.02,
         }
     }
 }
@@ -432,21 +469,40 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     if n == 0 {
         return Passages::default();
     }
-    let scored = candidates(&m);
+    let canon = canonical(&m);
+    let scored = candidates(&m, &canon);
     let links = link_sentences(&m, &scored);
     let mut pairs = Vec::new();
+    let ctx = context_config(cfg);
+    let mut memo = ContextMemo { canon, scores: Default::default(), unions: Default::default() };
     for ((a_art, b_art), ls) in links {
-        pairs.extend(passages_of_pair(corpus, a_art, b_art, select_links(ls, cfg)));
+        let sel = grow_context(&m, &ctx, &mut memo, a_art, b_art, select_links(ls, cfg));
+        pairs.extend(passages_of_pair(corpus, a_art, b_art, sel, cfg.second_min_score.min(cfg.min_score)));
     }
     pairs.sort_by_key(|x| (x.a, x.b));
     let clusters = cluster_passages(corpus, &pairs);
     Passages { pairs, clusters }
 }
 
+/// Identical sentences (wire copy repeated across outlets) score the same:
+/// each gets the number of its first copy, so that each distinct pair of
+/// them is scored once.
+fn canonical(m: &Matcher) -> Vec<u32> {
+    let n = m.feats.len();
+    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
+    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
+    (0..n)
+        .map(|i| {
+            let next = canon_of.len() as u32;
+            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
+        })
+        .collect()
+}
+
 /// Candidate sentence pairs `(i, j, score)`, `i < j` global sentence
 /// numbers, from an inverted index of rare keys: a pair is scored exactly
 /// only when the evidence its rare keys share could let it pass.
-fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
+fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
     let Matcher { lex, owner, feats, df, class_df, cfg, .. } = m;
     let n = feats.len();
     let nc = lex.concept_count as usize;
@@ -478,16 +534,6 @@ fn candidates(m: &Matcher) -> Vec<(u32, u32, Score)> {
         keys_of.push(keys);
     }
 
-    // Identical sentences (wire copy repeated across outlets) score the
-    // same: each distinct pair of them is scored once.
-    type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
-    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
-    let canon: Vec<u32> = (0..n)
-        .map(|i| {
-            let next = canon_of.len() as u32;
-            *canon_of.entry((&m.occurrences[i], &m.clauses[i])).or_insert(next)
-        })
-        .collect();
     let mut memo: std::collections::HashMap<(u32, u32), Score> = std::collections::HashMap::new();
     let mut acc = vec![0f32; n];
     let mut hits = vec![0u16; n];
@@ -640,11 +686,172 @@ fn select_links(mut ls: Vec<SentenceLink>, cfg: &PassageConfig) -> Vec<(Sentence
     out
 }
 
+/// The thresholds of a context link (see [`grow_context`]).
+fn context_config(cfg: &PassageConfig) -> PassageConfig {
+    PassageConfig {
+        min_score: cfg.context_min_score,
+        min_weight: cfg.context_min_weight,
+        min_shared: cfg.context_min_shared,
+        min_distinct: cfg.context_min_distinct,
+        few_distinct_min_score: cfg.context_few_distinct_min_score,
+        split_min_score: cfg.split_min_score.min(cfg.context_min_score),
+        ..cfg.clone()
+    }
+}
+
+/// Context scores by distinct sentence text (copies score alike).
+struct ContextMemo {
+    canon: Vec<u32>,
+    /// (A's sentence, B's sentence) -> score if it passes `ctx`.
+    scores: std::collections::HashMap<(u32, u32), Option<f32>>,
+    /// (fixed sentence, first and second of the pair, fixed is on side A)
+    /// -> score of the fixed sentence against the pair.
+    unions: std::collections::HashMap<(u32, u32, u32, bool), f32>,
+}
+
+/// Context: grows the selected links of a pair of articles with weaker
+/// links next to them. A sentence after (before) a linked one in A matched
+/// with one after (before) its partner in B, at most `context_gap`
+/// sentences away on each side, is accepted on the lower thresholds of
+/// `ctx` because its position corroborates it (as alignments are extended
+/// between anchors). Both sentences must be free; the best candidate is
+/// taken first and the new link is itself an anchor, so passages grow
+/// sentence by sentence.
+fn grow_context(
+    m: &Matcher,
+    ctx: &PassageConfig,
+    memo: &mut ContextMemo,
+    a_art: u32,
+    b_art: u32,
+    mut sel: Vec<(SentenceLink, bool)>,
+) -> Vec<(SentenceLink, bool)> {
+    if ctx.context_gap == 0 || ctx.context_min_score <= 0.0 || sel.is_empty() {
+        return sel;
+    }
+    let (na, nb) = (
+        m.corpus.articles[a_art as usize].sentences.len() as i64,
+        m.corpus.articles[b_art as usize].sentences.len() as i64,
+    );
+    let mut used_a: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut used_b: BTreeMap<u32, u32> = BTreeMap::new();
+    for (l, _) in &sel {
+        for i in l.a.start..l.a.end {
+            *used_a.entry(i).or_insert(0) += 1;
+        }
+        for i in l.b.start..l.b.end {
+            *used_b.entry(i).or_insert(0) += 1;
+        }
+    }
+    let free = |m: &BTreeMap<u32, u32>, lo: u32, hi: u32| (lo..hi).all(|i| !m.contains_key(&i));
+    let gap = ctx.context_gap as i64;
+    loop {
+        // (score, a, b, is an extension of a linked sentence)
+        let mut best: Option<(f32, u32, u32, bool)> = None;
+        for (l, _) in &sel {
+            let (a0, a1, b0, b1) = (l.a.start as i64, l.a.end as i64, l.b.start as i64, l.b.end as i64);
+            let mut cands: Vec<(i64, i64, bool)> = Vec::new();
+            let next = |p: &SentenceLink, q: &SentenceLink| p.a.end == q.a.start && p.b.end == q.b.start;
+            let strong = l.score >= ctx.context_anchor_score || sel.iter().any(|(o, _)| next(o, l) || next(l, o));
+            for da in (1..=gap).filter(|_| strong) {
+                for db in 1..=gap {
+                    cands.push((a1 - 1 + da, b1 - 1 + db, false));
+                    cands.push((a0 - da, b0 - db, false));
+                }
+            }
+            // Order swapped next to the anchor (a headline and a lede).
+            if strong {
+                cands.push((a1, b0 - 1, false));
+                cands.push((a0 - 1, b1, false));
+            }
+            // One side continues a single linked sentence in the next (or
+            // previous) sentence of the other (a sentence split in two).
+            let once = |u: &BTreeMap<u32, u32>, r: SentenceRange| r.end - r.start == 1 && u.get(&r.start) == Some(&1);
+            if once(&used_a, l.a) {
+                cands.extend([(a0, b1, true), (a0, b0 - 1, true)]);
+            }
+            if once(&used_b, l.b) {
+                cands.extend([(a1, b0, true), (a0 - 1, b0, true)]);
+            }
+            for (x, y, ext) in cands {
+                if x < 0 || y < 0 || x >= na || y >= nb {
+                    continue;
+                }
+                let (x, y) = (x as u32, y as u32);
+                let x_free = !used_a.contains_key(&x);
+                let y_free = !used_b.contains_key(&y);
+                if !(x_free && y_free) && !(ext && (x_free || y_free)) {
+                    continue;
+                }
+                if ext && (l.a.contains(x as usize) == l.b.contains(y as usize)) {
+                    continue;
+                }
+                // Sentences skipped over must be free too.
+                let (sa0, sa1) = if x >= l.a.end { (l.a.end, x) } else { ((x + 1).min(l.a.start), l.a.start) };
+                let (sb0, sb1) = if y >= l.b.end { (l.b.end, y) } else { ((y + 1).min(l.b.start), l.b.start) };
+                if !free(&used_a, sa0, sa1) || !free(&used_b, sb0, sb1) {
+                    continue;
+                }
+                let sc = (|| {
+                    let gx = m.global(a_art as usize, x as usize)?;
+                    let gy = m.global(b_art as usize, y as usize)?;
+                    let c = &memo.canon;
+                    let sc = (*memo.scores.entry((c[gx], c[gy])).or_insert_with(|| {
+                        let s = score_pair(&m.feats[gx], &m.feats[gy], &m.lex, ctx);
+                        passes(s, ctx).then_some(s.score)
+                    }))?;
+                    if ext {
+                        // The linked sentence's partner and its neighbour
+                        // together must match it better than alone.
+                        let (ga, gb) = (
+                            m.global(a_art as usize, l.a.start as usize)?,
+                            m.global(b_art as usize, l.b.start as usize)?,
+                        );
+                        let (fixed, lo, on_a) = if ga == gx { (gx, gy.min(gb), true) } else { (gy, gx.min(ga), false) };
+                        let key = (c[fixed], c[lo], c[lo + 1], on_a);
+                        let su = *memo.unions.entry(key).or_insert_with(|| {
+                            if on_a {
+                                score_pair(&m.feats[fixed], &m.union(lo), &m.lex, ctx).score
+                            } else {
+                                score_pair(&m.union(lo), &m.feats[fixed], &m.lex, ctx).score
+                            }
+                        });
+                        if su < l.score + ctx.context_split_gain {
+                            return None;
+                        }
+                    }
+                    Some(sc)
+                })();
+                if let Some(sc) = sc {
+                    if best.is_none_or(|b| sc > b.0 || (sc == b.0 && (x, y) < (b.1, b.2))) {
+                        best = Some((sc, x, y, ext));
+                    }
+                }
+            }
+        }
+        let Some((score, x, y, ext)) = best else { break };
+        *used_a.entry(x).or_insert(0) += 1;
+        *used_b.entry(y).or_insert(0) += 1;
+        let link = SentenceLink {
+            a: SentenceRange::new(x as usize, x as usize + 1),
+            b: SentenceRange::new(y as usize, y as usize + 1),
+            score,
+        };
+        sel.push((link, ext));
+    }
+    sel
+}
+
 /// Merges the selected links of one pair into passages: links that follow
 /// each other on both sides join; a second link joins a passage it shares
 /// a side with when it follows it on the other side (a 2-to-1 match), and
-/// otherwise stays a passage of its own.
-fn passages_of_pair(corpus: &Corpus, a_art: u32, b_art: u32, sel: Vec<(SentenceLink, bool)>) -> Vec<SharedPassage> {
+/// otherwise stays a passage of its own (unless it is a weak context link).
+fn passages_of_pair(
+    corpus: &Corpus,
+    a_art: u32,
+    b_art: u32,
+    sel: Vec<(SentenceLink, bool)>,
+    min_alone: f32,
+) -> Vec<SharedPassage> {
     let mut firsts: Vec<SentenceLink> = sel.iter().filter(|x| !x.1).map(|x| x.0).collect();
     firsts.sort_by_key(|x| (x.a, x.b));
     let mut groups: Vec<Vec<SentenceLink>> = Vec::new();
@@ -673,7 +880,9 @@ fn passages_of_pair(corpus: &Corpus, a_art: u32, b_art: u32, sel: Vec<(SentenceL
         });
         match host {
             Some(g) => g.push(*l),
-            None => groups.push(vec![*l]),
+            // A weak (context) second link only extends a passage.
+            None if l.score >= min_alone => groups.push(vec![*l]),
+            None => {}
         }
     }
     // A second link may have landed in a passage that grew afterwards:
