@@ -12,7 +12,7 @@
 //! build time, into a [`FacetIndex`]; applying a filter is then a pass over
 //! the articles with no allocation per token.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -422,7 +422,14 @@ impl<'a> Facets<'a> {
 
     /// Value slots (indices into `values(f)`) article `ai` carries, each
     /// once (the index lists are sorted and deduplicated).
-    fn article_slots(&self, f: Facet, ai: usize, keys: &[(String, String)], out: &mut Vec<usize>) {
+    fn article_slots(
+        &self,
+        f: Facet,
+        ai: usize,
+        keys: &[(String, String)],
+        cluster_slot: &HashMap<u32, usize>,
+        out: &mut Vec<usize>,
+    ) {
         out.clear();
         let a = &self.corpus.articles[ai];
         let find = |k: &str| keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok();
@@ -440,7 +447,7 @@ impl<'a> Facets<'a> {
             }
             Facet::Carries => {
                 for &cl in self.index.carries.get(ai).into_iter().flatten() {
-                    out.extend(self.passages.clusters.iter().position(|c| c.id == cl));
+                    out.extend(cluster_slot.get(&cl).copied());
                 }
             }
         }
@@ -461,6 +468,10 @@ impl<'a> Facets<'a> {
             }
         }
         let matcher = Matcher::new(self.corpus, &filter.query);
+        // Cluster id -> its slot among the Carries values (one lookup per
+        // carried cluster, not a scan of every cluster).
+        let cluster_slot: HashMap<u32, usize> =
+            self.passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
         let all: u8 = Facet::ALL.iter().fold(0, |m, f| m | f.bit());
         let mut counts: Vec<Vec<usize>> = keys.iter().map(|k| vec![0; k.len()]).collect();
         let mut selected = Vec::new();
@@ -472,7 +483,7 @@ impl<'a> Facets<'a> {
             // Which facets does this article pass?
             let mut pass: u8 = 0;
             for (fi, &f) in Facet::ALL.iter().enumerate() {
-                self.article_slots(f, ai, &keys[fi], &mut slots[fi]);
+                self.article_slots(f, ai, &keys[fi], &cluster_slot, &mut slots[fi]);
                 let ok = if resolved.sel[fi].is_empty() {
                     unknown_selected & f.bit() == 0
                 } else {
