@@ -311,7 +311,7 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
         let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
         found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
     }
-    found.sort_by_key(|f| (f.0, f.1));
+    found.sort_unstable_by_key(|f| (f.0, f.1));
     for (_, _, range, other, index, cluster, p) in found {
         let o = &corpus.articles[other as usize];
         let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
@@ -390,7 +390,7 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
             },
         ));
     }
-    blocks.sort_by_key(|(s, _)| *s);
+    blocks.sort_unstable_by_key(|(s, _)| *s);
     let mut meta = vec![a.meta.outlet_or_unknown().to_string(), date_label(a)];
     if let Some(e) = &a.meta.event {
         meta.push(e.clone());

@@ -4,7 +4,7 @@
 //!
 //!     cargo run --release -p parallax-cli --example filter_timing -- CORPUS [WORD ...]
 //!
-//! The bundle is cached next to the corpus as CORPUS.bundle (delete it after
+//! The bundle is cached in the system's temporary folder (delete it after
 //! changing the engine).
 use std::path::PathBuf;
 use std::time::Instant;
@@ -20,7 +20,8 @@ fn main() {
     if words.is_empty() {
         words = vec!["police".into(), "earthquake".into(), "killed".into()];
     }
-    let cache = PathBuf::from(format!("{}.bundle", path.display()));
+    let name: String = path.display().to_string().chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+    let cache = std::env::temp_dir().join(format!("parallax-{name}.bundle"));
     let bundle: Bundle = match std::fs::read(&cache).ok().and_then(|b| postcard::from_bytes(&b).ok()) {
         Some(b) => b,
         None => {

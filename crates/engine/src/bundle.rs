@@ -18,7 +18,7 @@ use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 4;
+pub const BUNDLE_FORMAT: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {

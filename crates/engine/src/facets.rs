@@ -624,21 +624,20 @@ impl<'a> Facets<'a> {
         };
         match sort.key {
             SortKey::Id => articles.sort_unstable(),
-            SortKey::Date => articles.sort_by(|&x, &y| {
+            SortKey::Date => articles.sort_unstable_by(|&x, &y| {
                 // Unknown dates last.
                 let (dx, dy) = (c.articles[x].meta.date.as_deref(), c.articles[y].meta.date.as_deref());
                 (dx.is_none(), dx).cmp(&(dy.is_none(), dy)).then(x.cmp(&y))
             }),
-            SortKey::Outlet => articles.sort_by(|&x, &y| {
+            SortKey::Outlet => articles.sort_unstable_by(|&x, &y| {
                 let (ox, oy) = (c.articles[x].meta.outlet.as_deref(), c.articles[y].meta.outlet.as_deref());
                 (ox.is_none(), ox.map(str::to_lowercase))
                     .cmp(&(oy.is_none(), oy.map(str::to_lowercase)))
                     .then(x.cmp(&y))
             }),
-            SortKey::Length => {
-                articles.sort_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y)))
-            }
-            SortKey::Shared => articles.sort_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
+            SortKey::Length => articles
+                .sort_unstable_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))),
+            SortKey::Shared => articles.sort_unstable_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
         }
         if sort.reverse {
             articles.reverse();

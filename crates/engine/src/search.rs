@@ -157,7 +157,7 @@ impl SearchIndex {
             }
         };
         let mut stems_by_text: Vec<u32> = (0..n_stems as u32).collect();
-        stems_by_text.sort_by(|&x, &y| text(x).cmp(text(y)));
+        stems_by_text.sort_unstable_by(|&x, &y| text(x).cmp(text(y)));
         SearchIndex { forms, stems_by_text, extra, starts, postings, titles }
     }
 
