@@ -13,8 +13,6 @@ pub struct FacetValueView {
     pub label: AttrValue,
     pub count: usize,
     pub checked: bool,
-    /// The fragment with this value toggled.
-    pub href: AttrValue,
 }
 
 #[derive(Clone, PartialEq)]
@@ -42,7 +40,12 @@ pub struct FacetPanelProps {
     pub sort: AttrValue,
     /// The fragment without any facet selected; None when none is.
     pub clear_href: Option<AttrValue>,
+    /// A sort was chosen: the fragment to go to.
     pub on_navigate: Callback<AttrValue>,
+    /// A value was ticked or unticked: (facet key, value key). Kept
+    /// stable across renders by the page, so that a group whose counts
+    /// did not change is not rendered again on a keystroke.
+    pub on_toggle: Callback<(&'static str, AttrValue)>,
 }
 
 #[component]
@@ -72,7 +75,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 <a class="clear-all" href={href.clone()} data-testid="clear-facets">{ "Clear all filters" }</a>
             }
             { for props.groups.iter().filter(|g| !g.values.is_empty()).map(|g| html! {
-                <FacetGroupBox group={g.clone()} on_navigate={props.on_navigate.clone()} />
+                <FacetGroupBox group={g.clone()} on_toggle={props.on_toggle.clone()} />
             }) }
         </aside>
     }
@@ -81,7 +84,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct FacetGroupBoxProps {
     group: FacetGroupView,
-    on_navigate: Callback<AttrValue>,
+    on_toggle: Callback<(&'static str, AttrValue)>,
 }
 
 #[component]
@@ -94,9 +97,9 @@ fn FacetGroupBox(props: &FacetGroupBoxProps) -> Html {
                 { for g.values.iter().map(|v| {
                     let id = format!("f-{}-{}", g.key, slug(&v.key));
                     let onchange = {
-                        let nav = props.on_navigate.clone();
-                        let href = v.href.clone();
-                        Callback::from(move |_: Event| nav.emit(href.clone()))
+                        let toggle = props.on_toggle.clone();
+                        let (facet, key) = (g.key, v.key.clone());
+                        Callback::from(move |_: Event| toggle.emit((facet, key.clone())))
                     };
                     let empty = v.count == 0 && !v.checked;
                     html! {

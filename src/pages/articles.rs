@@ -49,6 +49,9 @@ impl Filtered {
     }
 }
 
+/// Highlighted byte ranges of a text.
+type Hits = Rc<[(usize, usize)]>;
+
 #[derive(Properties, PartialEq)]
 pub struct ArticlesPageProps {
     pub state: Rc<ViewState>,
@@ -83,22 +86,21 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                 .map(|&i| {
                     let a = &corpus.articles[i];
                     let title = a.title().to_string();
-                    let (snippet, snippet_hits, title_hits): (String, Rc<[(usize, usize)]>, Rc<[(usize, usize)]>) =
-                        match &compiled {
-                            Some((s, c)) => {
-                                let si = s.snippet_sentence(a, c);
-                                (
-                                    si.map(|si| a.slice(a.sentences[si].span).to_string()).unwrap_or_default(),
-                                    si.map(|si| s.sentence_highlights(a, si, c)).unwrap_or_default().into(),
-                                    s.title_highlights(i, a, c).into(),
-                                )
-                            }
-                            None => (
-                                a.lede().map(|s| a.slice(s.span).to_string()).unwrap_or_default(),
-                                Rc::new([]),
-                                Rc::new([]),
-                            ),
-                        };
+                    let (snippet, snippet_hits, title_hits): (String, Hits, Hits) = match &compiled {
+                        Some((s, c)) => {
+                            let si = s.snippet_sentence(a, c);
+                            (
+                                si.map(|si| a.slice(a.sentences[si].span).to_string()).unwrap_or_default(),
+                                si.map(|si| s.sentence_highlights(a, si, c)).unwrap_or_default().into(),
+                                s.title_highlights(i, a, c).into(),
+                            )
+                        }
+                        None => (
+                            a.lede().map(|s| a.slice(s.span).to_string()).unwrap_or_default(),
+                            Rc::new([]),
+                            Rc::new([]),
+                        ),
+                    };
                     let href = encode(&ViewState {
                         article: Some(a.id().to_string()),
                         sentence: None,
@@ -139,7 +141,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let groups: Rc<[FacetGroupView]> = {
             {
                 let data = data.clone();
-                use_memo((props.filtered.clone(), st.clone()), move |(f, st)| facet_groups(&data, st, f))
+                use_memo(props.filtered.clone(), move |f| facet_groups(&data, f))
             }
             .as_ref()
             .clone()
@@ -158,7 +160,19 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
             let url = url.clone();
             Callback::from(move |href: AttrValue| url.push(&href))
         };
-        html! { <FacetPanel groups={groups} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} /> }
+        // One callback for the page's life, reading the view at click time.
+        let latest = use_mut_ref(|| st.clone());
+        *latest.borrow_mut() = st.clone();
+        let on_toggle = {
+            let (url, latest) = (url.clone(), latest.clone());
+            use_callback((), move |(key, value): (&'static str, AttrValue), _| {
+                if let Some(f) = Facet::from_key(key) {
+                    let now = latest.borrow().clone();
+                    url.push(&encode(&now.toggled(f, &value)));
+                }
+            })
+        };
+        html! { <FacetPanel groups={groups} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
     };
 
     // Bring the sentence a link points at into view.
@@ -253,7 +267,7 @@ fn sort_label(sort: Sort) -> String {
 /// The facet groups as the panel shows them: every value in the engine's
 /// order, or for a long group the selected values and the ones with most
 /// articles.
-fn facet_groups(data: &Data, st: &ViewState, f: &Filtered) -> Rc<[FacetGroupView]> {
+fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
     let fx = data.facets();
     Facet::ALL
         .iter()
@@ -279,7 +293,6 @@ fn facet_groups(data: &Data, st: &ViewState, f: &Filtered) -> Rc<[FacetGroupView
                         label: AttrValue::from(label.to_string()),
                         count: counts[i] as usize,
                         checked: selected.binary_search(&i).is_ok(),
-                        href: encode(&st.toggled(facet, key)).into(),
                     }
                 })
                 .collect();

@@ -358,7 +358,7 @@ fn PairView(props: &PairViewProps) -> Html {
             <p class="muted small" data-testid="pair-summary">
                 { match summary {
                     Some(s) => format!("{} shared passage{} · {}% of the shorter article · j / k move between passages, Esc goes back",
-                        s.passages, if s.passages == 1 { "" } else { "s" }, (s.shorter_share * 100.0).round()),
+                        s.passages, if s.passages == 1 { "" } else { "s" }, (s.shorter_share * 100.0).round() as u32),
                     None => "These two articles share no passage.".to_string(),
                 } }
             </p>
