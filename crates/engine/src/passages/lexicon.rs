@@ -22,6 +22,11 @@ use crate::token::{english_stemmer, stem_word};
 /// The reduced WordNet table: `word class class ...`, classes in base 36.
 const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
 
+/// Curated paraphrase groups of news reporting (`data/paraphrases.txt`):
+/// one class per line, numbered from `PARAPHRASE_BASE`.
+const PARAPHRASES: &str = include_str!("../../data/paraphrases.txt");
+const PARAPHRASE_BASE: u32 = 1 << 24;
+
 /// English function words and reporting clichés with no evidential value.
 const STOPWORDS: &[&str] = &[
     "a",
@@ -346,6 +351,12 @@ pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
         let Some(word) = parts.next() else { continue };
         let entry = map.entry(stem_word(stemmer, word)).or_default();
         entry.extend(parts.filter_map(parse_base36));
+    }
+    // Curated paraphrase groups: class numbers above WordNet's.
+    for (k, line) in PARAPHRASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).enumerate() {
+        for word in line.split_whitespace() {
+            map.entry(stem_word(stemmer, word)).or_default().push(PARAPHRASE_BASE + k as u32);
+        }
     }
     for v in map.values_mut() {
         v.sort_unstable();

@@ -75,6 +75,12 @@ pub struct PassageConfig {
     pub min_distinct: usize,
     /// With only `min_distinct` of them, a link needs this score.
     pub few_distinct_min_score: f32,
+    /// Much shared evidence makes up for long sentences: with at least
+    /// `strong_min_distinct` distinctive matched concepts weighing
+    /// `strong_min_weight`, a link needs only `strong_min_score`.
+    pub strong_min_distinct: usize,
+    pub strong_min_weight: f32,
+    pub strong_min_score: f32,
     /// ... and their minimum share of the matched evidence.
     pub min_distinct_share: f32,
     /// Concepts found in at least this share of the articles (of four or
@@ -134,6 +140,9 @@ impl Default for PassageConfig {
             min_shared: 3,
             min_distinct: 2,
             few_distinct_min_score: 0.55,
+            strong_min_distinct: 4,
+            strong_min_weight: 14.0,
+            strong_min_score: 0.33,
             min_distinct_share: 0.4,
             second_min_score: 0.4,
             topic_share: 1.0,
@@ -747,7 +756,7 @@ fn grow_context(
     loop {
         // (score, a, b, is an extension of a linked sentence)
         let mut best: Option<(f32, u32, u32, bool)> = None;
-        for (l, _) in &sel {
+        for (l, second) in &sel {
             let (a0, a1, b0, b1) = (l.a.start as i64, l.a.end as i64, l.b.start as i64, l.b.end as i64);
             let mut cands: Vec<(i64, i64, bool)> = Vec::new();
             let next = |p: &SentenceLink, q: &SentenceLink| p.a.end == q.a.start && p.b.end == q.b.start;
@@ -764,12 +773,13 @@ fn grow_context(
                 cands.push((a0 - 1, b1, false));
             }
             // One side continues a single linked sentence in the next (or
-            // previous) sentence of the other (a sentence split in two).
+            // previous) sentence of the other (a sentence split in two):
+            // only next to a first link, not to a second or joined one.
             let once = |u: &BTreeMap<u32, u32>, r: SentenceRange| r.end - r.start == 1 && u.get(&r.start) == Some(&1);
-            if once(&used_a, l.a) {
+            if !second && once(&used_a, l.a) {
                 cands.extend([(a0, b1, true), (a0, b0 - 1, true)]);
             }
-            if once(&used_b, l.b) {
+            if !second && once(&used_b, l.b) {
                 cands.extend([(a1, b0, true), (a0 - 1, b0, true)]);
             }
             for (x, y, ext) in cands {
