@@ -140,7 +140,7 @@ impl Default for PassageConfig {
             min_shared: 3,
             min_distinct: 2,
             few_distinct_min_score: 0.55,
-            strong_min_distinct: 4,
+            strong_min_distinct: 5,
             strong_min_weight: 14.0,
             strong_min_score: 0.33,
             min_distinct_share: 0.4,
