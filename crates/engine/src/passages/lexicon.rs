@@ -220,6 +220,28 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// what a sentence says.
 const CONTENT_ALIASES: &[&str] = &["@cold_war", "@human_rights", "@security_council"];
 
+/// Discourse markers: phrases that link a sentence to the text around it
+/// ("for its part", "in particular") and say nothing of its content. Their
+/// words are dropped like stopwords (alone, "part" and "particular" are
+/// content words).
+const DISCOURSE: &[&str] = &[
+    "for its part",
+    "for their part",
+    "for his part",
+    "for her part",
+    "in particular",
+    "in this sense",
+    "in that sense",
+    "what's more",
+    "on the other hand",
+    "in addition",
+    "in turn",
+    "at the same time",
+    "in this regard",
+    "in this context",
+    "for its own part",
+];
+
 /// Words of any news report that say little about its content: they count
 /// in a score, but a link needs evidence beyond them and actors' names.
 const GENERIC: &[&str] = &[
@@ -396,6 +418,13 @@ impl Lexicon {
                 }
             }
         }
+        for phrase in DISCOURSE {
+            let stems: Vec<String> = crate::token::stems_of(phrase);
+            let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
+            if let Some(ids) = ids.filter(|ids| ids.len() > 1) {
+                phrases.push((ids, STOP));
+            }
+        }
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let us_stem = index.get("us").copied();
         let table = synonym_table(&stemmer);
@@ -434,7 +463,9 @@ impl Lexicon {
         'outer: while i < toks.len() {
             for (seq, id) in &self.phrases {
                 if toks.len() - i >= seq.len() && toks[i..i + seq.len()].iter().zip(seq).all(|(t, s)| t.stem == *s) {
-                    out.push((first + i, *id));
+                    if *id != STOP {
+                        out.push((first + i, *id));
+                    }
                     i += seq.len();
                     continue 'outer;
                 }
