@@ -144,7 +144,7 @@ impl Default for PassageConfig {
             strong_min_weight: 14.0,
             strong_min_score: 0.33,
             min_distinct_share: 0.4,
-            second_min_score: 0.4,
+            second_min_score: 0.36,
             topic_share: 1.0,
             split_gain: 0.1,
             synonym_weight: 0.8,
