@@ -11,6 +11,11 @@
 //!   are near-synonyms when their class lists intersect (enlargement ~
 //!   expansion, denounce ~ criticize, oppose ~ opposition). The relation is
 //!   not transitive, so classes never snowball into huge groups.
+//! * Paraphrase groups (`data/paraphrases.txt`, curated) add the classes
+//!   WordNet misses, words independent translations of one quote use for
+//!   the same thing (renounce ~ reject, approaches ~ methods, soldiers ~
+//!   troops).
+//! * Discourse markers ("for its part", "in particular") are dropped.
 
 use std::collections::HashMap;
 

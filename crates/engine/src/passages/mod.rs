@@ -5,8 +5,8 @@
 //!
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
-//!    NATO) and each stem's WordNet synonym classes alongside
-//!    (`lexicon.rs`). A concept weighs its IDF over the corpus' sentences,
+//!    NATO) and each stem's synonym classes alongside (WordNet, and
+//!    curated paraphrase groups of news reporting: `lexicon.rs`). A concept weighs its IDF over the corpus' sentences,
 //!    more inside quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
 //!    synonym classes found in at most `max_df_share` of the sentences):
@@ -19,7 +19,8 @@
 //!    the rest of the two sentences differs. A synonym counts
 //!    `synonym_weight` of an identical concept; a window pair whose figures
 //!    all differ is halved. Pairs need `min_score`, `min_weight` of matched
-//!    evidence and `min_shared` matched concepts. A sentence split in two
+//!    evidence and `min_shared` matched concepts; much distinctive evidence
+//!    (`strong_*`) lowers the score bar for long sentences. A sentence split in two
 //!    by one translation is matched against the union of two adjacent
 //!    sentences (1-to-2).
 //!    A link also needs `min_distinct` matched concepts that are neither
