@@ -6,8 +6,9 @@
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
 //!    NATO) and each stem's synonym classes alongside (WordNet, and
-//!    curated paraphrase groups of news reporting: `lexicon.rs`). A concept weighs its IDF over the corpus' sentences,
-//!    more inside quotation marks.
+//!    curated paraphrase groups of news reporting: `lexicon.rs`). A
+//!    concept weighs its IDF over the corpus' sentences, more inside
+//!    quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
 //!    synonym classes found in at most `max_df_share` of the sentences):
 //!    a pair is scored only if it shares enough rare evidence. No
@@ -20,9 +21,9 @@
 //!    `synonym_weight` of an identical concept; a window pair whose figures
 //!    all differ is halved. Pairs need `min_score`, `min_weight` of matched
 //!    evidence and `min_shared` matched concepts; much distinctive evidence
-//!    (`strong_*`) lowers the score bar for long sentences. A sentence split in two
-//!    by one translation is matched against the union of two adjacent
-//!    sentences (1-to-2).
+//!    (`strong_*`) lowers the score bar for long sentences. A sentence
+//!    split in two by one translation is matched against the union of two
+//!    adjacent sentences (1-to-2).
 //!    A link also needs `min_distinct` matched concepts that are neither
 //!    actors' names, generic news words ("said", "statement") nor topic
 //!    words found in (nearly) every article: what the sentences say, not
@@ -76,14 +77,14 @@ pub struct PassageConfig {
     pub min_distinct: usize,
     /// With only `min_distinct` of them, a link needs this score.
     pub few_distinct_min_score: f32,
+    /// ... and their minimum share of the matched evidence.
+    pub min_distinct_share: f32,
     /// Much shared evidence makes up for long sentences: with at least
     /// `strong_min_distinct` distinctive matched concepts weighing
     /// `strong_min_weight`, a link needs only `strong_min_score`.
     pub strong_min_distinct: usize,
     pub strong_min_weight: f32,
     pub strong_min_score: f32,
-    /// ... and their minimum share of the matched evidence.
-    pub min_distinct_share: f32,
     /// Concepts found in at least this share of the articles (of four or
     /// more) are topic words: like actors' names, not distinctive.
     pub topic_share: f32,
