@@ -103,7 +103,7 @@ impl ViewState {
     /// Sets a facet's values (sorted, deduplicated; cluster ids that are
     /// not numbers are dropped).
     pub fn set_facet(&mut self, f: Facet, mut v: Vec<String>) {
-        v.sort();
+        v.sort_unstable();
         v.dedup();
         match f {
             Facet::Actor => self.actors = v,

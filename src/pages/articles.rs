@@ -2,8 +2,8 @@
 
 use std::rc::Rc;
 
-use parallax_engine::facets::{FacetGroup, Filter, Sort, SortKey};
-use parallax_engine::filter::{self, Query};
+use parallax_engine::facets::{Counts, Facet, Filter, Sort, SortKey};
+use parallax_engine::filter::Query;
 use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
 
@@ -23,8 +23,8 @@ pub struct Filtered {
     pub indices: Vec<usize>,
     /// The same, in the list's sort order.
     pub order: Vec<usize>,
-    /// Every facet with its counts.
-    pub groups: Vec<FacetGroup>,
+    /// Every facet value's count (keys and labels: `Facets::value`).
+    pub counts: Counts,
     /// Articles in the corpus.
     pub total: usize,
 }
@@ -32,14 +32,14 @@ pub struct Filtered {
 impl Filtered {
     pub fn new(data: &Data, f: &Filter, sort: Sort) -> Filtered {
         let fx = data.facets();
-        let sel = fx.select(f);
-        let mut order = sel.articles.clone();
+        let counts = fx.counts(f);
+        let mut order = counts.articles.clone();
         fx.sort(&mut order, sort);
         Filtered {
             query: f.query.clone(),
-            indices: sel.articles,
+            indices: counts.articles.clone(),
             order,
-            groups: sel.groups,
+            counts,
             total: data.corpus.articles.len(),
         }
     }
@@ -53,10 +53,6 @@ impl Filtered {
 pub struct ArticlesPageProps {
     pub state: Rc<ViewState>,
     pub filtered: Rc<Filtered>,
-}
-
-fn hits(text: &str, q: &Query) -> Rc<[(usize, usize)]> {
-    filter::highlight(text, q).into()
 }
 
 pub fn date_label(a: &Article) -> String {
@@ -79,15 +75,30 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         use_memo((filtered, st.article.clone(), st.boilerplate, limit), move |(f, open, bp, limit)| {
             let corpus = &data.corpus;
             let fx = data.facets();
+            let search = (!f.query.is_empty()).then(|| data.search());
+            let compiled = search.map(|s| (s, s.compile(corpus, &f.query)));
             f.order
                 .iter()
                 .take(*limit)
                 .map(|&i| {
                     let a = &corpus.articles[i];
                     let title = a.title().to_string();
-                    let snippet = filter::snippet_sentence(a, &f.query)
-                        .map(|s| a.slice(a.sentences[s].span).to_string())
-                        .unwrap_or_default();
+                    let (snippet, snippet_hits, title_hits): (String, Rc<[(usize, usize)]>, Rc<[(usize, usize)]>) =
+                        match &compiled {
+                            Some((s, c)) => {
+                                let si = s.snippet_sentence(a, c);
+                                (
+                                    si.map(|si| a.slice(a.sentences[si].span).to_string()).unwrap_or_default(),
+                                    si.map(|si| s.sentence_highlights(a, si, c)).unwrap_or_default().into(),
+                                    s.title_highlights(i, a, c).into(),
+                                )
+                            }
+                            None => (
+                                a.lede().map(|s| a.slice(s.span).to_string()).unwrap_or_default(),
+                                Rc::new([]),
+                                Rc::new([]),
+                            ),
+                        };
                     let href = encode(&ViewState {
                         article: Some(a.id().to_string()),
                         sentence: None,
@@ -97,13 +108,13 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                     RowData {
                         id: a.id().to_string().into(),
                         href: href.into(),
-                        title_hits: hits(&title, &f.query),
+                        title_hits,
                         title: title.into(),
                         outlet: a.meta.outlet_or_unknown().to_string().into(),
                         date: date_label(a).into(),
                         words: a.word_count(),
                         shared: (fx.shared_share(i) * 100.0).round() as u32,
-                        snippet_hits: hits(&snippet, &f.query),
+                        snippet_hits,
                         snippet: snippet.into(),
                         selected: open.as_deref() == Some(a.id()),
                     }
@@ -125,8 +136,14 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     });
 
     let facet_panel = {
-        let groups: Rc<[FacetGroupView]> =
-            { use_memo((props.filtered.clone(), st.clone()), |(f, st)| facet_groups(st, f)).as_ref().clone() };
+        let groups: Rc<[FacetGroupView]> = {
+            {
+                let data = data.clone();
+                use_memo((props.filtered.clone(), st.clone()), move |(f, st)| facet_groups(&data, st, f))
+            }
+            .as_ref()
+            .clone()
+        };
         let sorts: Rc<[SortOption]> = SortKey::ALL
             .iter()
             .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
@@ -236,32 +253,37 @@ fn sort_label(sort: Sort) -> String {
 /// The facet groups as the panel shows them: every value in the engine's
 /// order, or for a long group the selected values and the ones with most
 /// articles.
-fn facet_groups(st: &ViewState, f: &Filtered) -> Rc<[FacetGroupView]> {
-    f.groups
+fn facet_groups(data: &Data, st: &ViewState, f: &Filtered) -> Rc<[FacetGroupView]> {
+    let fx = data.facets();
+    Facet::ALL
         .iter()
-        .map(|g| {
-            let mut keep: Vec<usize> = (0..g.values.len()).collect();
+        .enumerate()
+        .map(|(fi, &facet)| {
+            let counts = &f.counts.counts[fi];
+            let selected = &f.counts.selected[fi];
+            let mut keep: Vec<usize> = (0..counts.len()).collect();
             let mut hidden = 0;
-            if g.values.len() > FACET_VALUES_SHOWN {
-                keep.sort_by_key(|&i| (!g.values[i].selected, std::cmp::Reverse(g.values[i].count), i));
-                hidden = g.values.len() - FACET_VALUES_SHOWN;
+            if counts.len() > FACET_VALUES_SHOWN {
+                let key = |i: usize| (selected.binary_search(&i).is_err(), std::cmp::Reverse(counts[i]), i);
+                keep.select_nth_unstable_by_key(FACET_VALUES_SHOWN - 1, |&i| key(i));
+                hidden = counts.len() - FACET_VALUES_SHOWN;
                 keep.truncate(FACET_VALUES_SHOWN);
                 keep.sort_unstable();
             }
             let values: Rc<[FacetValueView]> = keep
                 .into_iter()
                 .map(|i| {
-                    let v = &g.values[i];
+                    let (key, label) = fx.value(facet, i);
                     FacetValueView {
-                        key: v.key.clone().into(),
-                        label: v.label.clone().into(),
-                        count: v.count,
-                        checked: v.selected,
-                        href: encode(&st.toggled(g.facet, &v.key)).into(),
+                        key: AttrValue::from(key.to_string()),
+                        label: AttrValue::from(label.to_string()),
+                        count: counts[i] as usize,
+                        checked: selected.binary_search(&i).is_ok(),
+                        href: encode(&st.toggled(facet, key)).into(),
                     }
                 })
                 .collect();
-            FacetGroupView { key: g.facet.key(), title: g.facet.title(), values, hidden }
+            FacetGroupView { key: facet.key(), title: facet.title(), values, hidden }
         })
         .collect()
 }
@@ -289,7 +311,7 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
         let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
         found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
     }
-    found.sort_by_key(|f| (f.0, f.1));
+    found.sort_unstable_by_key(|f| (f.0, f.1));
     for (_, _, range, other, index, cluster, p) in found {
         let o = &corpus.articles[other as usize];
         let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
@@ -317,6 +339,8 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
 fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderData {
     let focus = st.sentence.and_then(|i| a.sentences.get(i as usize)).map(|s| s.span);
     let links = sentence_links(data, st, a);
+    let search = (!q.is_empty()).then(|| data.search());
+    let compiled = search.map(|s| (s, s.compile(&data.corpus, q)));
     // Kept paragraphs and removed lines, in text order.
     let mut blocks: Vec<(u32, Block)> = Vec::new();
     for p in &a.paragraphs {
@@ -345,7 +369,13 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
             .collect();
         blocks.push((
             p.span.start,
-            Block { kind, hits: hits(text, q), text: text.to_string().into(), focus, shared: shared.into() },
+            Block {
+                kind,
+                hits: compiled.as_ref().map(|(s, c)| s.paragraph_highlights(a, p, c)).unwrap_or_default().into(),
+                text: text.to_string().into(),
+                focus,
+                shared: shared.into(),
+            },
         ));
     }
     for r in &a.removed {
@@ -360,7 +390,7 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
             },
         ));
     }
-    blocks.sort_by_key(|(s, _)| *s);
+    blocks.sort_unstable_by_key(|(s, _)| *s);
     let mut meta = vec![a.meta.outlet_or_unknown().to_string(), date_label(a)];
     if let Some(e) = &a.meta.event {
         meta.push(e.clone());

@@ -91,7 +91,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
         .filter(|(_, n)| *n >= 2)
         .collect();
     let mut clusters = clusters;
-    clusters.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
+    clusters.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
     let shared_pairs = sel
         .iter()
         .enumerate()
@@ -329,7 +329,7 @@ fn PairView(props: &PairViewProps) -> Html {
                 <div class="pcol"><p>{ diff::side(tb, &ops, false) }</p></div>
                 <div class="pmeta">
                     <a href={href}>{ format!("passage {} of {n}", i + 1) }</a>
-                    { format!(" · similarity {:.2}", p.score) }
+                    { format!(" · similarity {}", two_decimals(p.score)) }
                     if moved { { " · moved: earlier in B" } }
                 </div>
             </div>
@@ -448,4 +448,11 @@ fn swap(ops: Vec<parallax_engine::passages::AlignOp>) -> Vec<parallax_engine::pa
             b: o.a,
         })
         .collect()
+}
+
+/// `0.87` for 0.8712 (integer arithmetic: float formatting would add its
+/// tables to the wasm for this one number).
+fn two_decimals(x: f32) -> String {
+    let h = (x.clamp(0.0, 1e6) * 100.0).round() as u64;
+    format!("{}.{:02}", h / 100, h % 100)
 }

@@ -7,15 +7,18 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::facets::{FacetIndex, Facets};
+use std::sync::OnceLock;
+
+use crate::facets::{FacetIndex, FacetTable, Facets};
 use crate::lexicon::Lexicon;
 use crate::model::Corpus;
 use crate::passages::{self, PairSummary, PassageConfig, Passages};
+use crate::search::SearchIndex;
 use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 4;
+pub const BUNDLE_FORMAT: u32 = 5;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -31,6 +34,37 @@ pub struct Bundle {
     pub pairs: Vec<PairSummary>,
     /// What each article mentions, shares and carries, for the facets.
     pub facets: FacetIndex,
+    /// The search index and facet table, derived from the above on first
+    /// use (not serialised: cheaper to rebuild than to ship).
+    #[serde(skip)]
+    pub prepared: Prepared,
+}
+
+/// Derived tables, built once on first use. Compares equal to any other
+/// (it is a cache of the bundle's own data); a clone starts empty.
+#[derive(Default)]
+pub struct Prepared {
+    search: OnceLock<SearchIndex>,
+    table: OnceLock<FacetTable>,
+}
+
+impl Clone for Prepared {
+    fn clone(&self) -> Prepared {
+        Prepared::default()
+    }
+}
+impl PartialEq for Prepared {
+    fn eq(&self, _: &Prepared) -> bool {
+        true
+    }
+}
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("search", &self.search.get().is_some())
+            .field("table", &self.table.get().is_some())
+            .finish()
+    }
 }
 
 impl Bundle {
@@ -40,11 +74,36 @@ impl Bundle {
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
         let pairs = passages::pair_summaries(&corpus, &passages);
         let facets = FacetIndex::build(&corpus, &lexicon, &passages);
-        Bundle { format: BUNDLE_FORMAT, corpus, lexicon, statements, passages, pairs, facets }
+        Bundle {
+            format: BUNDLE_FORMAT,
+            corpus,
+            lexicon,
+            statements,
+            passages,
+            pairs,
+            facets,
+            prepared: Prepared::default(),
+        }
+    }
+
+    /// The search index (built on first use: the first search pays for it).
+    pub fn search(&self) -> &SearchIndex {
+        self.prepared.search.get_or_init(|| SearchIndex::build(&self.corpus))
     }
 
     /// The facets over this bundle.
     pub fn facets(&self) -> Facets<'_> {
-        Facets { corpus: &self.corpus, lexicon: &self.lexicon, passages: &self.passages, index: &self.facets }
+        let table = self
+            .prepared
+            .table
+            .get_or_init(|| FacetTable::build(&self.corpus, &self.lexicon, &self.passages, &self.facets));
+        Facets {
+            corpus: &self.corpus,
+            lexicon: &self.lexicon,
+            passages: &self.passages,
+            index: &self.facets,
+            table,
+            search: &self.prepared.search,
+        }
     }
 }

@@ -13,13 +13,15 @@
 //! the articles with no allocation per token.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::filter::{Matcher, Query};
+use crate::filter::Query;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus};
 use crate::passages::Passages;
+use crate::search::SearchIndex;
 use crate::token;
 
 /// The facets, in the order the page shows them.
@@ -265,6 +267,70 @@ pub struct Facets<'a> {
     pub lexicon: &'a Lexicon,
     pub passages: &'a Passages,
     pub index: &'a FacetIndex,
+    /// Derived once from the above (see `Bundle::facets`).
+    pub table: &'a FacetTable,
+    /// Built on the first search (an empty query needs no index).
+    pub search: &'a OnceLock<SearchIndex>,
+}
+
+/// Every facet's values and each article's value slots, derived once from
+/// the bundle so that a keystroke only counts.
+#[derive(Clone, Debug, Default)]
+pub struct FacetTable {
+    /// Per facet (in [`Facet::ALL`] order): its values as (key, label).
+    values: [Vec<(String, String)>; 7],
+    /// Per facet: article `i`'s value slots are `slots[starts[i]..starts[i + 1]]`.
+    starts: [Vec<u32>; 7],
+    slots: [Vec<u32>; 7],
+}
+
+impl FacetTable {
+    pub fn build(corpus: &Corpus, lexicon: &Lexicon, passages: &Passages, index: &FacetIndex) -> FacetTable {
+        let (empty, no_search) = (FacetTable::default(), OnceLock::new());
+        let fx = Facets { corpus, lexicon, passages, index, table: &empty, search: &no_search };
+        let values: [Vec<(String, String)>; 7] = Facet::ALL.map(|f| fx.compute_values(f));
+        let cluster_slot: HashMap<u32, usize> =
+            passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
+        let mut rank = 0;
+        let share_slot: Vec<Option<usize>> = index
+            .shares
+            .iter()
+            .map(|s| {
+                (!s.is_empty()).then(|| {
+                    rank += 1;
+                    rank - 1
+                })
+            })
+            .collect();
+        let mut starts: [Vec<u32>; 7] = Default::default();
+        let mut slots: [Vec<u32>; 7] = Default::default();
+        let mut out = Vec::new();
+        for (fi, &f) in Facet::ALL.iter().enumerate() {
+            starts[fi].push(0);
+            for ai in 0..corpus.articles.len() {
+                fx.article_slots(f, ai, &values[fi], &cluster_slot, &share_slot, &mut out);
+                slots[fi].extend(out.iter().map(|&s| s as u32));
+                starts[fi].push(slots[fi].len() as u32);
+            }
+        }
+        FacetTable { values, starts, slots }
+    }
+    fn article(&self, fi: usize, ai: usize) -> &[u32] {
+        &self.slots[fi][self.starts[fi][ai] as usize..self.starts[fi][ai + 1] as usize]
+    }
+}
+
+/// What a filter selects, and every facet value's count, without the
+/// values' keys and labels (see [`Facets::value`]): the page's per-keystroke
+/// result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// Selected articles, ascending.
+    pub articles: Vec<usize>,
+    /// Per facet (in [`Facet::ALL`] order), per value slot: the count.
+    pub counts: [Vec<u32>; 7],
+    /// Per facet: the selected value slots (ascending).
+    pub selected: [Vec<usize>; 7],
 }
 
 /// The selected values of each facet, by key (names, ids, dates as the
@@ -335,15 +401,24 @@ fn date_key(a: &Article) -> &str {
     a.meta.date.as_deref().unwrap_or(UNKNOWN)
 }
 
-/// Resolved filter: value slots per facet (indices into [`Facets::values`]).
-struct Resolved {
-    /// Per facet (in [`Facet::ALL`] order): selected value slots, or empty.
-    sel: [Vec<usize>; 7],
-}
-
 impl<'a> Facets<'a> {
     /// Every value of a facet, in display order, as (key, label).
-    pub fn values(&self, f: Facet) -> Vec<(String, String)> {
+    pub fn values(&self, f: Facet) -> &'a [(String, String)] {
+        &self.table.values[f as usize]
+    }
+
+    /// The search index (built on first use).
+    pub fn search(&self) -> &'a SearchIndex {
+        self.search.get_or_init(|| SearchIndex::build(self.corpus))
+    }
+
+    /// Value `slot` of facet `f` as (key, label).
+    pub fn value(&self, f: Facet, slot: usize) -> (&'a str, &'a str) {
+        let (k, l) = &self.table.values[f as usize][slot];
+        (k, l)
+    }
+
+    fn compute_values(&self, f: Facet) -> Vec<(String, String)> {
         let c = self.corpus;
         let distinct = |key: fn(&Article) -> &str| {
             let mut v: Vec<&str> = c.articles.iter().map(key).collect();
@@ -428,6 +503,7 @@ impl<'a> Facets<'a> {
         ai: usize,
         keys: &[(String, String)],
         cluster_slot: &HashMap<u32, usize>,
+        share_slot: &[Option<usize>],
         out: &mut Vec<usize>,
     ) {
         out.clear();
@@ -440,9 +516,10 @@ impl<'a> Facets<'a> {
             Facet::Date => out.extend(find(date_key(a))),
             Facet::Event => out.extend(keys.iter().position(|(k, _)| k == event_key(a))),
             Facet::Shares => {
+                // Values are the articles that share anything, in corpus
+                // order: the slot of article `o` is its rank among them.
                 for &o in self.index.shares.get(ai).into_iter().flatten() {
-                    let id = self.corpus.articles[o as usize].id();
-                    out.extend(find(id));
+                    out.extend(share_slot.get(o as usize).copied().flatten());
                 }
             }
             Facet::Carries => {
@@ -456,74 +533,86 @@ impl<'a> Facets<'a> {
     /// Applies a filter: the selected articles and every facet's counts.
     /// Selected values that do not exist select nothing.
     pub fn select(&self, filter: &Filter) -> Selection {
-        let keys: Vec<Vec<(String, String)>> = Facet::ALL.iter().map(|&f| self.values(f)).collect();
-        let mut resolved = Resolved { sel: Default::default() };
+        let c = self.counts(filter);
+        let groups = Facet::ALL
+            .iter()
+            .enumerate()
+            .map(|(fi, &facet)| FacetGroup {
+                facet,
+                values: self.table.values[fi]
+                    .iter()
+                    .enumerate()
+                    .map(|(slot, (key, label))| FacetValue {
+                        key: key.clone(),
+                        label: label.clone(),
+                        count: c.counts[fi][slot] as usize,
+                        selected: c.selected[fi].contains(&slot),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Selection { articles: c.articles, groups }
+    }
+
+    /// [`Self::select`] without the values' keys and labels.
+    pub fn counts(&self, filter: &Filter) -> Counts {
+        let t = self.table;
+        let mut selected: [Vec<usize>; 7] = Default::default();
+        let mut wanted: [Vec<bool>; 7] = Default::default();
         let mut unknown_selected = 0u8;
         for (fi, &f) in Facet::ALL.iter().enumerate() {
+            wanted[fi] = vec![false; t.values[fi].len()];
             for k in filter.selected(f) {
-                match keys[fi].iter().position(|(x, _)| *x == k) {
-                    Some(slot) => resolved.sel[fi].push(slot),
+                match t.values[fi].iter().position(|(x, _)| *x == k) {
+                    Some(slot) => {
+                        selected[fi].push(slot);
+                        wanted[fi][slot] = true;
+                    }
                     None => unknown_selected |= f.bit(),
                 }
             }
+            selected[fi].sort_unstable();
+            selected[fi].dedup();
         }
-        let matcher = Matcher::new(self.corpus, &filter.query);
-        // Cluster id -> its slot among the Carries values (one lookup per
-        // carried cluster, not a scan of every cluster).
-        let cluster_slot: HashMap<u32, usize> =
-            self.passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
+        let matching = if filter.query.is_empty() {
+            vec![true; self.corpus.articles.len()]
+        } else {
+            let search = self.search();
+            search.matching(self.corpus, &search.compile(self.corpus, &filter.query))
+        };
         let all: u8 = Facet::ALL.iter().fold(0, |m, f| m | f.bit());
-        let mut counts: Vec<Vec<usize>> = keys.iter().map(|k| vec![0; k.len()]).collect();
-        let mut selected = Vec::new();
-        let mut slots: [Vec<usize>; 7] = Default::default();
-        for ai in 0..self.corpus.articles.len() {
-            if !matcher.matches(&self.corpus.articles[ai]) {
-                continue;
-            }
+        let mut counts: [Vec<u32>; 7] = Default::default();
+        for (fi, c) in counts.iter_mut().enumerate() {
+            *c = vec![0; t.values[fi].len()];
+        }
+        let mut articles = Vec::new();
+        for (ai, _) in matching.iter().enumerate().filter(|(_, m)| **m) {
             // Which facets does this article pass?
             let mut pass: u8 = 0;
             for (fi, &f) in Facet::ALL.iter().enumerate() {
-                self.article_slots(f, ai, &keys[fi], &cluster_slot, &mut slots[fi]);
-                let ok = if resolved.sel[fi].is_empty() {
+                let ok = if selected[fi].is_empty() {
                     unknown_selected & f.bit() == 0
                 } else {
-                    slots[fi].iter().any(|s| resolved.sel[fi].contains(s))
+                    t.article(fi, ai).iter().any(|&s| wanted[fi][s as usize])
                 };
                 if ok {
                     pass |= f.bit();
                 }
             }
             if pass == all {
-                selected.push(ai);
+                articles.push(ai);
             }
             for (fi, &f) in Facet::ALL.iter().enumerate() {
                 // Counted for facet f when it passes every other facet.
                 // (An article's slots are distinct: see `article_slots`.)
                 if pass | f.bit() == all {
-                    for &s in &slots[fi] {
-                        counts[fi][s] += 1;
+                    for &s in t.article(fi, ai) {
+                        counts[fi][s as usize] += 1;
                     }
                 }
             }
         }
-        let groups = Facet::ALL
-            .iter()
-            .enumerate()
-            .map(|(fi, &facet)| FacetGroup {
-                facet,
-                values: keys[fi]
-                    .iter()
-                    .enumerate()
-                    .map(|(slot, (key, label))| FacetValue {
-                        key: key.clone(),
-                        label: label.clone(),
-                        count: counts[fi][slot],
-                        selected: resolved.sel[fi].contains(&slot),
-                    })
-                    .collect(),
-            })
-            .collect();
-        Selection { articles: selected, groups }
+        Counts { articles, counts, selected }
     }
 
     /// Sorts article indices in place (ties by id, i.e. by index).
@@ -535,21 +624,20 @@ impl<'a> Facets<'a> {
         };
         match sort.key {
             SortKey::Id => articles.sort_unstable(),
-            SortKey::Date => articles.sort_by(|&x, &y| {
+            SortKey::Date => articles.sort_unstable_by(|&x, &y| {
                 // Unknown dates last.
                 let (dx, dy) = (c.articles[x].meta.date.as_deref(), c.articles[y].meta.date.as_deref());
                 (dx.is_none(), dx).cmp(&(dy.is_none(), dy)).then(x.cmp(&y))
             }),
-            SortKey::Outlet => articles.sort_by(|&x, &y| {
+            SortKey::Outlet => articles.sort_unstable_by(|&x, &y| {
                 let (ox, oy) = (c.articles[x].meta.outlet.as_deref(), c.articles[y].meta.outlet.as_deref());
                 (ox.is_none(), ox.map(str::to_lowercase))
                     .cmp(&(oy.is_none(), oy.map(str::to_lowercase)))
                     .then(x.cmp(&y))
             }),
-            SortKey::Length => {
-                articles.sort_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y)))
-            }
-            SortKey::Shared => articles.sort_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
+            SortKey::Length => articles
+                .sort_unstable_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))),
+            SortKey::Shared => articles.sort_unstable_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
         }
         if sort.reverse {
             articles.reverse();

@@ -3,12 +3,14 @@
 //! A query is words and "quoted phrases". A word matches a token when
 //! their stems are equal ("enlarge" finds "enlargement") or when the word
 //! is a prefix of the token (so the list narrows while a word is still
-//! being typed). A phrase matches the cleaned text case-insensitively,
+//! being typed); over a corpus, [`crate::search::SearchIndex`] widens the
+//! prefix to the tokens that share a stem with a word it begins. A phrase matches the cleaned text case-insensitively,
 //! as typed (apostrophes straightened, whitespace runs as one space),
 //! starting at a word start. An article matches when every word and phrase matches its
 //! title or its cleaned text.
 
-use crate::model::{Article, Corpus};
+use crate::model::Corpus;
+use crate::search::SearchIndex;
 use crate::token::{english_stemmer, normalize_word, stem_word, words};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -93,7 +95,7 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
     for p in &q.phrases {
         out.extend(find_phrase(text, p));
     }
-    out.sort();
+    out.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in out {
         match merged.last_mut() {
@@ -108,7 +110,7 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
 /// `text` (which may differ in case, apostrophes and runs of whitespace),
 /// starting at the start of a word; the end may be inside a word, so a
 /// phrase being typed ("joint stat) already matches.
-fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
+pub(crate) fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     // Map each char of the normalised text back to its source byte.
     let mut norm = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
@@ -144,100 +146,18 @@ fn find_phrase(text: &str, phrase: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Does `word` (as written) start with `prefix` (lowercased, apostrophes
-/// straightened) once normalised like [`normalize_word`]? No allocation.
-fn starts_with_normalized(word: &str, prefix: &str) -> bool {
-    let mut p = prefix.chars();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            '’' | '‘' | 'ʼ' | '`' => '\'',
-            c => c,
-        };
-        match p.next() {
-            None => return true,
-            Some(x) if x == c => {}
-            Some(_) => return false,
-        }
-    }
-    p.next().is_none()
-}
-
-/// A query prepared against one corpus: each word's stem resolved to the
-/// corpus's stem id once, so testing an article allocates nothing for
-/// words (phrases still normalise the sentences they test).
-pub struct Matcher<'q> {
-    q: &'q Query,
-    /// Per term: the corpus stem id equal to its stem, if any.
-    stem_ids: Vec<Option<u32>>,
-    stemmer: rust_stemmers::Stemmer,
-}
-
-impl<'q> Matcher<'q> {
-    pub fn new(corpus: &Corpus, q: &'q Query) -> Matcher<'q> {
-        let stem_ids =
-            q.terms.iter().map(|(_, stem)| corpus.vocab.iter().position(|v| v == stem).map(|i| i as u32)).collect();
-        Matcher { q, stem_ids, stemmer: english_stemmer() }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.q.is_empty()
-    }
-
-    fn term_in_title(&self, title: &str, t: &(String, String)) -> bool {
-        words(title).any(|(_, w)| {
-            starts_with_normalized(w, &t.0)
-                || (w.trim_start_matches(['\'', '’', '‘', 'ʼ', '`']).chars().flat_map(char::to_lowercase).next()
-                    == t.1.chars().next()
-                    && stem_word(&self.stemmer, w) == t.1)
-        })
-    }
-
-    /// Does the article match every word and phrase of the query?
-    pub fn matches(&self, article: &Article) -> bool {
-        if self.q.is_empty() {
-            return true;
-        }
-        let title = article.title();
-        for (t, sid) in self.q.terms.iter().zip(&self.stem_ids) {
-            let in_text = article
-                .tokens
-                .iter()
-                .any(|tok| Some(tok.stem) == *sid || starts_with_normalized(article.slice(tok.span), &t.0));
-            if !in_text && !self.term_in_title(title, t) {
-                return false;
-            }
-        }
-        for p in &self.q.phrases {
-            let in_text = article.sentences.iter().any(|s| !find_phrase(article.slice(s.span), p).is_empty());
-            if !in_text && find_phrase(title, p).is_empty() {
-                return false;
-            }
-        }
-        true
-    }
-}
-
-/// Does the article match the query? (Prepare a [`Matcher`] to test many.)
-pub fn matches(corpus: &Corpus, article: &Article, q: &Query) -> bool {
-    Matcher::new(corpus, q).matches(article)
-}
-
-/// Indices of the articles that match.
+/// Indices of the articles that match (builds a [`SearchIndex`]; to test
+/// many queries, build it once: see `Bundle::search`).
 pub fn filter_articles(corpus: &Corpus, q: &Query) -> Vec<usize> {
-    let m = Matcher::new(corpus, q);
-    (0..corpus.articles.len()).filter(|&i| m.matches(&corpus.articles[i])).collect()
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.matching(corpus, &c).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect()
 }
 
-/// The sentence to show under an article in the list: the first one with
-/// a hit, else the lede. Returns the sentence index.
-pub fn snippet_sentence(article: &Article, q: &Query) -> Option<usize> {
-    if !q.is_empty() {
-        for (i, s) in article.body_sentences() {
-            if !highlight(article.slice(s.span), q).is_empty() {
-                return Some(i);
-            }
-        }
-    }
-    let lede = article.lede()?;
-    article.sentences.iter().position(|s| s == lede)
+/// The sentence to show under an article in the list (builds a
+/// [`SearchIndex`] over `corpus`; see [`SearchIndex::snippet_sentence`]).
+pub fn snippet_sentence(corpus: &Corpus, article: usize, q: &Query) -> Option<usize> {
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.snippet_sentence(&corpus.articles[article], &c)
 }

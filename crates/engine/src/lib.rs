@@ -24,6 +24,7 @@ pub mod filter;
 pub mod lexicon;
 pub mod model;
 pub mod passages;
+pub mod search;
 pub mod segment;
 pub mod source;
 pub mod stance;

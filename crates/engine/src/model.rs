@@ -126,6 +126,7 @@ pub struct Article {
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
+    #[serde(with = "token_codec")]
     pub tokens: Vec<Token>,
     /// Boilerplate removed by [`clean`], in text order.
     pub removed: Vec<Removed>,
@@ -228,7 +229,7 @@ impl Corpus {
             .iter()
             .filter_map(|a| a.meta.event.as_deref().map(|e| (a.meta.date.as_deref().unwrap_or("~"), e)))
             .collect();
-        ev.sort();
+        ev.sort_unstable();
         let mut seen = Vec::new();
         for (_, e) in ev {
             if !seen.contains(&e) {
@@ -236,5 +237,46 @@ impl Corpus {
             }
         }
         seen
+    }
+}
+
+/// Tokens serialised compactly (the bundle is part of the page's
+/// download): per token the gap from the previous token's end, its length
+/// and its stem, as one flat list of small numbers (one byte each, mostly,
+/// in postcard's varints) rather than two absolute offsets.
+mod token_codec {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Span, Token};
+
+    pub fn serialize<S: Serializer>(tokens: &[Token], s: S) -> Result<S::Ok, S::Error> {
+        let mut flat = Vec::with_capacity(tokens.len() * 3);
+        let mut end = 0u32;
+        for t in tokens {
+            // Tokens are in text order and do not overlap; saturate rather
+            // than wrap if that ever fails (the round-trip test would catch it).
+            flat.push(t.span.start.saturating_sub(end));
+            flat.push(t.span.end - t.span.start);
+            flat.push(t.stem);
+            end = t.span.end;
+        }
+        flat.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Token>, D::Error> {
+        let flat = Vec::<u32>::deserialize(d)?;
+        if flat.len() % 3 != 0 {
+            return Err(D::Error::custom("token list length is not a multiple of 3"));
+        }
+        let mut out = Vec::with_capacity(flat.len() / 3);
+        let mut end = 0u32;
+        for c in flat.chunks_exact(3) {
+            let start = end.checked_add(c[0]).ok_or_else(|| D::Error::custom("token offset overflows"))?;
+            let stop = start.checked_add(c[1]).ok_or_else(|| D::Error::custom("token offset overflows"))?;
+            out.push(Token { span: Span { start, end: stop }, stem: c[2] });
+            end = stop;
+        }
+        Ok(out)
     }
 }

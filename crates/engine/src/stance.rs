@@ -233,14 +233,14 @@ pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
             (false, true) => Stance::Oppose,
             _ => Stance::Support,
         };
-        c.evidence.sort_by_key(|e| (e.article, e.sentence, e.statement));
+        c.evidence.sort_unstable_by_key(|e| (e.article, e.sentence, e.statement));
         c.articles.sort_unstable();
         *actor_count.entry(c.actor).or_default() += c.evidence.len();
         *issue_count.entry(c.issue).or_default() += c.evidence.len();
     }
     let order = |m: &BTreeMap<usize, usize>| {
         let mut v: Vec<(usize, usize)> = m.iter().map(|(&k, &n)| (k, n)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.into_iter().map(|(k, _)| k).collect::<Vec<usize>>()
     };
     let actors = order(&actor_count);
@@ -248,7 +248,7 @@ pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
     let rank = |v: &[usize]| v.iter().enumerate().map(|(i, &k)| (k, i)).collect::<BTreeMap<usize, usize>>();
     let (ar, ir) = (rank(&actors), rank(&issues));
     let mut cells: Vec<Cell> = cells.into_values().collect();
-    cells.sort_by_key(|c| (ar.get(&c.actor).copied(), ir.get(&c.issue).copied()));
+    cells.sort_unstable_by_key(|c| (ar.get(&c.actor).copied(), ir.get(&c.issue).copied()));
     StanceMatrix { actors, issues, cells }
 }
 

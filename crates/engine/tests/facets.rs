@@ -91,6 +91,7 @@ fn small() -> Bundle {
         passages,
         pairs: vec![],
         facets,
+        prepared: Default::default(),
     }
 }
 

@@ -106,8 +106,8 @@ fn highlights_are_on_char_boundaries() {
 fn snippet_is_the_first_hit() {
     let c = corpus(&[A]);
     let a = &c.articles[0];
-    let i = snippet_sentence(a, &Query::parse("russ")).unwrap();
+    let i = snippet_sentence(&c, 0, &Query::parse("russ")).unwrap();
     assert_eq!(a.slice(a.sentences[i].span), "Russia’s position was clear.");
-    let i = snippet_sentence(a, &Query::parse("")).unwrap();
+    let i = snippet_sentence(&c, 0, &Query::parse("")).unwrap();
     assert!(a.slice(a.sentences[i].span).starts_with("They oppose"));
 }

@@ -1,0 +1,312 @@
+//! The search's index: built once per corpus, so that a keystroke costs a
+//! few lookups per query word rather than a pass over every token.
+//!
+//! A query word matches a token (see [`crate::filter`]) when the token's
+//! stem is the word's stem, or when the token's form starts with the word.
+//! Both reduce to a set of stems: the word's own stem and the stems of every
+//! corpus form that starts with it (forms are kept sorted, so that is one
+//! range). An article matches the word when it holds any of those stems,
+//! which the per-stem article lists ([`SearchIndex`]'s postings) answer
+//! without looking at the text. (Matching by stem means that while
+//! "kille" is being typed, "kills" matches too: it has the stem of
+//! "killed", which starts with "kille".) Highlights mark the tokens whose
+//! stem is in the set, so what is marked is what matched.
+
+use std::collections::HashMap;
+
+use crate::filter::{find_phrase, Query};
+use crate::model::{Article, Corpus, Paragraph, Span, Token};
+use crate::token::{self, english_stemmer, normalize_word, stem_word};
+
+/// See the module documentation. Built by [`SearchIndex::build`].
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    /// Every distinct word form of the corpus as the search compares it
+    /// ([`normalize_word`]), sorted, with its stem id.
+    forms: Vec<(String, u32)>,
+    /// Stem ids sorted by their text (for a query word's own stem).
+    stems_by_text: Vec<u32>,
+    /// Stems that occur only in metadata titles (ids from `vocab.len()`).
+    extra: Vec<String>,
+    /// Per stem id `s`: the articles (ascending) whose text or title holds
+    /// it are `postings[starts[s]..starts[s + 1]]`.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+    /// Per article: the tokens of its metadata title (spans into the
+    /// title), or nothing when the title is the text's first paragraph.
+    titles: Vec<Vec<Token>>,
+}
+
+/// A query resolved against the index: per query word, the stems it
+/// matches; and one flag per stem, set when any word matches it.
+#[derive(Clone, Debug)]
+pub struct Compiled<'q> {
+    pub query: &'q Query,
+    terms: Vec<Vec<u32>>,
+    hit: Vec<bool>,
+}
+
+impl Compiled<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.query.is_empty()
+    }
+    fn token_hits(&self, t: &Token) -> bool {
+        self.hit.get(t.stem as usize).copied().unwrap_or(false)
+    }
+}
+
+impl SearchIndex {
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let vocab = &corpus.vocab;
+        let mut stem_id: HashMap<&str, u32> = vocab.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
+        let mut extra: Vec<String> = Vec::new();
+        // Distinct raw forms per stem (a stem has a few forms: comparing
+        // against them is cheaper than hashing every token), then normalised.
+        let mut forms_of: Vec<Vec<&str>> = vec![Vec::new(); vocab.len()];
+        for a in &corpus.articles {
+            for t in &a.tokens {
+                let w = a.slice(t.span);
+                if let Some(list) = forms_of.get_mut(t.stem as usize) {
+                    if !list.contains(&w) {
+                        list.push(w);
+                    }
+                }
+            }
+        }
+        let raw: HashMap<&str, u32> =
+            forms_of.iter().enumerate().flat_map(|(stem, list)| list.iter().map(move |w| (*w, stem as u32))).collect();
+        let stemmer = english_stemmer();
+        let mut titles = Vec::with_capacity(corpus.articles.len());
+        let mut title_stems: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles.len());
+        for a in &corpus.articles {
+            let Some(title) = a.meta.title.as_deref() else {
+                titles.push(Vec::new());
+                title_stems.push(Vec::new());
+                continue;
+            };
+            let mut toks = Vec::new();
+            for (off, w) in token::words(title) {
+                let stem = match raw.get(w) {
+                    Some(&s) => s,
+                    None => {
+                        let st = stem_word(&stemmer, w);
+                        let id = match stem_id.get(st.as_str()) {
+                            Some(&id) => id,
+                            None => {
+                                let id = (vocab.len() + extra.len()) as u32;
+                                extra.push(st);
+                                id
+                            }
+                        };
+                        id
+                    }
+                };
+                toks.push(Token { span: Span::new(off, off + w.len()), stem });
+            }
+            title_stems.push(toks.iter().map(|t| t.stem).collect());
+            titles.push(toks);
+        }
+        // `extra` may have grown; the map only served lookups above.
+        for (i, s) in extra.iter().enumerate() {
+            stem_id.insert(s.as_str(), (vocab.len() + i) as u32);
+        }
+        let mut forms: Vec<(String, u32)> = raw.into_iter().map(|(w, s)| (normalize_word(w), s)).collect();
+        for (a, toks) in corpus.articles.iter().zip(&titles) {
+            let title = a.meta.title.as_deref().unwrap_or("");
+            forms.extend(toks.iter().map(|t| (normalize_word(&title[t.span.range()]), t.stem)));
+        }
+        forms.sort_unstable();
+        forms.dedup();
+        let n_stems = vocab.len() + extra.len();
+        // Postings as one flat array (two passes: count, then fill), each
+        // article once per stem.
+        let mut last = vec![u32::MAX; n_stems];
+        let mut starts = vec![0u32; n_stems + 1];
+        let stems_of =
+            |ai: usize| corpus.articles[ai].tokens.iter().map(|t| t.stem).chain(title_stems[ai].iter().copied());
+        for ai in 0..corpus.articles.len() {
+            for s in stems_of(ai) {
+                if last[s as usize] != ai as u32 {
+                    last[s as usize] = ai as u32;
+                    starts[s as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 0..n_stems {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill: Vec<u32> = starts[..n_stems].to_vec();
+        let mut postings = vec![0u32; starts[n_stems] as usize];
+        last.iter_mut().for_each(|l| *l = u32::MAX);
+        for ai in 0..corpus.articles.len() {
+            for s in stems_of(ai) {
+                let s = s as usize;
+                if last[s] != ai as u32 {
+                    last[s] = ai as u32;
+                    postings[fill[s] as usize] = ai as u32;
+                    fill[s] += 1;
+                }
+            }
+        }
+        let text = |id: u32| -> &str {
+            let i = id as usize;
+            if i < vocab.len() {
+                &vocab[i]
+            } else {
+                &extra[i - vocab.len()]
+            }
+        };
+        let mut stems_by_text: Vec<u32> = (0..n_stems as u32).collect();
+        stems_by_text.sort_unstable_by(|&x, &y| text(x).cmp(text(y)));
+        SearchIndex { forms, stems_by_text, extra, starts, postings, titles }
+    }
+
+    fn stem_text<'a>(&'a self, corpus: &'a Corpus, id: u32) -> &'a str {
+        let i = id as usize;
+        corpus.vocab.get(i).map_or_else(|| self.extra[i - corpus.vocab.len()].as_str(), String::as_str)
+    }
+
+    /// Resolves each query word to the stems it matches.
+    pub fn compile<'q>(&self, corpus: &Corpus, q: &'q Query) -> Compiled<'q> {
+        let mut hit = vec![false; self.stems_by_text.len()];
+        let mut terms = Vec::with_capacity(q.terms.len());
+        for (lw, stem) in &q.terms {
+            let mut set: Vec<u32> = Vec::new();
+            let from = self.forms.partition_point(|(f, _)| f.as_str() < lw.as_str());
+            for (f, s) in &self.forms[from..] {
+                if !f.starts_with(lw.as_str()) {
+                    break;
+                }
+                set.push(*s);
+            }
+            let i = self.stems_by_text.partition_point(|&id| self.stem_text(corpus, id) < stem.as_str());
+            if let Some(&id) = self.stems_by_text.get(i) {
+                if self.stem_text(corpus, id) == stem {
+                    set.push(id);
+                }
+            }
+            set.sort_unstable();
+            set.dedup();
+            for &s in &set {
+                hit[s as usize] = true;
+            }
+            terms.push(set);
+        }
+        Compiled { query: q, terms, hit }
+    }
+
+    /// Which articles match (one flag per article).
+    pub fn matching(&self, corpus: &Corpus, c: &Compiled) -> Vec<bool> {
+        let n = corpus.articles.len();
+        let mut ok = vec![true; n];
+        let mut mark = vec![false; n];
+        for set in &c.terms {
+            mark.iter_mut().for_each(|m| *m = false);
+            for &s in set {
+                let s = s as usize;
+                for &a in &self.postings[self.starts[s] as usize..self.starts[s + 1] as usize] {
+                    mark[a as usize] = true;
+                }
+            }
+            for (o, m) in ok.iter_mut().zip(&mark) {
+                *o &= *m;
+            }
+        }
+        for p in &c.query.phrases {
+            for (ai, o) in ok.iter_mut().enumerate() {
+                if *o {
+                    let a = &corpus.articles[ai];
+                    *o = a.sentences.iter().any(|s| !find_phrase(a.slice(s.span), p).is_empty())
+                        || !find_phrase(a.title(), p).is_empty();
+                }
+            }
+        }
+        ok
+    }
+
+    /// Does sentence `si` hold a hit?
+    fn sentence_hits(a: &Article, si: usize, c: &Compiled) -> bool {
+        a.sentence_tokens(si).iter().any(|t| c.token_hits(t))
+            || c.query.phrases.iter().any(|p| !find_phrase(a.slice(a.sentences[si].span), p).is_empty())
+    }
+
+    /// The sentence to show under an article in the list: the first body
+    /// sentence with a hit, else the lede.
+    pub fn snippet_sentence(&self, a: &Article, c: &Compiled) -> Option<usize> {
+        if !c.is_empty() {
+            if let Some((i, _)) = a.body_sentences().find(|(i, _)| Self::sentence_hits(a, *i, c)) {
+                return Some(i);
+            }
+        }
+        let lede = a.lede()?;
+        a.sentences.iter().position(|s| s == lede)
+    }
+
+    /// Highlights in sentence `si`, as byte ranges relative to its start,
+    /// sorted and merged.
+    pub fn sentence_highlights(&self, a: &Article, si: usize, c: &Compiled) -> Vec<(usize, usize)> {
+        if c.is_empty() {
+            return Vec::new();
+        }
+        let s = &a.sentences[si];
+        let base = s.span.start as usize;
+        let toks = a
+            .sentence_tokens(si)
+            .iter()
+            .filter(|t| c.token_hits(t))
+            .map(|t| (t.span.start as usize - base, t.span.end as usize - base));
+        merge(toks.collect(), a.slice(s.span), c.query)
+    }
+
+    /// Highlights in a paragraph, relative to its start.
+    pub fn paragraph_highlights(&self, a: &Article, p: &Paragraph, c: &Compiled) -> Vec<(usize, usize)> {
+        if c.is_empty() {
+            return Vec::new();
+        }
+        let base = p.span.start as usize;
+        let first = p.first_sentence as usize;
+        let toks = (first..first + p.sentence_count as usize)
+            .flat_map(|si| a.sentence_tokens(si))
+            .filter(|t| c.token_hits(t))
+            .map(|t| (t.span.start as usize - base, t.span.end as usize - base))
+            .collect();
+        merge(toks, a.slice(p.span), c.query)
+    }
+
+    /// Highlights in the article's title (`Article::title`), relative to it.
+    pub fn title_highlights(&self, ai: usize, a: &Article, c: &Compiled) -> Vec<(usize, usize)> {
+        if c.is_empty() {
+            return Vec::new();
+        }
+        let title = a.title();
+        let toks: Vec<(usize, usize)> = match (a.meta.title.is_some(), a.paragraphs.first()) {
+            (true, _) => self
+                .titles
+                .get(ai)
+                .into_iter()
+                .flatten()
+                .filter(|t| c.token_hits(t))
+                .map(|t| (t.span.start as usize, t.span.end as usize))
+                .collect(),
+            (false, Some(p)) => return self.paragraph_highlights(a, p, c),
+            (false, None) => Vec::new(),
+        };
+        merge(toks, title, c.query)
+    }
+}
+
+/// Adds the phrase hits in `text` to `spans`, sorts and merges.
+fn merge(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, usize)> {
+    for p in &q.phrases {
+        spans.extend(find_phrase(text, p));
+    }
+    spans.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}

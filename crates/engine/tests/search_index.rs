@@ -1,0 +1,130 @@
+//! The search index (`SearchIndex`) against the plain definition of a
+//! match, on the seeds: every article matched has a visible highlight (in
+//! its title or a paragraph), every article holding a word that starts
+//! with the query word or shares its stem is matched, and a match by a
+//! shared stem only is limited to forms of a word that starts with the
+//! query word.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use parallax_engine::filter::Query;
+use parallax_engine::search::SearchIndex;
+use parallax_engine::source::{parse_seed_folder, SourceFile};
+use parallax_engine::token::{english_stemmer, normalize_word, stem_word, words};
+use parallax_engine::Corpus;
+
+fn seeds() -> Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut files = Vec::new();
+    let mut meta = None;
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "corpus.toml" {
+            meta = Some(std::fs::read(&p).unwrap());
+        } else if name.ends_with(".txt") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
+        }
+    }
+    Corpus::build(parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap())
+}
+
+/// Every prefix (1..=6 chars, and whole) of every distinct word of the corpus.
+fn queries(c: &Corpus) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for a in &c.articles {
+        for t in &a.tokens {
+            let w = normalize_word(a.slice(t.span));
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len().min(6) {
+                out.insert(chars[..n].iter().collect());
+            }
+            out.insert(w);
+        }
+    }
+    out
+}
+
+#[test]
+fn matches_are_highlighted_and_cover_prefixes_and_stems() {
+    let c = seeds();
+    let index = SearchIndex::build(&c);
+    let stemmer = english_stemmer();
+    let qs = queries(&c);
+    // Per article: its words (text and title) as (normalised form, stem).
+    let plain_words: Vec<Vec<(String, String)>> = c
+        .articles
+        .iter()
+        .map(|a| {
+            a.tokens
+                .iter()
+                .map(|t| a.slice(t.span))
+                .chain(words(a.title()).map(|(_, w)| w))
+                .map(|w| (normalize_word(w), stem_word(&stemmer, w)))
+                .collect()
+        })
+        .collect();
+    // Per stem id: every normalised form of it in the corpus.
+    let mut forms_of: std::collections::HashMap<u32, BTreeSet<String>> = Default::default();
+    for a in &c.articles {
+        for t in &a.tokens {
+            forms_of.entry(t.stem).or_default().insert(normalize_word(a.slice(t.span)));
+        }
+    }
+    assert!(qs.len() > 2000, "{} queries", qs.len());
+    for text in &qs {
+        let q = Query::parse(text);
+        if q.terms.len() != 1 {
+            continue; // "u.s" and the like parse into two words
+        }
+        let (lw, stem) = &q.terms[0];
+        let compiled = index.compile(&c, &q);
+        let matched = index.matching(&c, &compiled);
+        for (ai, a) in c.articles.iter().enumerate() {
+            let shown = !index.title_highlights(ai, a, &compiled).is_empty()
+                || a.paragraphs.iter().any(|p| !index.paragraph_highlights(a, p, &compiled).is_empty());
+            assert_eq!(matched[ai], shown, "{text:?} in {}: matched {} but highlighted {}", a.id(), matched[ai], shown);
+            // The plain definition, over the text's words and the title's.
+            let plain = plain_words[ai].iter().any(|(w, s)| w.starts_with(lw.as_str()) || s == stem);
+            if plain {
+                assert!(matched[ai], "{text:?} must match {}", a.id());
+            }
+            if matched[ai] && !plain {
+                // Only through a shared stem with a word that starts with the query.
+                let why = a.tokens.iter().any(|t| forms_of[&t.stem].iter().any(|f| f.starts_with(lw.as_str())));
+                assert!(why, "{text:?} matched {} without a reason", a.id());
+            }
+        }
+        // The snippet is a body sentence with a highlight when there is one.
+        for (ai, a) in c.articles.iter().enumerate() {
+            if let Some(si) = index.snippet_sentence(a, &compiled) {
+                let has = !index.sentence_highlights(a, si, &compiled).is_empty();
+                let any_body = a.body_sentences().any(|(i, _)| !index.sentence_highlights(a, i, &compiled).is_empty());
+                assert_eq!(has, any_body, "{text:?} snippet of article {ai}");
+            }
+        }
+    }
+}
+
+#[test]
+fn phrases_and_several_words() {
+    let c = seeds();
+    let index = SearchIndex::build(&c);
+    for (text, must_hold) in
+        [("\"joint statement\"", "joint statement"), ("nato enlarg", "nato"), ("\"xi jinping\" putin", "xi jinping")]
+    {
+        let q = Query::parse(text);
+        let compiled = index.compile(&c, &q);
+        let matched = index.matching(&c, &compiled);
+        assert!(matched.iter().any(|m| *m), "{text} matches something in the seeds");
+        for (ai, a) in c.articles.iter().enumerate() {
+            let holds = a.text.to_lowercase().contains(must_hold) || a.title().to_lowercase().contains(must_hold);
+            if matched[ai] {
+                assert!(holds, "{text}: {} does not contain {must_hold:?}", a.id());
+            }
+        }
+    }
+}
