@@ -141,11 +141,12 @@ fn seeds_gold_precision_recall() {
         let hit = pred.contains(&k);
         fp += hit as usize;
         println!(
-            "  {} score {:.2} weight {:5.1} shared {:2}  {} | {}",
+            "  {} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}",
             if hit { "LINKED" } else { "ok    " },
             s.score,
             s.weight,
             s.shared,
+            s.distinct,
             short(&corpus, k.0),
             short(&corpus, k.1)
         );
@@ -194,7 +195,7 @@ fn seeds_gold_precision_recall() {
     // hand (the gold set holds it), so this is precision over all links.
     let unjudged = pred.difference(&judged).count();
     println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
-    assert!(recall >= 0.5, "recall {recall}");
+    assert!(recall >= 0.7, "recall {recall}");
     assert!(precision >= 0.9, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
@@ -246,7 +247,7 @@ fn assert_no_overlaps(corpus: &Corpus, p: &Passages, cfg: &PassageConfig) -> usi
                     seconds += 1;
                     // The sentences the two passages share are linked
                     // strongly in both (weaker context links never share).
-                    let min = cfg.second_min_score.min(cfg.min_score);
+                    let min = cfg.second_min_score.min(cfg.min_score).min(cfg.strong_min_score);
                     for p in [x, y] {
                         for l in &p.links {
                             let shares = (x.a.sentences.overlaps(y.a.sentences)
@@ -311,7 +312,9 @@ fn ecbplus_path() -> Option<PathBuf> {
 /// `parallax passages --corpus` runs the whole file.
 fn ecbplus_head(path: &Path) -> Vec<u8> {
     let bytes = std::fs::read(path).unwrap();
-    let text: String = std::str::from_utf8(&bytes).unwrap().lines().take(150).map(|l| format!("{l}\n")).collect();
+    // PASSAGES_ECB_DOCS=1000 runs more of it.
+    let docs = std::env::var("PASSAGES_ECB_DOCS").ok().and_then(|s| s.parse().ok()).unwrap_or(150);
+    let text: String = std::str::from_utf8(&bytes).unwrap().lines().take(docs).map(|l| format!("{l}\n")).collect();
     text.into_bytes()
 }
 
@@ -370,7 +373,9 @@ fn ecbplus_passages_stay_within_subtopics() {
         subtopic.insert(v["doc"].as_str().unwrap().to_string(), v["subtopic"].to_string());
     }
     let corpus = Corpus::build(parse_jsonl("ecbplus", &bytes).unwrap());
-    let p = find_passages(&corpus, &PassageConfig::default());
+    let cfg: PassageConfig =
+        std::env::var("PASSAGES_CFG").map(|s| serde_json::from_str(&s).unwrap()).unwrap_or_default();
+    let p = find_passages(&corpus, &cfg);
     let same = p
         .pairs
         .iter()

@@ -104,7 +104,10 @@ pub(crate) struct Score {
 }
 
 pub(crate) fn passes(s: Score, cfg: &PassageConfig) -> bool {
-    s.score >= cfg.min_score
+    let strong = s.distinct >= cfg.strong_min_distinct
+        && s.distinct_weight >= cfg.strong_min_weight
+        && s.score >= cfg.strong_min_score;
+    (s.score >= cfg.min_score || strong)
         && passes_evidence(s, cfg)
         && s.distinct_weight >= cfg.min_distinct_share * s.weight
         && (s.distinct > cfg.min_distinct || s.score >= cfg.few_distinct_min_score)

@@ -11,6 +11,11 @@
 //!   are near-synonyms when their class lists intersect (enlargement ~
 //!   expansion, denounce ~ criticize, oppose ~ opposition). The relation is
 //!   not transitive, so classes never snowball into huge groups.
+//! * Paraphrase groups (`data/paraphrases.txt`, curated) add the classes
+//!   WordNet misses, words independent translations of one quote use for
+//!   the same thing (renounce ~ reject, approaches ~ methods, soldiers ~
+//!   troops).
+//! * Discourse markers ("for its part", "in particular") are dropped.
 
 use std::collections::HashMap;
 
@@ -21,6 +26,11 @@ use crate::token::{english_stemmer, stem_word};
 
 /// The reduced WordNet table: `word class class ...`, classes in base 36.
 const SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+
+/// Curated paraphrase groups of news reporting (`data/paraphrases.txt`):
+/// one class per line, numbered from `PARAPHRASE_BASE`.
+const PARAPHRASES: &str = include_str!("../../data/paraphrases.txt");
+const PARAPHRASE_BASE: u32 = 1 << 24;
 
 /// English function words and reporting clichés with no evidential value.
 const STOPWORDS: &[&str] = &[
@@ -215,6 +225,28 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// what a sentence says.
 const CONTENT_ALIASES: &[&str] = &["@cold_war", "@human_rights", "@security_council"];
 
+/// Discourse markers: phrases that link a sentence to the text around it
+/// ("for its part", "in particular") and say nothing of its content. Their
+/// words are dropped like stopwords (alone, "part" and "particular" are
+/// content words).
+const DISCOURSE: &[&str] = &[
+    "for its part",
+    "for their part",
+    "for his part",
+    "for her part",
+    "in particular",
+    "in this sense",
+    "in that sense",
+    "what's more",
+    "on the other hand",
+    "in addition",
+    "in turn",
+    "at the same time",
+    "in this regard",
+    "in this context",
+    "for its own part",
+];
+
 /// Words of any news report that say little about its content: they count
 /// in a score, but a link needs evidence beyond them and actors' names.
 const GENERIC: &[&str] = &[
@@ -347,6 +379,12 @@ pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
         let entry = map.entry(stem_word(stemmer, word)).or_default();
         entry.extend(parts.filter_map(parse_base36));
     }
+    // Curated paraphrase groups: class numbers above WordNet's.
+    for (k, line) in PARAPHRASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).enumerate() {
+        for word in line.split_whitespace() {
+            map.entry(stem_word(stemmer, word)).or_default().push(PARAPHRASE_BASE + k as u32);
+        }
+    }
     for v in map.values_mut() {
         v.sort_unstable();
         v.dedup();
@@ -383,6 +421,13 @@ impl Lexicon {
                 } else if !ids.is_empty() {
                     phrases.push((ids, id));
                 }
+            }
+        }
+        for phrase in DISCOURSE {
+            let stems: Vec<String> = crate::token::stems_of(phrase);
+            let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
+            if let Some(ids) = ids.filter(|ids| ids.len() > 1) {
+                phrases.push((ids, STOP));
             }
         }
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -423,7 +468,9 @@ impl Lexicon {
         'outer: while i < toks.len() {
             for (seq, id) in &self.phrases {
                 if toks.len() - i >= seq.len() && toks[i..i + seq.len()].iter().zip(seq).all(|(t, s)| t.stem == *s) {
-                    out.push((first + i, *id));
+                    if *id != STOP {
+                        out.push((first + i, *id));
+                    }
                     i += seq.len();
                     continue 'outer;
                 }

@@ -5,9 +5,10 @@
 //!
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
-//!    NATO) and each stem's WordNet synonym classes alongside
-//!    (`lexicon.rs`). A concept weighs its IDF over the corpus' sentences,
-//!    more inside quotation marks.
+//!    NATO) and each stem's synonym classes alongside (WordNet, and
+//!    curated paraphrase groups of news reporting: `lexicon.rs`). A
+//!    concept weighs its IDF over the corpus' sentences, more inside
+//!    quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
 //!    synonym classes found in at most `max_df_share` of the sentences):
 //!    a pair is scored only if it shares enough rare evidence. No
@@ -19,9 +20,10 @@
 //!    the rest of the two sentences differs. A synonym counts
 //!    `synonym_weight` of an identical concept; a window pair whose figures
 //!    all differ is halved. Pairs need `min_score`, `min_weight` of matched
-//!    evidence and `min_shared` matched concepts. A sentence split in two
-//!    by one translation is matched against the union of two adjacent
-//!    sentences (1-to-2).
+//!    evidence and `min_shared` matched concepts; much distinctive evidence
+//!    (`strong_*`) lowers the score bar for long sentences. A sentence
+//!    split in two by one translation is matched against the union of two
+//!    adjacent sentences (1-to-2).
 //!    A link also needs `min_distinct` matched concepts that are neither
 //!    actors' names, generic news words ("said", "statement") nor topic
 //!    words found in (nearly) every article: what the sentences say, not
@@ -77,6 +79,12 @@ pub struct PassageConfig {
     pub few_distinct_min_score: f32,
     /// ... and their minimum share of the matched evidence.
     pub min_distinct_share: f32,
+    /// Much shared evidence makes up for long sentences: with at least
+    /// `strong_min_distinct` distinctive matched concepts weighing
+    /// `strong_min_weight`, a link needs only `strong_min_score`.
+    pub strong_min_distinct: usize,
+    pub strong_min_weight: f32,
+    pub strong_min_score: f32,
     /// Concepts found in at least this share of the articles (of four or
     /// more) are topic words: like actors' names, not distinctive.
     pub topic_share: f32,
@@ -134,8 +142,11 @@ impl Default for PassageConfig {
             min_shared: 3,
             min_distinct: 2,
             few_distinct_min_score: 0.55,
+            strong_min_distinct: 5,
+            strong_min_weight: 14.0,
+            strong_min_score: 0.33,
             min_distinct_share: 0.4,
-            second_min_score: 0.4,
+            second_min_score: 0.36,
             topic_share: 1.0,
             split_gain: 0.1,
             synonym_weight: 0.8,
@@ -747,7 +758,7 @@ fn grow_context(
     loop {
         // (score, a, b, is an extension of a linked sentence)
         let mut best: Option<(f32, u32, u32, bool)> = None;
-        for (l, _) in &sel {
+        for (l, second) in &sel {
             let (a0, a1, b0, b1) = (l.a.start as i64, l.a.end as i64, l.b.start as i64, l.b.end as i64);
             let mut cands: Vec<(i64, i64, bool)> = Vec::new();
             let next = |p: &SentenceLink, q: &SentenceLink| p.a.end == q.a.start && p.b.end == q.b.start;
@@ -764,12 +775,13 @@ fn grow_context(
                 cands.push((a0 - 1, b1, false));
             }
             // One side continues a single linked sentence in the next (or
-            // previous) sentence of the other (a sentence split in two).
+            // previous) sentence of the other (a sentence split in two):
+            // only next to a first link, not to a second or joined one.
             let once = |u: &BTreeMap<u32, u32>, r: SentenceRange| r.end - r.start == 1 && u.get(&r.start) == Some(&1);
-            if once(&used_a, l.a) {
+            if !second && once(&used_a, l.a) {
                 cands.extend([(a0, b1, true), (a0, b0 - 1, true)]);
             }
-            if once(&used_b, l.b) {
+            if !second && once(&used_b, l.b) {
                 cands.extend([(a1, b0, true), (a0 - 1, b0, true)]);
             }
             for (x, y, ext) in cands {
