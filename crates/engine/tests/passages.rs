@@ -5,32 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use parallax_engine::passages::{find_passages, pair_summaries, word_alignment, Matcher, PassageConfig, Passages};
-use parallax_engine::source::{parse_jsonl, parse_seed_folder, SourceFile};
+use parallax_engine::source::parse_jsonl;
 use parallax_engine::Corpus;
 use serde::Deserialize;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn seeds() -> Corpus {
-    let dir = repo().join("seeds");
-    let mut files = Vec::new();
-    let mut meta = None;
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "corpus.toml" {
-            meta = Some(std::fs::read(&p).unwrap());
-        } else if name.ends_with(".txt") {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
-        }
-    }
-    let src = parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap();
-    Corpus::build(src)
-}
+mod common;
+use common::{repo, seeds};
 
 fn try_jsonl(lines: &[(&str, &str)]) -> Option<Corpus> {
     let text: String =

@@ -6,31 +6,14 @@
 //! query word.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+
+mod common;
+use common::seeds;
 
 use parallax_engine::filter::Query;
 use parallax_engine::search::SearchIndex;
-use parallax_engine::source::{parse_seed_folder, SourceFile};
 use parallax_engine::token::{english_stemmer, normalize_word, stem_word, words};
 use parallax_engine::Corpus;
-
-fn seeds() -> Corpus {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let mut files = Vec::new();
-    let mut meta = None;
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "corpus.toml" {
-            meta = Some(std::fs::read(&p).unwrap());
-        } else if name.ends_with(".txt") {
-            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
-        }
-    }
-    Corpus::build(parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap())
-}
 
 /// Every prefix (1..=6 chars, and whole) of every distinct word of the corpus.
 fn queries(c: &Corpus) -> BTreeSet<String> {

@@ -1,0 +1,29 @@
+//! Shared by the engine's integration tests: the repository's seed corpus.
+
+use std::path::{Path, PathBuf};
+
+use parallax_engine::source::{parse_seed_folder, SourceFile};
+use parallax_engine::Corpus;
+
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `seeds/` parsed and built, as the build script does.
+pub fn seeds() -> Corpus {
+    let dir = repo().join("seeds");
+    let mut files = Vec::new();
+    let mut meta = None;
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "corpus.toml" {
+            meta = Some(std::fs::read(&p).unwrap());
+        } else if name.ends_with(".txt") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
+        }
+    }
+    Corpus::build(parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap())
+}
