@@ -119,16 +119,7 @@ fn main() -> ExitCode {
         }
     };
     if args.command == "facets" {
-        let path = stances::lexicon_path(&args.corpus, args.lexicon.as_deref());
-        let lex = match stances::load_lexicon(&path) {
-            Ok(l) => l,
-            Err(diags) => {
-                for d in diags {
-                    eprintln!("error: {d}");
-                }
-                return ExitCode::FAILURE;
-            }
-        };
+        let Some(lex) = lexicon(&args) else { return ExitCode::FAILURE };
         let bundle = parallax_engine::bundle::Bundle::build(source, lex);
         return match facets::json(&bundle, &args.filter) {
             Ok(v) => print_json(&v),
@@ -142,16 +133,7 @@ fn main() -> ExitCode {
     let value = match args.command.as_str() {
         "corpus" => output::corpus_json(&corpus),
         "stances" => {
-            let path = stances::lexicon_path(&args.corpus, args.lexicon.as_deref());
-            let lex = match stances::load_lexicon(&path) {
-                Ok(l) => l,
-                Err(diags) => {
-                    for d in diags {
-                        eprintln!("error: {d}");
-                    }
-                    return ExitCode::FAILURE;
-                }
-            };
+            let Some(lex) = lexicon(&args) else { return ExitCode::FAILURE };
             let (statements, matrix) = stances::compute(&corpus, &lex);
             if args.csv {
                 let text = stances::csv(&corpus, &lex, &statements, &matrix);
@@ -171,6 +153,20 @@ fn main() -> ExitCode {
         }
     };
     print_json(&value)
+}
+
+/// The stance lexicon for `args`, or `None` after printing its problems.
+fn lexicon(args: &Args) -> Option<parallax_engine::lexicon::Lexicon> {
+    let path = stances::lexicon_path(&args.corpus, args.lexicon.as_deref());
+    match stances::load_lexicon(&path) {
+        Ok(l) => Some(l),
+        Err(diags) => {
+            for d in diags {
+                eprintln!("error: {d}");
+            }
+            None
+        }
+    }
 }
 
 fn print_json(value: &serde_json::Value) -> ExitCode {
