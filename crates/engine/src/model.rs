@@ -194,21 +194,35 @@ impl Corpus {
     pub fn build(source: CorpusSource) -> Corpus {
         let CorpusSource { name, mut articles } = source;
         articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
-        let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
-        let cleaned = clean::clean_corpus(&texts);
+        // Identical texts (one article under several ids) are analysed
+        // once, and count once in the corpus-wide cleaning rules: a copy is
+        // no evidence that a line is boilerplate.
+        let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let copy_of: Vec<Option<usize>> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let f = *first_of.entry(a.text.as_str()).or_insert(i);
+                (f != i).then_some(f)
+            })
+            .collect();
+        let texts: Vec<&str> =
+            articles.iter().zip(&copy_of).filter(|(_, c)| c.is_none()).map(|(a, _)| a.text.as_str()).collect();
+        let mut cleaned = clean::clean_corpus(&texts).into_iter();
         let mut vocab = token::Vocab::default();
-        let mut out = Vec::with_capacity(articles.len());
-        for (raw, lines) in articles.into_iter().zip(cleaned) {
-            let seg = segment::segment_article(&raw.text, &lines);
-            let (sentences, tokens) = token::tokenize_sentences(&raw.text, seg.sentences, &mut vocab);
-            out.push(Article {
-                meta: raw.meta,
-                text: raw.text,
-                paragraphs: seg.paragraphs,
-                sentences,
-                tokens,
-                removed: seg.removed,
-            });
+        let mut out: Vec<Article> = Vec::with_capacity(articles.len());
+        for (raw, copy) in articles.into_iter().zip(copy_of) {
+            let analysed = match copy.and_then(|c| out.get(c)) {
+                Some(a) => (a.paragraphs.clone(), a.sentences.clone(), a.tokens.clone(), a.removed.clone()),
+                None => {
+                    let lines = cleaned.next().unwrap_or_default();
+                    let seg = segment::segment_article(&raw.text, &lines);
+                    let (sentences, tokens) = token::tokenize_sentences(&raw.text, seg.sentences, &mut vocab);
+                    (seg.paragraphs, sentences, tokens, seg.removed)
+                }
+            };
+            let (paragraphs, sentences, tokens, removed) = analysed;
+            out.push(Article { meta: raw.meta, text: raw.text, paragraphs, sentences, tokens, removed });
         }
         Corpus { name, articles: out, vocab: vocab.into_vec() }
     }

@@ -46,6 +46,7 @@
 //!    links form clusters when they reach three or more articles.
 
 mod align;
+mod dedup;
 mod feat;
 mod lexicon;
 
@@ -474,25 +475,57 @@ fn idf(n: usize, d: u32) -> f32 {
 
 /// Finds the passages shared between every pair of articles.
 /// Deterministic and total: any corpus, including an empty one, works.
+///
+/// Articles with identical text are analysed once (see [`dedup`]); the
+/// rest is [`find_distinct`].
 pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
+    let mut pairs = dedup::find(corpus, cfg);
+    pairs.sort_by_key(|x| (x.a, x.b));
+    let clusters = cluster_passages(corpus, &pairs);
+    Passages { pairs, clusters }
+}
+
+/// The passages of a corpus whose articles' texts are all distinct, and
+/// those that each article of `twins` shares with an identical copy of
+/// itself (its passages have `a.article == b.article`). Unsorted.
+fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<SharedPassage>, Vec<SharedPassage>) {
     let m = Matcher::new(corpus, cfg);
     let n = m.feats.len();
     if n == 0 {
-        return Passages::default();
+        return Default::default();
     }
     let canon = canonical(&m);
     let scored = candidates(&m, &canon);
     let links = link_sentences(&m, &scored);
     let mut pairs = Vec::new();
     let ctx = context_config(cfg);
+    let min_alone = cfg.second_min_score.min(cfg.min_score);
     let mut memo = ContextMemo { canon, scores: Default::default(), unions: Default::default() };
     for ((a_art, b_art), ls) in links {
         let sel = grow_context(&m, &ctx, &mut memo, a_art, b_art, select_links(ls, cfg));
-        pairs.extend(passages_of_pair(corpus, a_art, b_art, sel, cfg.second_min_score.min(cfg.min_score)));
+        pairs.extend(passages_of_pair(corpus, a_art, b_art, sel, min_alone));
     }
-    pairs.sort_by_key(|x| (x.a, x.b));
-    let clusters = cluster_passages(corpus, &pairs);
-    Passages { pairs, clusters }
+    let mut selves = Vec::new();
+    for &a in twins {
+        // Each sentence against its own copy, then the same selection and
+        // context growth as any pair.
+        let first = m.first.get(a as usize).copied().unwrap_or(n);
+        let count = corpus.articles.get(a as usize).map_or(0, |x| x.sentences.len());
+        let ls: Vec<SentenceLink> = (first..(first + count).min(n))
+            .filter_map(|g| {
+                let s = score_pair(&m.feats[g], &m.feats[g], &m.lex, cfg);
+                let si = (g - first) as u32;
+                passes(s, cfg).then_some(SentenceLink {
+                    a: SentenceRange { start: si, end: si + 1 },
+                    b: SentenceRange { start: si, end: si + 1 },
+                    score: s.score,
+                })
+            })
+            .collect();
+        let sel = grow_context(&m, &ctx, &mut memo, a, a, select_links(ls, cfg));
+        selves.extend(passages_of_pair(corpus, a, a, sel, min_alone));
+    }
+    (pairs, selves)
 }
 
 /// Identical sentences (wire copy repeated across outlets) score the same:
@@ -950,7 +983,7 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     }
     let node = |art: u32, s: u32| first[art as usize] + s as usize;
     // Best score per (sentence node, other article).
-    let mut best: BTreeMap<(usize, u32), f32> = BTreeMap::new();
+    let mut best: std::collections::HashMap<(usize, u32), f32> = std::collections::HashMap::new();
     let mut edges: Vec<(usize, usize, f32, u32)> = Vec::new();
     for (pi, p) in pairs.iter().enumerate() {
         for l in &p.links {
