@@ -146,7 +146,11 @@ fn main() -> ExitCode {
             stances::json(&corpus, &lex, &matrix)
         }
         "passages" if args.clusters => passages::clusters_json(&corpus),
-        "passages" => passages::pairs_json(&corpus),
+        "passages" => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let ok = passages::write_pairs(&corpus, &mut out).is_ok() && writeln!(out).is_ok() && out.flush().is_ok();
+            return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        }
         other => {
             eprintln!("parallax: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);

@@ -2,6 +2,7 @@
 
 use parallax_engine::passages::{find_passages, PassageConfig, PassageSide, Passages};
 use parallax_engine::Corpus;
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 fn side(corpus: &Corpus, s: &PassageSide) -> Value {
@@ -13,22 +14,40 @@ fn run(corpus: &Corpus) -> Passages {
     find_passages(corpus, &PassageConfig::default())
 }
 
-/// `[{"a": {"article", "start", "end"}, "b": {...}, "score"}, ...]`, sorted
-/// by (a, b) in id order; `a` is always the article with the smaller id.
-pub fn pairs_json(corpus: &Corpus) -> Value {
+/// One side of a pair as printed. Fields in the order `serde_json`'s maps
+/// print them (sorted), so the typed output is the `json!` output.
+#[derive(Serialize)]
+struct SideOut<'a> {
+    article: &'a str,
+    end: u32,
+    start: u32,
+}
+
+#[derive(Serialize)]
+struct PairOut<'a> {
+    a: SideOut<'a>,
+    b: SideOut<'a>,
+    score: f64,
+}
+
+/// Writes `[{"a": {"article", "start", "end"}, "b": {...}, "score"}, ...]`,
+/// sorted by (a, b) in id order; `a` is always the article with the
+/// smaller id. Streamed: a corpus of thousands of articles has hundreds of
+/// thousands of pairs.
+pub fn write_pairs(corpus: &Corpus, out: impl std::io::Write) -> serde_json::Result<()> {
     let p = run(corpus);
-    Value::Array(
-        p.pairs
-            .iter()
-            .map(|sp| {
-                json!({
-                    "a": side(corpus, &sp.a),
-                    "b": side(corpus, &sp.b),
-                    "score": (sp.score as f64 * 1000.0).round() / 1000.0,
-                })
-            })
-            .collect(),
-    )
+    let side = |s: &PassageSide| SideOut {
+        article: corpus.articles[s.article as usize].id(),
+        end: s.span.end,
+        start: s.span.start,
+    };
+    let pairs = p.pairs.iter().map(|sp| PairOut {
+        a: side(&sp.a),
+        b: side(&sp.b),
+        score: (sp.score as f64 * 1000.0).round() / 1000.0,
+    });
+    let mut ser = serde_json::Serializer::new(out);
+    ser.collect_seq(pairs)
 }
 
 /// `[{"id", "articles": [ids], "members": [{"article", "start", "end",
