@@ -52,6 +52,8 @@ mod lexicon;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use align::{word_alignment, AlignKind, AlignOp};
@@ -497,14 +499,19 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
     let canon = canonical(&m);
     let scored = candidates(&m, &canon);
     let links = link_sentences(&m, &scored);
-    let mut pairs = Vec::new();
     let ctx = context_config(cfg);
     let min_alone = cfg.second_min_score.min(cfg.min_score);
-    let mut memo = ContextMemo { canon, scores: Default::default(), unions: Default::default() };
-    for ((a_art, b_art), ls) in links {
-        let sel = grow_context(&m, &ctx, &mut memo, a_art, b_art, select_links(ls, cfg));
-        pairs.extend(passages_of_pair(corpus, a_art, b_art, sel, min_alone));
-    }
+    let links: Vec<((u32, u32), Vec<SentenceLink>)> = links.into_iter().collect();
+    let pairs = chunked(links.len(), |range| {
+        let mut memo = ContextMemo::new(&canon);
+        let mut pairs = Vec::new();
+        for ((a_art, b_art), ls) in &links[range] {
+            let sel = grow_context(&m, &ctx, &mut memo, *a_art, *b_art, select_links(ls.clone(), cfg));
+            pairs.extend(passages_of_pair(corpus, *a_art, *b_art, sel, min_alone));
+        }
+        pairs
+    });
+    let mut memo = ContextMemo::new(&canon);
     let mut selves = Vec::new();
     for &a in twins {
         // Each sentence against its own copy, then the same selection and
@@ -534,7 +541,7 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
 fn canonical(m: &Matcher) -> Vec<u32> {
     let n = m.feats.len();
     type Sentence<'a> = (&'a [(u32, bool)], &'a [u32]);
-    let mut canon_of: std::collections::HashMap<Sentence, u32> = std::collections::HashMap::new();
+    let mut canon_of: FxHashMap<Sentence, u32> = FxHashMap::default();
     (0..n)
         .map(|i| {
             let next = canon_of.len() as u32;
@@ -578,45 +585,63 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
         keys_of.push(keys);
     }
 
-    let mut memo: std::collections::HashMap<(u32, u32), Score> = std::collections::HashMap::new();
-    let mut acc = vec![0f32; n];
-    let mut hits = vec![0u16; n];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut scored: Vec<(u32, u32, Score)> = Vec::new();
-    for i in 0..n {
-        let ai = owner[i].0;
-        for &(k, w, distinct) in &keys_of[i] {
-            let p = &postings[k as usize];
-            let from = p.partition_point(|&j| j as usize <= i);
-            for &j in &p[from..] {
+    chunked(n, |range| {
+        let mut memo: FxHashMap<(u32, u32), Score> = FxHashMap::default();
+        let mut acc = vec![0f32; n];
+        let mut hits = vec![0u16; n];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut scored: Vec<(u32, u32, Score)> = Vec::new();
+        for i in range {
+            let ai = owner[i].0;
+            for &(k, w, distinct) in &keys_of[i] {
+                let p = &postings[k as usize];
+                let from = p.partition_point(|&j| j as usize <= i);
+                for &j in &p[from..] {
+                    let ju = j as usize;
+                    if !cfg.same_article && owner[ju].0 == ai {
+                        continue;
+                    }
+                    if acc[ju] == 0.0 && hits[ju] == 0 {
+                        touched.push(j);
+                    }
+                    acc[ju] += w;
+                    hits[ju] += distinct as u16;
+                }
+            }
+            touched.sort_unstable();
+            for &j in &touched {
                 let ju = j as usize;
-                if !cfg.same_article && owner[ju].0 == ai {
-                    continue;
+                // Enough rare evidence, at least one piece of it distinctive.
+                if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
+                    let s = *memo
+                        .entry((canon[i], canon[ju]))
+                        .or_insert_with(|| score_pair(&feats[i], &feats[ju], lex, cfg));
+                    if s.score >= cfg.split_min_score {
+                        scored.push((i as u32, j, s));
+                    }
                 }
-                if acc[ju] == 0.0 && hits[ju] == 0 {
-                    touched.push(j);
-                }
-                acc[ju] += w;
-                hits[ju] += distinct as u16;
+                acc[ju] = 0.0;
+                hits[ju] = 0;
             }
+            touched.clear();
         }
-        touched.sort_unstable();
-        for &j in &touched {
-            let ju = j as usize;
-            // Enough rare evidence, at least one piece of it distinctive.
-            if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
-                let s =
-                    *memo.entry((canon[i], canon[ju])).or_insert_with(|| score_pair(&feats[i], &feats[ju], lex, cfg));
-                if s.score >= cfg.split_min_score {
-                    scored.push((i as u32, j, s));
-                }
-            }
-            acc[ju] = 0.0;
-            hits[ju] = 0;
-        }
-        touched.clear();
+        scored
+    })
+}
+
+/// `f` over `0..n` cut into ranges, results concatenated in order: on all
+/// cores with the `parallel` feature, else in one piece.
+fn chunked<T: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        const CHUNK: usize = 256;
+        let parts: Vec<Vec<T>> =
+            (0..n.div_ceil(CHUNK)).into_par_iter().map(|c| f(c * CHUNK..((c + 1) * CHUNK).min(n))).collect();
+        parts.into_iter().flatten().collect()
     }
-    scored
+    #[cfg(not(feature = "parallel"))]
+    f(0..n)
 }
 
 /// Links between sentences, per pair of articles `(a, b)`, `a < b`: the
@@ -625,9 +650,9 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
 fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u32), Vec<SentenceLink>> {
     let Matcher { lex, owner, feats, cfg, .. } = m;
     let n = feats.len();
-    let cands: std::collections::HashMap<(u32, u32), f32> =
+    let cands: FxHashMap<(u32, u32), f32> =
         scored.iter().flat_map(|&(i, j, s)| [((i, j), s.score), ((j, i), s.score)]).collect();
-    let mut unions: std::collections::HashMap<usize, Feat> = std::collections::HashMap::new();
+    let mut unions: FxHashMap<usize, Feat> = FxHashMap::default();
     let mut links: BTreeMap<(u32, u32), Vec<SentenceLink>> = BTreeMap::new();
     let same_art = |x: usize, y: usize| y < n && owner[x].0 == owner[y].0;
     for &(i, j, s) in scored {
@@ -744,13 +769,19 @@ fn context_config(cfg: &PassageConfig) -> PassageConfig {
 }
 
 /// Context scores by distinct sentence text (copies score alike).
-struct ContextMemo {
-    canon: Vec<u32>,
+struct ContextMemo<'a> {
+    canon: &'a [u32],
     /// (A's sentence, B's sentence) -> score if it passes `ctx`.
-    scores: std::collections::HashMap<(u32, u32), Option<f32>>,
+    scores: FxHashMap<(u32, u32), Option<f32>>,
     /// (fixed sentence, first and second of the pair, fixed is on side A)
     /// -> score of the fixed sentence against the pair.
-    unions: std::collections::HashMap<(u32, u32, u32, bool), f32>,
+    unions: FxHashMap<(u32, u32, u32, bool), f32>,
+}
+
+impl ContextMemo<'_> {
+    fn new(canon: &[u32]) -> ContextMemo<'_> {
+        ContextMemo { canon, scores: Default::default(), unions: Default::default() }
+    }
 }
 
 /// Context: grows the selected links of a pair of articles with weaker
@@ -983,7 +1014,7 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     }
     let node = |art: u32, s: u32| first[art as usize] + s as usize;
     // Best score per (sentence node, other article).
-    let mut best: std::collections::HashMap<(usize, u32), f32> = std::collections::HashMap::new();
+    let mut best: FxHashMap<(usize, u32), f32> = FxHashMap::default();
     let mut edges: Vec<(usize, usize, f32, u32)> = Vec::new();
     for (pi, p) in pairs.iter().enumerate() {
         for l in &p.links {
