@@ -102,8 +102,9 @@ fn seeds_gold_precision_recall() {
         let hit = pred.contains(&k);
         tp += hit as usize;
         println!(
-            "  {} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
+            "  {}{} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
             if hit { "FOUND " } else { "MISSED" },
+            if s.linked { "+" } else { " " },
             s.score,
             s.weight,
             s.shared,
