@@ -176,7 +176,7 @@ fn seeds_gold_precision_recall() {
     // hand (the gold set holds it), so this is precision over all links.
     let unjudged = pred.difference(&judged).count();
     println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
-    assert!(recall >= 0.7, "recall {recall}");
+    assert!(recall >= 0.76, "recall {recall}");
     assert!(precision >= 0.9, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
