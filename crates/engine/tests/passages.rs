@@ -102,8 +102,9 @@ fn seeds_gold_precision_recall() {
         let hit = pred.contains(&k);
         tp += hit as usize;
         println!(
-            "  {} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
+            "  {}{} score {:.2} weight {:5.1} shared {:2} distinct {}  {} | {}  ({})",
             if hit { "FOUND " } else { "MISSED" },
+            if s.linked { "+" } else { " " },
             s.score,
             s.weight,
             s.shared,
@@ -175,7 +176,7 @@ fn seeds_gold_precision_recall() {
     // hand (the gold set holds it), so this is precision over all links.
     let unjudged = pred.difference(&judged).count();
     println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
-    assert!(recall >= 0.7, "recall {recall}");
+    assert!(recall >= 0.81, "recall {recall}");
     assert!(precision >= 0.9, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
@@ -226,8 +227,12 @@ fn assert_no_overlaps(corpus: &Corpus, p: &Passages, cfg: &PassageConfig) -> usi
                 if x.a.sentences.overlaps(y.a.sentences) || x.b.sentences.overlaps(y.b.sentences) {
                     seconds += 1;
                     // The sentences the two passages share are linked
-                    // strongly in both (weaker context links never share).
-                    let min = cfg.second_min_score.min(cfg.min_score).min(cfg.strong_min_score);
+                    // strongly in both, or corroborated by a third article
+                    // (weaker context links never share).
+                    let mut min = cfg.second_min_score.min(cfg.min_score).min(cfg.strong_min_score);
+                    if cfg.corroborated_min_score > 0.0 {
+                        min = min.min(cfg.corroborated_min_score);
+                    }
                     for p in [x, y] {
                         for l in &p.links {
                             let shares = (x.a.sentences.overlaps(y.a.sentences)

@@ -367,6 +367,11 @@ fn parse_base36(s: &str) -> Option<u32> {
     u32::from_str_radix(s, 36).ok()
 }
 
+/// The paraphrase groups, numbered: one class per non-comment line.
+fn paraphrase_lines() -> impl Iterator<Item = (u32, &'static str)> {
+    PARAPHRASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).enumerate().map(|(k, l)| (k as u32, l))
+}
+
 /// The synonym table keyed by stem (classes of all words with that stem).
 pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
     let mut map: HashMap<String, Vec<u32>> = HashMap::new();
@@ -380,9 +385,9 @@ pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
         entry.extend(parts.filter_map(parse_base36));
     }
     // Curated paraphrase groups: class numbers above WordNet's.
-    for (k, line) in PARAPHRASES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).enumerate() {
-        for word in line.split_whitespace() {
-            map.entry(stem_word(stemmer, word)).or_default().push(PARAPHRASE_BASE + k as u32);
+    for (k, line) in paraphrase_lines() {
+        for word in line.split_whitespace().filter(|w| !w.contains('_')) {
+            map.entry(stem_word(stemmer, word)).or_default().push(PARAPHRASE_BASE + k);
         }
     }
     for v in map.values_mut() {
@@ -430,11 +435,28 @@ impl Lexicon {
                 phrases.push((ids, STOP));
             }
         }
+        // Multi-word paraphrases ("end_to" in a group: "an end to" one
+        // concept of that class), each a concept after the aliases.
+        let mut phrase_classes: Vec<u32> = Vec::new();
+        for (k, line) in paraphrase_lines() {
+            for word in line.split_whitespace().filter(|w| w.contains('_')) {
+                let stems: Vec<String> = crate::token::stems_of(&word.replace('_', " "));
+                let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
+                if let Some(ids) = ids.filter(|ids| ids.len() > 1) {
+                    let id = n + ALIASES.len() as u32 + phrase_classes.len() as u32;
+                    phrases.push((ids, id));
+                    phrase_classes.push(PARAPHRASE_BASE + k);
+                }
+            }
+        }
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let us_stem = index.get("us").copied();
         let table = synonym_table(&stemmer);
-        let concept_count = n + ALIASES.len() as u32;
+        let concept_count = n + ALIASES.len() as u32 + phrase_classes.len() as u32;
         let mut classes = vec![Vec::new(); concept_count as usize];
+        for (p, &k) in phrase_classes.iter().enumerate() {
+            classes[(n + ALIASES.len() as u32) as usize + p] = vec![k];
+        }
         let mut numeric = vec![false; n as usize];
         for (i, s) in vocab.iter().enumerate() {
             numeric[i] = s.chars().next().is_some_and(|c| c.is_ascii_digit());

@@ -28,6 +28,12 @@
 //!    actors' names, generic news words ("said", "statement") nor topic
 //!    words found in (nearly) every article: what the sentences say, not
 //!    who says it.
+//!    Corroboration: a pair below the score bar (from
+//!    `corroborated_min_score`, with the evidence of any link) links when
+//!    a third article's sentence links to both, matching distinctive
+//!    concepts they share, and the two articles share
+//!    `corroborated_pair_links` other links (the same clause in three
+//!    articles that report the same event).
 //! 4. Per pair of articles, links are selected greedily by score: first
 //!    one-to-one, then one second link per sentence from
 //!    `second_min_score` (one-to-many is real: a lede and a later quote may
@@ -57,7 +63,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 pub use align::{word_alignment, AlignKind, AlignOp};
-use feat::{build, passes, score_pair, Feat, Score};
+use feat::{build, passes, passes_evidence, score_pair, Feat, Score};
 use lexicon::Lexicon;
 
 use crate::model::{Corpus, Span};
@@ -97,6 +103,13 @@ pub struct PassageConfig {
     /// to a second one only from this score up (one-to-many is real: a lede
     /// and a quote later on may both carry the same clause).
     pub second_min_score: f32,
+    /// A pair below the score bar links from this score up when a third
+    /// article's sentence links to both (the same clause in three
+    /// articles), with the evidence a link needs otherwise (0 turns it off).
+    pub corroborated_min_score: f32,
+    /// ... when the two articles share this many other links (they report
+    /// the same event).
+    pub corroborated_pair_links: usize,
     /// Weight of a synonym match relative to an identical concept.
     pub synonym_weight: f32,
     /// Weight multiplier of words inside quotation marks.
@@ -150,6 +163,8 @@ impl Default for PassageConfig {
             strong_min_score: 0.33,
             min_distinct_share: 0.4,
             second_min_score: 0.36,
+            corroborated_min_score: 0.25,
+            corroborated_pair_links: 2,
             topic_share: 1.0,
             split_gain: 0.1,
             synonym_weight: 0.8,
@@ -655,6 +670,7 @@ fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u
     let mut unions: FxHashMap<usize, Feat> = FxHashMap::default();
     let mut links: BTreeMap<(u32, u32), Vec<SentenceLink>> = BTreeMap::new();
     let same_art = |x: usize, y: usize| y < n && owner[x].0 == owner[y].0;
+    let corroborated = corroborated(m, scored);
     for &(i, j, s) in scored {
         let (i, j) = (i as usize, j as usize);
         let (aa, sa) = owner[i];
@@ -668,7 +684,7 @@ fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u
                 score: sc,
             });
         };
-        if passes(s, cfg) {
+        if passes(s, cfg) || corroborated.binary_search(&(i as u32, j as u32)).is_ok() {
             push(a_si, a_si + 1, b_si, b_si + 1, s.score);
         }
         // 1-to-2: the other side split this sentence in two.
@@ -702,6 +718,67 @@ fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u
         }
     }
     links
+}
+
+/// Candidate pairs `(i, j)` (as in `scored`, sorted) below the score bar
+/// that a third article corroborates: one of its sentences links to both
+/// (the same clause carried by three articles, in three wordings). They
+/// need `corroborated_min_score` and the evidence of any link.
+fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
+    let Matcher { owner, feats, cfg, .. } = m;
+    if cfg.corroborated_min_score <= 0.0 {
+        return Vec::new();
+    }
+    // Per sentence its passing partners, per pair of articles its links.
+    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); feats.len()];
+    let mut by_pair: std::collections::HashMap<(u32, u32), Vec<(u32, u32)>> = Default::default();
+    for &(i, j, s) in scored {
+        if passes(s, cfg) {
+            adj[i as usize].push(j);
+            adj[j as usize].push(i);
+            by_pair.entry((owner[i as usize].0, owner[j as usize].0)).or_default().push((i, j));
+        }
+    }
+    for v in &mut adj {
+        v.sort_unstable();
+    }
+    let mut out: Vec<(u32, u32)> = scored
+        .iter()
+        .filter(|&&(i, j, s)| {
+            let weak = s.score >= cfg.corroborated_min_score
+                && !passes(s, cfg)
+                && passes_evidence(s, cfg)
+                && s.distinct_weight >= cfg.min_distinct_share * s.weight;
+            let (ai, aj) = (owner[i as usize].0, owner[j as usize].0);
+            // The two articles share other passages: the same event.
+            let others = |ls: Option<&Vec<(u32, u32)>>| {
+                ls.map_or(0, |v| v.iter().filter(|&&(x, y)| x != i && x != j && y != i && y != j).count())
+            };
+            weak && others(by_pair.get(&(ai, aj))) + others(by_pair.get(&(aj, ai))) >= cfg.corroborated_pair_links
+                && adj[i as usize].iter().any(|&z| {
+                    let az = owner[z as usize].0;
+                    az != ai
+                        && az != aj
+                        && adj[j as usize].binary_search(&z).is_ok()
+                        && common_distinct(m, i as usize, j as usize, z as usize) >= cfg.min_distinct
+                })
+        })
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Distinctive concepts of sentence `x` that `y` and `z` both match (the
+/// same concept or a synonym): the content the three sentences share.
+fn common_distinct(m: &Matcher, x: usize, y: usize, z: usize) -> usize {
+    let lex = &m.lex;
+    let has = |f: &Feat, c: u32| {
+        f.concepts.binary_search_by_key(&c, |p| p.0).is_ok()
+            || lex.classes[c as usize].iter().any(|k| f.classes.binary_search(k).is_ok())
+    };
+    let (fy, fz) = (&m.feats[y], &m.feats[z]);
+    m.feats[x].concepts.iter().filter(|&&(c, _)| !lex.is_generic(c) && has(fy, c) && has(fz, c)).count()
 }
 
 /// The links of one pair of articles that become passages. First a
