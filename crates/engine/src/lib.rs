@@ -23,6 +23,7 @@ pub mod facets;
 pub mod filter;
 pub mod lexicon;
 pub mod model;
+mod par;
 pub mod passages;
 pub mod search;
 pub mod segment;

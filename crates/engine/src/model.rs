@@ -208,20 +208,32 @@ impl Corpus {
             .collect();
         let texts: Vec<&str> =
             articles.iter().zip(&copy_of).filter(|(_, c)| c.is_none()).map(|(a, _)| a.text.as_str()).collect();
-        let mut cleaned = clean::clean_corpus(&texts).into_iter();
+        let cleaned = clean::clean_corpus(&texts);
+        // Each distinct text on its own (in parallel with the `parallel`
+        // feature), with stems numbered per article ...
+        let work: Vec<(&str, Vec<clean::Line>)> = texts.iter().copied().zip(cleaned).collect();
+        let mut analysed = crate::par::map(&work, |(text, lines)| {
+            let seg = segment::segment_article(text, lines);
+            let (sentences, tokens, stems) = token::tokenize_local(text, seg.sentences);
+            (seg.paragraphs, sentences, tokens, stems, seg.removed)
+        })
+        .into_iter();
+        drop(texts);
+        // ... then in id order: corpus-wide stem numbers, copies.
         let mut vocab = token::Vocab::default();
         let mut out: Vec<Article> = Vec::with_capacity(articles.len());
         for (raw, copy) in articles.into_iter().zip(copy_of) {
-            let analysed = match copy.and_then(|c| out.get(c)) {
+            let (paragraphs, sentences, tokens, removed) = match copy.and_then(|c| out.get(c)) {
                 Some(a) => (a.paragraphs.clone(), a.sentences.clone(), a.tokens.clone(), a.removed.clone()),
                 None => {
-                    let lines = cleaned.next().unwrap_or_default();
-                    let seg = segment::segment_article(&raw.text, &lines);
-                    let (sentences, tokens) = token::tokenize_sentences(&raw.text, seg.sentences, &mut vocab);
-                    (seg.paragraphs, sentences, tokens, seg.removed)
+                    let (paragraphs, sentences, mut tokens, stems, removed) = analysed.next().unwrap_or_default();
+                    let ids: Vec<u32> = stems.iter().map(|s| vocab.intern(s)).collect();
+                    for t in &mut tokens {
+                        t.stem = ids.get(t.stem as usize).copied().unwrap_or(0);
+                    }
+                    (paragraphs, sentences, tokens, removed)
                 }
             };
-            let (paragraphs, sentences, tokens, removed) = analysed;
             out.push(Article { meta: raw.meta, text: raw.text, paragraphs, sentences, tokens, removed });
         }
         Corpus { name, articles: out, vocab: vocab.into_vec() }

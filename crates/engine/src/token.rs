@@ -73,20 +73,32 @@ pub fn stems_of(s: &str) -> Vec<String> {
 
 /// Tokenises each sentence span of `text`.
 pub fn tokenize_sentences(text: &str, spans: Vec<(Span, u32)>, vocab: &mut Vocab) -> (Vec<Sentence>, Vec<Token>) {
+    let (sentences, mut tokens, stems) = tokenize_local(text, spans);
+    // Interned in the order of first use: the ids an article by article
+    // pass gives, whichever thread tokenised it.
+    let ids: Vec<u32> = stems.iter().map(|s| vocab.intern(s)).collect();
+    for t in &mut tokens {
+        t.stem = ids[t.stem as usize];
+    }
+    (sentences, tokens)
+}
+
+/// [`tokenize_sentences`] without a vocabulary: token stems index the
+/// returned list of the article's stems, in order of first use.
+pub fn tokenize_local(text: &str, spans: Vec<(Span, u32)>) -> (Vec<Sentence>, Vec<Token>, Vec<String>) {
     let stemmer = english_stemmer();
     let mut sentences = Vec::with_capacity(spans.len());
     let mut tokens = Vec::new();
-    // Stemming is the costly step: each distinct word form is stemmed once.
-    // (Only looked up, never iterated: ids stay in order of first use.)
     let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut local = Vocab::default();
     for (span, paragraph) in spans {
         let first = tokens.len() as u32;
         let base = span.start as usize;
         for (off, w) in words(&text[span.range()]) {
-            let stem = *seen.entry(w).or_insert_with(|| vocab.intern(&stem_word(&stemmer, w)));
+            let stem = *seen.entry(w).or_insert_with(|| local.intern(&stem_word(&stemmer, w)));
             tokens.push(Token { span: Span::new(base + off, base + off + w.len()), stem });
         }
         sentences.push(Sentence { span, paragraph, first_token: first, token_count: tokens.len() as u32 - first });
     }
-    (sentences, tokens)
+    (sentences, tokens, local.into_vec())
 }

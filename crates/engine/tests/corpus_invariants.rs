@@ -112,6 +112,31 @@ fn check(c: &Corpus) {
     for a in &c.articles {
         check_article(c, a);
     }
+    check_vocab(c);
+}
+
+/// Stem numbers are given in order of first use, article by article (so
+/// they do not depend on which thread analysed which article), and every
+/// token's stem is its word's.
+fn check_vocab(c: &Corpus) {
+    let stemmer = parallax_engine::token::english_stemmer();
+    let mut next = 0u32;
+    for a in &c.articles {
+        for t in &a.tokens {
+            assert!(t.stem <= next, "{}: stem {} used before stem {next}", a.id(), t.stem);
+            if t.stem == next {
+                next += 1;
+            }
+            let word = a.slice(t.span);
+            assert_eq!(
+                c.vocab[t.stem as usize],
+                parallax_engine::token::stem_word(&stemmer, word),
+                "{}: {word:?}",
+                a.id()
+            );
+        }
+    }
+    assert_eq!(next as usize, c.vocab.len(), "every stem is used");
 }
 
 #[test]

@@ -60,6 +60,8 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use crate::par::chunked;
+
 use serde::{Deserialize, Serialize};
 
 pub use align::{word_alignment, AlignKind, AlignOp};
@@ -642,21 +644,6 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
         }
         scored
     })
-}
-
-/// `f` over `0..n` cut into ranges, results concatenated in order: on all
-/// cores with the `parallel` feature, else in one piece.
-fn chunked<T: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        const CHUNK: usize = 256;
-        let parts: Vec<Vec<T>> =
-            (0..n.div_ceil(CHUNK)).into_par_iter().map(|c| f(c * CHUNK..((c + 1) * CHUNK).min(n))).collect();
-        parts.into_iter().flatten().collect()
-    }
-    #[cfg(not(feature = "parallel"))]
-    f(0..n)
 }
 
 /// Links between sentences, per pair of articles `(a, b)`, `a < b`: the
