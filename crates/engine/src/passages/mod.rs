@@ -340,29 +340,42 @@ impl<'c> Matcher<'c> {
         // Per sentence, in text order: (concept, quoted) and clause numbers.
         let mut occurrences: Vec<Vec<(u32, bool)>> = Vec::new();
         let mut clauses: Vec<Vec<u32>> = Vec::new();
-        for (ai, art) in corpus.articles.iter().enumerate() {
-            first.push(owner.len());
-            for (si, sent) in art.sentences.iter().enumerate() {
-                let f = sent.first_token as usize;
-                let count = sent.token_count as usize;
-                let concepts = if f + count <= art.tokens.len() { lex.concepts(art, f, count) } else { Vec::new() };
-                let toks = art.tokens.get(f..f + count).unwrap_or(&[]);
-                let q = quoted_flags(&art.text, toks, sent.span);
-                let cl = clause_ids(&art.text, toks);
-                clauses.push(concepts.iter().map(|&(ti, _)| cl.get(ti - f).copied().unwrap_or(0)).collect());
-                occurrences
-                    .push(concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect());
-                let mut v: Vec<(u32, bool)> =
-                    concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect();
-                v.sort_unstable();
-                // Keep one entry per concept, quoted if any occurrence is.
-                let mut d: Vec<(u32, bool)> = Vec::with_capacity(v.len());
-                for (c, qq) in v {
-                    match d.last_mut() {
-                        Some(l) if l.0 == c => l.1 |= qq,
-                        _ => d.push((c, qq)),
+        // Per article (in parallel with the `parallel` feature), per
+        // sentence: its concepts in text order with their quotation flags
+        // and clause numbers, and the distinct ones.
+        type Sentences = Vec<(Vec<(u32, bool)>, Vec<u32>, Vec<(u32, bool)>)>;
+        let per_article: Vec<Sentences> = crate::par::map(&corpus.articles, |art| {
+            art.sentences
+                .iter()
+                .map(|sent| {
+                    let f = sent.first_token as usize;
+                    let count = sent.token_count as usize;
+                    let concepts = if f + count <= art.tokens.len() { lex.concepts(art, f, count) } else { Vec::new() };
+                    let toks = art.tokens.get(f..f + count).unwrap_or(&[]);
+                    let q = quoted_flags(&art.text, toks, sent.span);
+                    let cl = clause_ids(&art.text, toks);
+                    let cls: Vec<u32> = concepts.iter().map(|&(ti, _)| cl.get(ti - f).copied().unwrap_or(0)).collect();
+                    let occ: Vec<(u32, bool)> =
+                        concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect();
+                    let mut v = occ.clone();
+                    v.sort_unstable();
+                    // Keep one entry per concept, quoted if any occurrence is.
+                    let mut d: Vec<(u32, bool)> = Vec::with_capacity(v.len());
+                    for (c, qq) in v {
+                        match d.last_mut() {
+                            Some(l) if l.0 == c => l.1 |= qq,
+                            _ => d.push((c, qq)),
+                        }
                     }
-                }
+                    (occ, cls, d)
+                })
+                .collect()
+        });
+        for (ai, sentences) in per_article.into_iter().enumerate() {
+            first.push(owner.len());
+            for (si, (occ, cls, d)) in sentences.into_iter().enumerate() {
+                occurrences.push(occ);
+                clauses.push(cls);
                 owner.push((ai as u32, si as u32));
                 raw.push(d);
             }
@@ -406,11 +419,9 @@ impl<'c> Matcher<'c> {
         }
         let idf = |d: u32| idf(n, d);
         let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
-        let feats: Vec<Feat> = occurrences
-            .iter()
-            .zip(&clauses)
-            .map(|(occ, cl)| build(occ, cl, &weight, &lex, cfg.window_min_concepts))
-            .collect();
+        let sentences: Vec<(&Vec<(u32, bool)>, &Vec<u32>)> = occurrences.iter().zip(&clauses).collect();
+        let feats: Vec<Feat> =
+            crate::par::map(&sentences, |(occ, cl)| build(occ, cl, &weight, &lex, cfg.window_min_concepts));
         Matcher { corpus, cfg: cfg.clone(), lex, owner, first, feats, occurrences, clauses, df, class_df }
     }
 
@@ -1079,13 +1090,14 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     let node = |art: u32, s: u32| first[art as usize] + s as usize;
     // Best score per (sentence node, other article).
     let mut best: FxHashMap<(usize, u32), f32> = FxHashMap::default();
-    let mut edges: Vec<(usize, usize, f32, u32)> = Vec::new();
+    // (node x, node y, score, passage, x's article, y's article)
+    let mut edges: Vec<(usize, usize, f32, u32, u32, u32)> = Vec::new();
     for (pi, p) in pairs.iter().enumerate() {
         for l in &p.links {
             for i in l.a.start..l.a.end {
                 for j in l.b.start..l.b.end {
                     let (x, y) = (node(p.a.article, i), node(p.b.article, j));
-                    edges.push((x, y, l.score, pi as u32));
+                    edges.push((x, y, l.score, pi as u32, p.a.article, p.b.article));
                     let bx = best.entry((x, p.b.article)).or_insert(0.0);
                     *bx = bx.max(l.score);
                     let by = best.entry((y, p.a.article)).or_insert(0.0);
@@ -1096,8 +1108,7 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     }
     let mut parent: Vec<usize> = (0..total).collect();
     let mut used: Vec<(usize, u32)> = Vec::new();
-    for &(x, y, sc, pi) in &edges {
-        let (ax, ay) = (owner_of(&first, x) as u32, owner_of(&first, y) as u32);
+    for &(x, y, sc, pi, ax, ay) in &edges {
         if best.get(&(x, ay)).is_some_and(|&b| sc >= b) && best.get(&(y, ax)).is_some_and(|&b| sc >= b) {
             let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
             parent[rx] = ry;
@@ -1105,7 +1116,8 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
             used.push((y, pi));
         }
     }
-    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<u32>)> = BTreeMap::new();
+    // Any order: clusters are sorted below by keys unique to each.
+    let mut groups: FxHashMap<usize, (Vec<usize>, Vec<u32>)> = FxHashMap::default();
     for &(x, pi) in &used {
         let r = find(&mut parent, x);
         let g = groups.entry(r).or_default();
