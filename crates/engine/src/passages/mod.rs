@@ -419,9 +419,9 @@ impl<'c> Matcher<'c> {
         }
         let idf = |d: u32| idf(n, d);
         let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
-        let sentences: Vec<(&Vec<(u32, bool)>, &Vec<u32>)> = occurrences.iter().zip(&clauses).collect();
+        let global: Vec<usize> = (0..occurrences.len()).collect();
         let feats: Vec<Feat> =
-            crate::par::map(&sentences, |(occ, cl)| build(occ, cl, &weight, &lex, cfg.window_min_concepts));
+            crate::par::map(&global, |&g| build(&occurrences[g], &clauses[g], &weight, &lex, cfg.window_min_concepts));
         Matcher { corpus, cfg: cfg.clone(), lex, owner, first, feats, occurrences, clauses, df, class_df }
     }
 
@@ -1091,7 +1091,8 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     // Best score per (sentence node, other article).
     let mut best: FxHashMap<(usize, u32), f32> = FxHashMap::default();
     // (node x, node y, score, passage, x's article, y's article)
-    let mut edges: Vec<(usize, usize, f32, u32, u32, u32)> = Vec::new();
+    type Edge = (usize, usize, f32, u32, u32, u32);
+    let mut edges: Vec<Edge> = Vec::new();
     for (pi, p) in pairs.iter().enumerate() {
         for l in &p.links {
             for i in l.a.start..l.a.end {
