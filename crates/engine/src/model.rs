@@ -227,10 +227,7 @@ impl Corpus {
                 Some(a) => (a.paragraphs.clone(), a.sentences.clone(), a.tokens.clone(), a.removed.clone()),
                 None => {
                     let (paragraphs, sentences, mut tokens, stems, removed) = analysed.next().unwrap_or_default();
-                    let ids: Vec<u32> = stems.iter().map(|s| vocab.intern(s)).collect();
-                    for t in &mut tokens {
-                        t.stem = ids.get(t.stem as usize).copied().unwrap_or(0);
-                    }
+                    vocab.renumber(&stems, &mut tokens);
                     (paragraphs, sentences, tokens, removed)
                 }
             };

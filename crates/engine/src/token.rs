@@ -31,6 +31,16 @@ impl Vocab {
         self.list.push(stem.to_string());
         id
     }
+    /// Gives `tokens`, whose stems index `local` (an article's stems in
+    /// order of first use, from [`tokenize_local`]), this vocabulary's ids.
+    /// Interned in that order, so ids are those an article-by-article pass
+    /// gives, whichever thread tokenised the article.
+    pub fn renumber(&mut self, local: &[String], tokens: &mut [Token]) {
+        let ids: Vec<u32> = local.iter().map(|s| self.intern(s)).collect();
+        for t in tokens {
+            t.stem = ids.get(t.stem as usize).copied().unwrap_or(0);
+        }
+    }
     pub fn into_vec(self) -> Vec<String> {
         self.list
     }
@@ -74,12 +84,7 @@ pub fn stems_of(s: &str) -> Vec<String> {
 /// Tokenises each sentence span of `text`.
 pub fn tokenize_sentences(text: &str, spans: Vec<(Span, u32)>, vocab: &mut Vocab) -> (Vec<Sentence>, Vec<Token>) {
     let (sentences, mut tokens, stems) = tokenize_local(text, spans);
-    // Interned in the order of first use: the ids an article by article
-    // pass gives, whichever thread tokenised it.
-    let ids: Vec<u32> = stems.iter().map(|s| vocab.intern(s)).collect();
-    for t in &mut tokens {
-        t.stem = ids[t.stem as usize];
-    }
+    vocab.renumber(&stems, &mut tokens);
     (sentences, tokens)
 }
 
@@ -90,6 +95,8 @@ pub fn tokenize_local(text: &str, spans: Vec<(Span, u32)>) -> (Vec<Sentence>, Ve
     let mut sentences = Vec::with_capacity(spans.len());
     let mut tokens = Vec::new();
     let mut seen: HashMap<&str, u32> = HashMap::new();
+    // Stemming is the costly step: each distinct word form is stemmed once.
+    // (Only looked up, never iterated: ids stay in order of first use.)
     let mut local = Vocab::default();
     for (span, paragraph) in spans {
         let first = tokens.len() as u32;
