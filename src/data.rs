@@ -1,9 +1,11 @@
 //! The compiled-in analysis (see `build.rs`): the only file that knows
 //! where it comes from.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use parallax_engine::bundle::{Bundle, BUNDLE_FORMAT};
+use parallax_engine::search::{SearchIndex, SearchIndexBuilder};
 use yew::prelude::*;
 
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
@@ -37,4 +39,49 @@ pub fn load() -> Result<Data, String> {
 pub fn use_data() -> Data {
     // <App> provides it before anything that calls this is rendered.
     use_context::<Data>().expect("Data is provided by <App>")
+}
+
+thread_local! {
+    /// The search index being built in steps (see [`search_step`]).
+    static BUILDER: RefCell<Option<SearchIndexBuilder>> = const { RefCell::new(None) };
+}
+
+/// Articles per builder step: small enough that one step stays well under
+/// a millisecond, so the time budget is kept.
+const ARTICLES_PER_STEP: usize = 25;
+
+/// Builds the search index for about `budget_ms` milliseconds. Returns the
+/// progress in per cent while work remains, None once the index is there.
+/// Called between frames, so that building it at 5,000 articles (a few
+/// hundred milliseconds) never blocks the page for long.
+pub fn search_step(data: &Data, budget_ms: f64) -> Option<u8> {
+    if data.search_ready() {
+        return None;
+    }
+    let start = js_sys::Date::now();
+    BUILDER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let b = slot.get_or_insert_with(|| SearchIndexBuilder::new(&data.corpus));
+        loop {
+            if b.step(&data.corpus, ARTICLES_PER_STEP) {
+                let b = slot.take().expect("the builder is there");
+                data.set_search(b.finish(&data.corpus));
+                return None;
+            }
+            if js_sys::Date::now() - start >= budget_ms {
+                return Some((100 * b.done() / b.total().max(1)).min(99) as u8);
+            }
+        }
+    })
+}
+
+/// The search index, finishing its build now if it is not done (a search
+/// typed before the background build ended).
+pub fn search(data: &Data) -> &SearchIndex {
+    if !data.search_ready() {
+        if let Some(b) = BUILDER.with(|cell| cell.borrow_mut().take()) {
+            data.set_search(b.finish(&data.corpus));
+        }
+    }
+    data.search()
 }

@@ -84,7 +84,7 @@ pub struct ViewState {
 }
 
 /// Rows of the article list rendered at first; "show more" adds as many.
-pub const PAGE_ROWS: u32 = 50;
+pub const PAGE_ROWS: u32 = 15;
 
 impl ViewState {
     /// The selected values of a facet, as the URL writes them.

@@ -104,6 +104,9 @@ async fn typing_a_word_is_one_history_entry() {
         input.dispatch_event(&ev).unwrap();
         settle().await;
     }
+    assert_eq!(m.row_ids(), expected_ids("taiwan"), "the list follows at once");
+    // The address bar follows once typing pauses.
+    gloo::timers::future::TimeoutFuture::new(parallax::url::REPLACE_DELAY_MS + 100).await;
     assert_eq!(window().location().hash().unwrap(), "#/?q=taiwan");
     assert_eq!(
         window().history().unwrap().length().unwrap(),

@@ -94,31 +94,48 @@ fn FacetGroupBox(props: &FacetGroupBoxProps) -> Html {
         <fieldset class="facet" data-testid="facet-group" data-facet={g.key}>
             <legend class="facet-title">{ g.title }</legend>
             <ul>
-                { for g.values.iter().map(|v| {
-                    let id = format!("f-{}-{}", g.key, slug(&v.key));
-                    let onchange = {
-                        let toggle = props.on_toggle.clone();
-                        let (facet, key) = (g.key, v.key.clone());
-                        Callback::from(move |_: Event| toggle.emit((facet, key.clone())))
-                    };
-                    let empty = v.count == 0 && !v.checked;
-                    html! {
-                        <li class={classes!(empty.then_some("empty"))}>
-                            <input type="checkbox" id={id.clone()} checked={v.checked} {onchange}
-                                data-testid="facet-value" data-facet={g.key} data-key={v.key.clone()}
-                                data-count={v.count.to_string()} />
-                            <label for={id}>
-                                <span class="facet-label">{ v.label.clone() }</span>
-                                <span class="facet-count" aria-label={format!("{} articles", v.count)}>{ v.count }</span>
-                            </label>
-                        </li>
-                    }
+                // Keyed by value: when a keystroke changes which values are
+                // shown, the others stay in place and only their counts change.
+                { for g.values.iter().map(|v| html! {
+                    <FacetValueItem key={v.key.as_str()} facet={g.key} value={v.clone()} on_toggle={props.on_toggle.clone()} />
                 }) }
             </ul>
             if g.hidden > 0 {
                 <p class="muted small">{ format!("{} more value{} with fewer articles; search to narrow.", g.hidden, if g.hidden == 1 { "" } else { "s" }) }</p>
             }
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetValueItemProps {
+    facet: &'static str,
+    value: FacetValueView,
+    on_toggle: Callback<(&'static str, AttrValue)>,
+}
+
+/// One checkbox: a component of its own, so that a value whose count did
+/// not change is not rendered again.
+#[component]
+fn FacetValueItem(props: &FacetValueItemProps) -> Html {
+    let (facet, v) = (props.facet, &props.value);
+    let id = format!("f-{facet}-{}", slug(&v.key));
+    let onchange = {
+        let toggle = props.on_toggle.clone();
+        let key = v.key.clone();
+        Callback::from(move |_: Event| toggle.emit((facet, key.clone())))
+    };
+    let empty = v.count == 0 && !v.checked;
+    html! {
+        <li class={classes!(empty.then_some("empty"))}>
+            <input type="checkbox" id={id.clone()} checked={v.checked} {onchange}
+                data-testid="facet-value" data-facet={facet} data-key={v.key.clone()}
+                data-count={v.count.to_string()} />
+            <label for={id}>
+                <span class="facet-label">{ v.label.clone() }</span>
+                <span class="facet-count" aria-label={format!("{} articles", v.count)}>{ v.count }</span>
+            </label>
+        </li>
     }
 }
 

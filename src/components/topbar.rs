@@ -14,6 +14,9 @@ pub struct TopBarProps {
     pub on_search: Callback<String>,
     pub on_copy: Callback<()>,
     pub copied: bool,
+    /// The search index's build progress (per cent) while it runs.
+    #[prop_or_default]
+    pub indexing: Option<u8>,
     /// Views that exist in this build.
     pub views: Rc<[View]>,
     /// Active facet values as removable chips: (label, fragment without it).
@@ -39,6 +42,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 <label for="search" class="visually-hidden">{ "Search the articles" }</label>
                 <input id="search" type="search" data-testid="search" autocomplete="off" spellcheck="false"
                     placeholder="Search  ( / )" value={st.q.clone()} {oninput} />
+                if let Some(p) = props.indexing {
+                    <span class="indexing" data-testid="search-progress" role="status">
+                        <progress max="100" value={p.to_string()} aria-label="Preparing the search"></progress>
+                        { format!(" Preparing search… {p}%") }
+                    </span>
+                }
             </div>
             <div class="status">
                 if !st.q.is_empty() {

@@ -31,6 +31,10 @@ pub struct Filtered {
 
 impl Filtered {
     pub fn new(data: &Data, f: &Filter, sort: Sort) -> Filtered {
+        if !f.query.is_empty() {
+            // Finish the search index if its background build is still going.
+            crate::data::search(data);
+        }
         let fx = data.facets();
         let counts = fx.counts(f);
         let mut order = counts.articles.clone();
@@ -78,7 +82,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         use_memo((filtered, st.article.clone(), st.boilerplate, limit), move |(f, open, bp, limit)| {
             let corpus = &data.corpus;
             let fx = data.facets();
-            let search = (!f.query.is_empty()).then(|| data.search());
+            let search = (!f.query.is_empty()).then(|| crate::data::search(&data));
             let compiled = search.map(|s| (s, s.compile(corpus, &f.query)));
             f.order
                 .iter()
@@ -126,11 +130,39 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         .as_ref()
         .clone()
     };
-    let more = (props.filtered.order.len() > limit).then(|| {
+    // Long lists render a page of rows and grow as the reader scrolls near
+    // the end (the link does the same by click or keyboard); a keystroke
+    // then only redraws the first page.
+    let more_ref = use_node_ref();
+    let next_href = (props.filtered.order.len() > limit).then(|| {
         let next = (limit as u32 + PAGE_ROWS).min(props.filtered.order.len() as u32);
-        let href = encode(&ViewState { show: Some(next), ..(*st).clone() });
+        (next, encode(&ViewState { show: Some(next), ..(*st).clone() }))
+    });
+    {
+        let (url, more_ref) = (url.clone(), more_ref.clone());
+        use_effect_with(next_href.clone(), move |next| {
+            let listener = next.clone().map(|(_, href)| {
+                let fired = std::cell::Cell::new(false);
+                let near_end = move || {
+                    let Some(el) = more_ref.cast::<web_sys::Element>() else { return false };
+                    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+                    el.get_bounding_client_rect().top() < height * 2.0
+                };
+                gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+                    // A keystroke may have changed the view since this
+                    // render (its rows not drawn yet): that view wins.
+                    if !fired.get() && url.is_latest() && near_end() {
+                        fired.set(true);
+                        url.replace(&href);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let more = next_href.map(|(next, href)| {
         html! {
-            <p class="show-more" data-testid="show-more-bar">
+            <p class="show-more" data-testid="show-more-bar" ref={more_ref}>
                 { format!("Showing the first {limit} of {} articles. ", props.filtered.order.len()) }
                 <a href={href} data-testid="show-more">{ format!("Show {} more", next as usize - limit) }</a>
             </p>
@@ -248,7 +280,7 @@ pub fn scope_note(st: &ViewState, f: &Filtered) -> Html {
 }
 
 /// Values shown per facet before the rest is summarised.
-const FACET_VALUES_SHOWN: usize = 30;
+const FACET_VALUES_SHOWN: usize = 20;
 
 fn sort_label(sort: Sort) -> String {
     if !sort.reverse {
@@ -352,7 +384,7 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
 fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderData {
     let focus = st.sentence.and_then(|i| a.sentences.get(i as usize)).map(|s| s.span);
     let links = sentence_links(data, st, a);
-    let search = (!q.is_empty()).then(|| data.search());
+    let search = (!q.is_empty()).then(|| crate::data::search(data));
     let compiled = search.map(|s| (s, s.compile(&data.corpus, q)));
     // Kept paragraphs and removed lines, in text order.
     let mut blocks: Vec<(u32, Block)> = Vec::new();

@@ -91,6 +91,17 @@ impl Bundle {
         self.prepared.search.get_or_init(|| SearchIndex::build(&self.corpus))
     }
 
+    /// Is the search index there (see [`Bundle::set_search`])?
+    pub fn search_ready(&self) -> bool {
+        self.prepared.search.get().is_some()
+    }
+
+    /// Installs an index built elsewhere, in steps ([`crate::search::SearchIndexBuilder`]
+    /// over this bundle's corpus); ignored if one is there already.
+    pub fn set_search(&self, index: SearchIndex) {
+        let _ = self.prepared.search.set(index);
+    }
+
     /// The facets over this bundle.
     pub fn facets(&self) -> Facets<'_> {
         let table = self

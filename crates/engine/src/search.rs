@@ -19,7 +19,7 @@ use crate::model::{Article, Corpus, Paragraph, Span, Token};
 use crate::token::{self, english_stemmer, normalize_word, stem_word};
 
 /// See the module documentation. Built by [`SearchIndex::build`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SearchIndex {
     /// Every distinct word form of the corpus as the search compares it
     /// ([`normalize_word`]), sorted, with its stem id.
@@ -57,110 +57,10 @@ impl Compiled<'_> {
 
 impl SearchIndex {
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let vocab = &corpus.vocab;
-        let mut stem_id: HashMap<&str, u32> = vocab.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
-        let mut extra: Vec<String> = Vec::new();
-        // Distinct raw forms per stem (a stem has a few forms: comparing
-        // against them is cheaper than hashing every token), then normalised.
-        let mut forms_of: Vec<Vec<&str>> = vec![Vec::new(); vocab.len()];
-        for a in &corpus.articles {
-            for t in &a.tokens {
-                let w = a.slice(t.span);
-                if let Some(list) = forms_of.get_mut(t.stem as usize) {
-                    if !list.contains(&w) {
-                        list.push(w);
-                    }
-                }
-            }
-        }
-        let raw: HashMap<&str, u32> =
-            forms_of.iter().enumerate().flat_map(|(stem, list)| list.iter().map(move |w| (*w, stem as u32))).collect();
-        let stemmer = english_stemmer();
-        let mut titles = Vec::with_capacity(corpus.articles.len());
-        let mut title_stems: Vec<Vec<u32>> = Vec::with_capacity(corpus.articles.len());
-        for a in &corpus.articles {
-            let Some(title) = a.meta.title.as_deref() else {
-                titles.push(Vec::new());
-                title_stems.push(Vec::new());
-                continue;
-            };
-            let mut toks = Vec::new();
-            for (off, w) in token::words(title) {
-                let stem = match raw.get(w) {
-                    Some(&s) => s,
-                    None => {
-                        let st = stem_word(&stemmer, w);
-                        let id = match stem_id.get(st.as_str()) {
-                            Some(&id) => id,
-                            None => {
-                                let id = (vocab.len() + extra.len()) as u32;
-                                extra.push(st);
-                                id
-                            }
-                        };
-                        id
-                    }
-                };
-                toks.push(Token { span: Span::new(off, off + w.len()), stem });
-            }
-            title_stems.push(toks.iter().map(|t| t.stem).collect());
-            titles.push(toks);
-        }
-        // `extra` may have grown; the map only served lookups above.
-        for (i, s) in extra.iter().enumerate() {
-            stem_id.insert(s.as_str(), (vocab.len() + i) as u32);
-        }
-        let mut forms: Vec<(String, u32)> = raw.into_iter().map(|(w, s)| (normalize_word(w), s)).collect();
-        for (a, toks) in corpus.articles.iter().zip(&titles) {
-            let title = a.meta.title.as_deref().unwrap_or("");
-            forms.extend(toks.iter().map(|t| (normalize_word(&title[t.span.range()]), t.stem)));
-        }
-        forms.sort_unstable();
-        forms.dedup();
-        let n_stems = vocab.len() + extra.len();
-        // Postings as one flat array (two passes: count, then fill), each
-        // article once per stem.
-        let mut last = vec![u32::MAX; n_stems];
-        let mut starts = vec![0u32; n_stems + 1];
-        let stems_of =
-            |ai: usize| corpus.articles[ai].tokens.iter().map(|t| t.stem).chain(title_stems[ai].iter().copied());
-        for ai in 0..corpus.articles.len() {
-            for s in stems_of(ai) {
-                if last[s as usize] != ai as u32 {
-                    last[s as usize] = ai as u32;
-                    starts[s as usize + 1] += 1;
-                }
-            }
-        }
-        for i in 0..n_stems {
-            starts[i + 1] += starts[i];
-        }
-        let mut fill: Vec<u32> = starts[..n_stems].to_vec();
-        let mut postings = vec![0u32; starts[n_stems] as usize];
-        last.iter_mut().for_each(|l| *l = u32::MAX);
-        for ai in 0..corpus.articles.len() {
-            for s in stems_of(ai) {
-                let s = s as usize;
-                if last[s] != ai as u32 {
-                    last[s] = ai as u32;
-                    postings[fill[s] as usize] = ai as u32;
-                    fill[s] += 1;
-                }
-            }
-        }
-        let text = |id: u32| -> &str {
-            let i = id as usize;
-            if i < vocab.len() {
-                &vocab[i]
-            } else {
-                &extra[i - vocab.len()]
-            }
-        };
-        let mut stems_by_text: Vec<u32> = (0..n_stems as u32).collect();
-        stems_by_text.sort_unstable_by(|&x, &y| text(x).cmp(text(y)));
-        SearchIndex { forms, stems_by_text, extra, starts, postings, titles }
+        let mut b = SearchIndexBuilder::new(corpus);
+        while !b.step(corpus, usize::MAX) {}
+        b.finish(corpus)
     }
-
     fn stem_text<'a>(&'a self, corpus: &'a Corpus, id: u32) -> &'a str {
         let i = id as usize;
         corpus.vocab.get(i).map_or_else(|| self.extra[i - corpus.vocab.len()].as_str(), String::as_str)
@@ -309,4 +209,257 @@ fn merge(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, u
         }
     }
     merged
+}
+
+/// [`SearchIndex::build`] in steps, so that a page can build the index
+/// between frames (with a progress bar) instead of in one long task. Each
+/// [`step`](Self::step) handles a bounded number of articles; the result
+/// is the same index whatever the step sizes.
+#[derive(Debug)]
+pub struct SearchIndexBuilder {
+    phase: Phase,
+    /// Articles in the corpus, and done in the current phase.
+    n: usize,
+    next: usize,
+    /// Per stem: its distinct raw forms.
+    forms_of: Vec<Vec<Box<str>>>,
+    raw: HashMap<Box<str>, u32>,
+    stem_id: HashMap<String, u32>,
+    extra: Vec<String>,
+    titles: Vec<Vec<Token>>,
+    title_stems: Vec<Vec<u32>>,
+    /// Postings under construction (see [`SearchIndex`]).
+    last: Vec<u32>,
+    starts: Vec<u32>,
+    fill: Vec<u32>,
+    postings: Vec<u32>,
+    forms: Vec<(String, u32)>,
+    stems_by_text: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Collect each stem's raw forms, article by article.
+    Forms,
+    /// Tokenise metadata titles.
+    Titles,
+    /// Count each stem's articles.
+    Count,
+    /// Fill the postings.
+    Fill,
+    /// Sort the word forms (no articles: one step).
+    SortForms,
+    /// Sort the stems by text (one step).
+    SortStems,
+    Done,
+}
+
+impl SearchIndexBuilder {
+    pub fn new(corpus: &Corpus) -> SearchIndexBuilder {
+        SearchIndexBuilder {
+            phase: if corpus.articles.is_empty() { Phase::Done } else { Phase::Forms },
+            n: corpus.articles.len(),
+            next: 0,
+            forms_of: vec![Vec::new(); corpus.vocab.len()],
+            raw: HashMap::new(),
+            stem_id: HashMap::new(),
+            extra: Vec::new(),
+            titles: Vec::with_capacity(corpus.articles.len()),
+            title_stems: Vec::with_capacity(corpus.articles.len()),
+            last: Vec::new(),
+            starts: Vec::new(),
+            fill: Vec::new(),
+            postings: Vec::new(),
+            forms: Vec::new(),
+            stems_by_text: Vec::new(),
+        }
+    }
+
+    /// Work done, out of [`total`](Self::total) (articles times phases).
+    pub fn done(&self) -> usize {
+        let n = self.n;
+        let done = match self.phase {
+            Phase::Forms => self.next,
+            Phase::Titles => n + self.next,
+            Phase::Count => 2 * n + self.next,
+            Phase::Fill => 3 * n + self.next,
+            Phase::SortForms => 4 * n,
+            Phase::SortStems => 4 * n + 1,
+            Phase::Done => 4 * n + 2,
+        };
+        done.min(self.total())
+    }
+    pub fn total(&self) -> usize {
+        4 * self.n + 2
+    }
+
+    /// Handles up to `articles` articles of the current phase; true when
+    /// everything is done (then call [`finish`](Self::finish)).
+    pub fn step(&mut self, corpus: &Corpus, articles: usize) -> bool {
+        let n = self.n;
+        if self.next == n && self.phase != Phase::Done {
+            // Between phases: one-off work, a step of its own.
+            self.next_phase(corpus);
+            return self.phase == Phase::Done;
+        }
+        let end = self.next.saturating_add(articles.max(1)).min(n);
+        let range = self.next..end;
+        match self.phase {
+            Phase::Forms => {
+                for a in &corpus.articles[range] {
+                    for t in &a.tokens {
+                        let w = a.slice(t.span);
+                        if let Some(list) = self.forms_of.get_mut(t.stem as usize) {
+                            if !list.iter().any(|f| &**f == w) {
+                                list.push(w.into());
+                            }
+                        }
+                    }
+                }
+            }
+            Phase::Titles => {
+                let stemmer = english_stemmer();
+                for a in &corpus.articles[range] {
+                    let Some(title) = a.meta.title.as_deref() else {
+                        self.titles.push(Vec::new());
+                        self.title_stems.push(Vec::new());
+                        continue;
+                    };
+                    let mut toks = Vec::new();
+                    for (off, w) in token::words(title) {
+                        let stem = match self.raw.get(w) {
+                            Some(&s) => s,
+                            None => {
+                                let st = stem_word(&stemmer, w);
+                                match self.stem_id.get(st.as_str()) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = (corpus.vocab.len() + self.extra.len()) as u32;
+                                        self.stem_id.insert(st.clone(), id);
+                                        self.extra.push(st);
+                                        id
+                                    }
+                                }
+                            }
+                        };
+                        toks.push(Token { span: Span::new(off, off + w.len()), stem });
+                    }
+                    self.title_stems.push(toks.iter().map(|t| t.stem).collect());
+                    self.titles.push(toks);
+                }
+            }
+            Phase::Count => {
+                for ai in range {
+                    let stems =
+                        corpus.articles[ai].tokens.iter().map(|t| t.stem).chain(self.title_stems[ai].iter().copied());
+                    for s in stems {
+                        if self.last[s as usize] != ai as u32 {
+                            self.last[s as usize] = ai as u32;
+                            self.starts[s as usize + 1] += 1;
+                        }
+                    }
+                }
+            }
+            Phase::Fill => {
+                for ai in range {
+                    let stems =
+                        corpus.articles[ai].tokens.iter().map(|t| t.stem).chain(self.title_stems[ai].iter().copied());
+                    for s in stems {
+                        let s = s as usize;
+                        if self.last[s] != ai as u32 {
+                            self.last[s] = ai as u32;
+                            self.postings[self.fill[s] as usize] = ai as u32;
+                            self.fill[s] += 1;
+                        }
+                    }
+                }
+            }
+            Phase::SortForms | Phase::SortStems => {}
+            Phase::Done => return true,
+        }
+        self.next = end;
+        false
+    }
+
+    fn next_phase(&mut self, corpus: &Corpus) {
+        self.next = 0;
+        self.phase = match self.phase {
+            Phase::Forms => {
+                // Comparing a title word against a stem's few forms is
+                // cheaper than hashing every token; titles need the map.
+                self.raw = self
+                    .forms_of
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(stem, list)| list.iter().map(move |w| (w.clone(), stem as u32)))
+                    .collect();
+                self.stem_id = corpus.vocab.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
+                Phase::Titles
+            }
+            Phase::Titles => {
+                let n_stems = corpus.vocab.len() + self.extra.len();
+                self.last = vec![u32::MAX; n_stems];
+                self.starts = vec![0u32; n_stems + 1];
+                Phase::Count
+            }
+            Phase::Count => {
+                let n_stems = self.last.len();
+                for i in 0..n_stems {
+                    self.starts[i + 1] += self.starts[i];
+                }
+                self.fill = self.starts[..n_stems].to_vec();
+                self.postings = vec![0u32; self.starts[n_stems] as usize];
+                self.last.iter_mut().for_each(|l| *l = u32::MAX);
+                Phase::Fill
+            }
+            Phase::Fill => {
+                let mut forms: Vec<(String, u32)> = self.raw.iter().map(|(w, &s)| (normalize_word(w), s)).collect();
+                for (a, toks) in corpus.articles.iter().zip(&self.titles) {
+                    let title = a.meta.title.as_deref().unwrap_or("");
+                    forms.extend(toks.iter().map(|t| (normalize_word(&title[t.span.range()]), t.stem)));
+                }
+                forms.sort_unstable();
+                forms.dedup();
+                self.forms = forms;
+                self.next = self.n;
+                Phase::SortForms
+            }
+            Phase::SortForms => {
+                let (vocab, extra) = (&corpus.vocab, &self.extra);
+                let text = |id: u32| -> &str {
+                    let i = id as usize;
+                    if i < vocab.len() {
+                        &vocab[i]
+                    } else {
+                        &extra[i - vocab.len()]
+                    }
+                };
+                let mut stems_by_text: Vec<u32> = (0..(vocab.len() + extra.len()) as u32).collect();
+                stems_by_text.sort_unstable_by(|&x, &y| text(x).cmp(text(y)));
+                self.stems_by_text = stems_by_text;
+                self.next = self.n;
+                Phase::SortStems
+            }
+            Phase::SortStems | Phase::Done => Phase::Done,
+        };
+    }
+
+    /// The index (after the remaining steps, if any).
+    pub fn finish(mut self, corpus: &Corpus) -> SearchIndex {
+        while !self.step(corpus, usize::MAX) {}
+        let n_stems = corpus.vocab.len() + self.extra.len();
+        let (starts, postings) = if corpus.articles.is_empty() {
+            (vec![0u32; n_stems + 1], Vec::new())
+        } else {
+            (self.starts, self.postings)
+        };
+        SearchIndex {
+            forms: self.forms,
+            stems_by_text: self.stems_by_text,
+            extra: self.extra,
+            starts,
+            postings,
+            titles: self.titles,
+        }
+    }
 }

@@ -217,6 +217,27 @@ fn every_sort_key() {
 }
 
 #[test]
+fn a_subset_sorts_as_it_lies_in_the_whole_order() {
+    // The list sorts only the selected articles; it must keep their order
+    // in the whole corpus (the ranks are computed once, over all).
+    let b = small();
+    let fx = b.facets();
+    for &key in &SortKey::ALL {
+        for reverse in [false, true] {
+            let sort = Sort { key, reverse };
+            let mut all = vec![0, 1, 2, 3];
+            fx.sort(&mut all, sort);
+            for subset in [vec![2, 0], vec![3, 1, 2], vec![1], vec![]] {
+                let mut got = subset.clone();
+                fx.sort(&mut got, sort);
+                let want: Vec<usize> = all.iter().copied().filter(|i| subset.contains(i)).collect();
+                assert_eq!(got, want, "{sort:?} of {subset:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn sort_round_trips_as_text() {
     for key in SortKey::ALL {
         for reverse in [false, true] {

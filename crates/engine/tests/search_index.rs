@@ -11,7 +11,7 @@ mod common;
 use common::seeds;
 
 use parallax_engine::filter::Query;
-use parallax_engine::search::SearchIndex;
+use parallax_engine::search::{SearchIndex, SearchIndexBuilder};
 use parallax_engine::token::{english_stemmer, normalize_word, stem_word, words};
 use parallax_engine::Corpus;
 
@@ -110,4 +110,29 @@ fn phrases_and_several_words() {
             }
         }
     }
+}
+
+#[test]
+fn built_in_steps_it_is_the_same_index() {
+    // The page builds the index a few articles at a time between frames.
+    let c = seeds();
+    let whole = SearchIndex::build(&c);
+    for per_step in [1, 2, 3, 1000] {
+        let mut b = SearchIndexBuilder::new(&c);
+        assert_eq!((b.done(), b.total()), (0, 4 * c.articles.len() + 2));
+        let mut steps = 0;
+        let mut last = 0;
+        while !b.step(&c, per_step) {
+            steps += 1;
+            assert!(b.done() >= last && b.done() < b.total(), "progress never goes back, and stays below the total");
+            last = b.done();
+        }
+        assert_eq!(b.done(), b.total());
+        assert!(steps + 1 >= 4 * c.articles.len().div_ceil(per_step), "{per_step} per step took {steps} steps");
+        assert_eq!(b.finish(&c), whole, "{per_step} articles per step");
+    }
+    // Finishing early completes the remaining steps.
+    let mut b = SearchIndexBuilder::new(&c);
+    b.step(&c, 2);
+    assert_eq!(b.finish(&c), whole);
 }
