@@ -147,7 +147,8 @@ fn main() -> ExitCode {
         }
         "passages" if args.clusters => passages::clusters_json(&corpus),
         "passages" => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            // Tens of megabytes at thousands of articles: few, large writes.
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
             let ok = passages::write_pairs(&corpus, &mut out).is_ok() && writeln!(out).is_ok() && out.flush().is_ok();
             return if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }

@@ -1,6 +1,6 @@
 //! JSON shapes of `parallax passages`: shared passage pairs and clusters.
 
-use parallax_engine::passages::{find_passages, PassageConfig, PassageSide, Passages};
+use parallax_engine::passages::{find_pairs, find_passages, PassageConfig, PassageSide, Passages};
 use parallax_engine::Corpus;
 use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
@@ -35,13 +35,13 @@ struct PairOut<'a> {
 /// smaller id. Streamed: a corpus of thousands of articles has hundreds of
 /// thousands of pairs.
 pub fn write_pairs(corpus: &Corpus, out: impl std::io::Write) -> serde_json::Result<()> {
-    let p = run(corpus);
+    let pairs = find_pairs(corpus, &PassageConfig::default());
     let side = |s: &PassageSide| SideOut {
         article: corpus.articles[s.article as usize].id(),
         end: s.span.end,
         start: s.span.start,
     };
-    let pairs = p.pairs.iter().map(|sp| PairOut {
+    let pairs = pairs.iter().map(|sp| PairOut {
         a: side(&sp.a),
         b: side(&sp.b),
         score: (sp.score as f64 * 1000.0).round() / 1000.0,

@@ -365,11 +365,12 @@ const SHARED_MAX_WORDS: usize = 6;
 
 /// Cleans every article of a corpus; the result is parallel to `texts`.
 pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
-    let all_lines: Vec<Vec<Span>> = texts.iter().map(|t| lines(t)).collect();
-    // In how many articles does each short line occur (never counting
-    // an article's first line, its headline)?
-    let mut shared: BTreeMap<String, usize> = BTreeMap::new();
-    for (t, ls) in texts.iter().zip(&all_lines) {
+    // Each text's lines and its short ones normalised (in parallel with
+    // the `parallel` feature), then counted in order.
+    let per_text: Vec<(Vec<Span>, Vec<String>)> = crate::par::map(texts, |t| {
+        let ls = lines(t);
+        // In how many articles does each short line occur (never counting
+        // an article's first line, its headline)?
         let mut mine: Vec<String> = ls
             .iter()
             .skip(1)
@@ -382,23 +383,33 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
             .collect();
         mine.sort();
         mine.dedup();
+        (ls, mine)
+    });
+    let mut shared: BTreeMap<String, usize> = BTreeMap::new();
+    let mut work: Vec<(&str, &[Span])> = Vec::with_capacity(texts.len());
+    for (t, (ls, mine)) in texts.iter().zip(&per_text) {
         for k in mine {
-            *shared.entry(k).or_default() += 1;
+            match shared.get_mut(k) {
+                Some(n) => *n += 1,
+                None => {
+                    shared.insert(k.clone(), 1);
+                }
+            }
         }
+        work.push((t, ls));
     }
-    texts
-        .iter()
-        .zip(all_lines)
-        .map(|(t, ls)| clean_lines(t, ls, |norm| shared.get(norm).copied().unwrap_or(0) >= 2 && texts.len() >= 2))
-        .collect()
+    let corpus_wide = texts.len() >= 2;
+    crate::par::map(&work, |&(t, ls)| {
+        clean_lines(t, ls, |norm| corpus_wide && shared.get(norm).copied().unwrap_or(0) >= 2)
+    })
 }
 
 /// Cleans one article on its own (no corpus-wide rules).
 pub fn clean_article(text: &str) -> Vec<Line> {
-    clean_lines(text, lines(text), |_| false)
+    clean_lines(text, &lines(text), |_| false)
 }
 
-fn clean_lines(text: &str, spans: Vec<Span>, shared: impl Fn(&str) -> bool) -> Vec<Line> {
+fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec<Line> {
     let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
     let n = out.len();
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();

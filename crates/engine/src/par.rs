@@ -28,3 +28,15 @@ pub(crate) fn chunked<T: Send>(n: usize, f: impl Fn(std::ops::Range<usize>) -> V
     #[cfg(not(feature = "parallel"))]
     f(0..n)
 }
+
+/// Sorts `items` (unstable: give them unique keys, and the result is the
+/// same with and without the feature).
+pub(crate) fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_sort_unstable();
+    }
+    #[cfg(not(feature = "parallel"))]
+    items.sort_unstable();
+}

@@ -6,7 +6,7 @@
 //! (`rust-stemmers`). Stems are interned corpus-wide: a token stores an
 //! index into [`crate::Corpus::vocab`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,7 +17,9 @@ use crate::model::{Sentence, Span, Token};
 /// corpus always yields the same ids.
 #[derive(Default)]
 pub struct Vocab {
-    ids: BTreeMap<String, u32>,
+    /// Hashed, not ordered: ids follow first appearance either way, and a
+    /// corpus of thousands of articles looks up millions of stems.
+    ids: rustc_hash::FxHashMap<String, u32>,
     list: Vec<String>,
 }
 

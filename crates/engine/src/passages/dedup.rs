@@ -20,11 +20,13 @@ use std::collections::HashMap;
 use super::{find_distinct, PassageConfig, PassageSide, SentenceLink, SharedPassage};
 use crate::model::Corpus;
 
-/// Every shared passage of `corpus`, unsorted.
+/// Every shared passage of `corpus`, sorted by (a, b).
 pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
     let groups = groups(corpus);
     if groups.len() == corpus.articles.len() {
-        return find_distinct(corpus, cfg, &[]).0;
+        let mut pairs = find_distinct(corpus, cfg, &[]).0;
+        pairs.sort_by_key(|x| (x.a, x.b));
+        return pairs;
     }
     let distinct = Corpus {
         name: corpus.name.clone(),
@@ -32,23 +34,56 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
         vocab: corpus.vocab.clone(),
     };
     let twins: Vec<u32> = (0..groups.len() as u32).filter(|&r| groups[r as usize].len() > 1).collect();
-    let (pairs, selves) = find_distinct(&distinct, cfg, &twins);
-    let mut out = Vec::new();
-    for p in &pairs {
-        for &x in &groups[p.a.article as usize] {
-            for &y in &groups[p.b.article as usize] {
-                out.push(relabel(p, x, y));
-            }
-        }
-    }
-    for p in &selves {
+    let (mut found, selves) = find_distinct(&distinct, cfg, &twins);
+    let swapped_from = found.len();
+    found.extend(selves);
+    // Where a copy of side B precedes one of side A, the sides swap: each
+    // passage's links swapped once, not once per pair of copies.
+    let swapped: Vec<Vec<SentenceLink>> = crate::par::map(&found[..swapped_from], |p| {
+        let mut links: Vec<SentenceLink> =
+            p.links.iter().map(|l| SentenceLink { a: l.b, b: l.a, score: l.score }).collect();
+        links.sort_by_key(|l| (l.a, l.b));
+        links
+    });
+    // Every copy's passage as (its sort key, source passage): sorted first,
+    // built after, so each is built once, in place, and the sort moves
+    // small keys. The generation order breaks ties, as a stable sort of
+    // the built passages would.
+    let mut plan: Vec<(PassageSide, PassageSide, u32)> = Vec::new();
+    // (source passage, sides swapped), by generation order.
+    let mut source: Vec<(u32, bool)> = Vec::new();
+    let side = |s: &PassageSide, article: u32| PassageSide { article, ..*s };
+    for (i, p) in found.iter().enumerate() {
         let g = &groups[p.a.article as usize];
-        for (i, &x) in g.iter().enumerate() {
-            for &y in &g[i + 1..] {
-                out.push(relabel(p, x, y));
+        if i < swapped_from {
+            for &x in g {
+                for &y in &groups[p.b.article as usize] {
+                    let (a, b) = if x < y { (side(&p.a, x), side(&p.b, y)) } else { (side(&p.b, y), side(&p.a, x)) };
+                    plan.push((a, b, source.len() as u32));
+                    source.push((i as u32, x >= y));
+                }
+            }
+        } else {
+            for (k, &x) in g.iter().enumerate() {
+                for &y in &g[k + 1..] {
+                    plan.push((side(&p.a, x), side(&p.b, y), source.len() as u32));
+                    source.push((i as u32, false));
+                }
             }
         }
     }
+    crate::par::sort_unstable(&mut plan);
+    let out = crate::par::chunked(plan.len(), |range| {
+        plan[range]
+            .iter()
+            .map(|&(a, b, seq)| {
+                let (i, swap) = source[seq as usize];
+                let p = &found[i as usize];
+                let links = if swap { swapped[i as usize].clone() } else { p.links.clone() };
+                SharedPassage { a, b, score: p.score, links }
+            })
+            .collect()
+    });
     out
 }
 
@@ -66,18 +101,4 @@ fn groups(corpus: &Corpus) -> Vec<Vec<u32>> {
         groups[g].push(i as u32);
     }
     groups
-}
-
-/// `p` between articles `x` (its side A's copy) and `y` (side B's), with
-/// the smaller article on side A.
-fn relabel(p: &SharedPassage, x: u32, y: u32) -> SharedPassage {
-    let side = |s: &PassageSide, article: u32| PassageSide { article, ..*s };
-    if x < y {
-        SharedPassage { a: side(&p.a, x), b: side(&p.b, y), score: p.score, links: p.links.clone() }
-    } else {
-        let mut links: Vec<SentenceLink> =
-            p.links.iter().map(|l| SentenceLink { a: l.b, b: l.a, score: l.score }).collect();
-        links.sort_by_key(|l| (l.a, l.b));
-        SharedPassage { a: side(&p.b, y), b: side(&p.a, x), score: p.score, links }
-    }
 }

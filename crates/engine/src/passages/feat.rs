@@ -223,6 +223,74 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score 
     Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
 }
 
+/// [`contain`] of `x`'s whole sentence `w` in `y`'s whole sentence `v`,
+/// without building [`Partners`]: most candidate pairs stop at this test,
+/// so it allocates nothing. Every partner is inside the whole sentence, so
+/// a concept's best match is 1 when `y` has it, else `synonym_weight`
+/// when `y` has one of its classes (the same sums, in the same order).
+fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+    if w.total <= 0.0 {
+        return Score::default();
+    }
+    let mut matched = 0.0;
+    let mut shared = 0;
+    let mut numbers_shared = 0;
+    let (mut distinct, mut distinct_weight) = (0, 0.0);
+    // Concepts of x with a class of y, as bits (on the stack for all but
+    // the longest sentences): one merge of the sorted class lists.
+    let words = x.concepts.len().div_ceil(64);
+    let (mut stack, mut heap) = ([0u64; 8], Vec::new());
+    let syn: &mut [u64] = if words <= stack.len() {
+        &mut stack[..words]
+    } else {
+        heap.resize(words, 0);
+        &mut heap
+    };
+    let mut k = 0;
+    for &(class, i) in &x.class_index {
+        while k < y.classes.len() && y.classes[k] < class {
+            k += 1;
+        }
+        if k == y.classes.len() {
+            break;
+        }
+        if y.classes[k] == class {
+            if let Some(b) = syn.get_mut(i as usize / 64) {
+                *b |= 1 << (i % 64);
+            }
+        }
+    }
+    let mut j = 0;
+    for (i, &(c, wt)) in x.concepts.iter().enumerate() {
+        while j < y.concepts.len() && y.concepts[j].0 < c {
+            j += 1;
+        }
+        let best = if j < y.concepts.len() && y.concepts[j].0 == c {
+            1.0
+        } else if syn[i / 64] >> (i % 64) & 1 == 1 {
+            0.0f32.max(cfg.synonym_weight)
+        } else {
+            0.0
+        };
+        if best > 0.0 {
+            matched += wt * best;
+            shared += 1;
+            if !lex.is_generic(c) {
+                distinct += 1;
+                distinct_weight += wt * best;
+            }
+            if best >= 1.0 && lex.is_numeric(c) {
+                numbers_shared += 1;
+            }
+        }
+    }
+    let mut score = matched / w.total;
+    if w.has_number && v.has_number && numbers_shared == 0 {
+        score *= 0.5;
+    }
+    Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
+}
+
 /// The best mutual containment (the smaller of the two directions) over
 /// the two sentences and their clause windows: the same clause in two
 /// translations matches even when the rest of the sentences differ. Window
@@ -231,11 +299,11 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
     let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
     // Cheap test first: the lighter sentence's evidence in the other.
     let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
-    let p_light = partners(light, heavy, cfg);
-    let whole = contain(light, wl, wh, &p_light, lex);
+    let whole = contain_whole(light, wl, heavy, wh, lex, cfg);
     if !passes_evidence(whole, cfg) {
         return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
     }
+    let p_light = partners(light, heavy, cfg);
     let p_heavy = partners(heavy, light, cfg);
     let (pxy, pyx) = if x.total <= y.total { (p_light, p_heavy) } else { (p_heavy, p_light) };
     // A window's containment in the whole other sentence bounds its

@@ -351,6 +351,9 @@ pub struct Lexicon {
     pub numeric: Vec<bool>,
     /// Multi-word aliases: stem sequence -> concept, longest first.
     phrases: Vec<(Vec<u32>, u32)>,
+    /// Per vocab stem: whether a phrase starts with it (most tokens start
+    /// none, and need not try every phrase).
+    opens_phrase: Vec<bool>,
     /// Stems of "us" / "u.s", which name the United States only when
     /// written in capitals.
     us_stem: Option<u32>,
@@ -450,6 +453,12 @@ impl Lexicon {
             }
         }
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut opens_phrase = vec![false; n as usize];
+        for (seq, _) in &phrases {
+            if let Some(o) = seq.first().and_then(|&s| opens_phrase.get_mut(s as usize)) {
+                *o = true;
+            }
+        }
         let us_stem = index.get("us").copied();
         let table = synonym_table(&stemmer);
         let concept_count = n + ALIASES.len() as u32 + phrase_classes.len() as u32;
@@ -478,7 +487,7 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { concept, classes, numeric, phrases, us_stem, usa_concept, concept_count, generic }
+        Lexicon { concept, classes, numeric, phrases, opens_phrase, us_stem, usa_concept, concept_count, generic }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -488,7 +497,8 @@ impl Lexicon {
         let mut out = Vec::with_capacity(toks.len());
         let mut i = 0;
         'outer: while i < toks.len() {
-            for (seq, id) in &self.phrases {
+            let opens = self.opens_phrase.get(toks[i].stem as usize).copied().unwrap_or(false);
+            for (seq, id) in if opens { &self.phrases[..] } else { &[] } {
                 if toks.len() - i >= seq.len() && toks[i..i + seq.len()].iter().zip(seq).all(|(t, s)| t.stem == *s) {
                     if *id != STOP {
                         out.push((first + i, *id));

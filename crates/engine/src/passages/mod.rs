@@ -509,10 +509,16 @@ fn idf(n: usize, d: u32) -> f32 {
 /// Articles with identical text are analysed once (see [`dedup`]); the
 /// rest is [`find_distinct`].
 pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
-    let mut pairs = dedup::find(corpus, cfg);
-    pairs.sort_by_key(|x| (x.a, x.b));
+    let pairs = find_pairs(corpus, cfg);
     let clusters = cluster_passages(corpus, &pairs);
     Passages { pairs, clusters }
+}
+
+/// The pairs of [`find_passages`] alone, sorted the same way: for callers
+/// that do not show clusters (at thousands of articles clustering the
+/// expanded pairs takes a seventh of the time).
+pub fn find_pairs(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
+    dedup::find(corpus, cfg)
 }
 
 /// The passages of a corpus whose articles' texts are all distinct, and
@@ -539,27 +545,30 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
         }
         pairs
     });
-    let mut memo = ContextMemo::new(&canon);
-    let mut selves = Vec::new();
-    for &a in twins {
-        // Each sentence against its own copy, then the same selection and
-        // context growth as any pair.
-        let first = m.first.get(a as usize).copied().unwrap_or(n);
-        let count = corpus.articles.get(a as usize).map_or(0, |x| x.sentences.len());
-        let ls: Vec<SentenceLink> = (first..(first + count).min(n))
-            .filter_map(|g| {
-                let s = score_pair(&m.feats[g], &m.feats[g], &m.lex, cfg);
-                let si = (g - first) as u32;
-                passes(s, cfg).then_some(SentenceLink {
-                    a: SentenceRange { start: si, end: si + 1 },
-                    b: SentenceRange { start: si, end: si + 1 },
-                    score: s.score,
+    let selves = chunked(twins.len(), |range| {
+        let mut memo = ContextMemo::new(&canon);
+        let mut selves = Vec::new();
+        for &a in &twins[range] {
+            // Each sentence against its own copy, then the same selection
+            // and context growth as any pair.
+            let first = m.first.get(a as usize).copied().unwrap_or(n);
+            let count = corpus.articles.get(a as usize).map_or(0, |x| x.sentences.len());
+            let ls: Vec<SentenceLink> = (first..(first + count).min(n))
+                .filter_map(|g| {
+                    let s = score_pair(&m.feats[g], &m.feats[g], &m.lex, cfg);
+                    let si = (g - first) as u32;
+                    passes(s, cfg).then_some(SentenceLink {
+                        a: SentenceRange { start: si, end: si + 1 },
+                        b: SentenceRange { start: si, end: si + 1 },
+                        score: s.score,
+                    })
                 })
-            })
-            .collect();
-        let sel = grow_context(&m, &ctx, &mut memo, a, a, select_links(ls, cfg));
-        selves.extend(passages_of_pair(corpus, a, a, sel, min_alone));
-    }
+                .collect();
+            let sel = grow_context(&m, &ctx, &mut memo, a, a, select_links(ls, cfg));
+            selves.extend(passages_of_pair(corpus, a, a, sel, min_alone));
+        }
+        selves
+    });
     (pairs, selves)
 }
 
