@@ -58,10 +58,10 @@ fn Shell() -> Html {
     };
     let state = decoded.state.clone();
 
-    // Build the search index after the first paint, a slice of about 6 ms
-    // per task so that the page stays responsive (a few hundred ms in all
-    // at 5,000 articles, under 1 ms for the seeds); a search typed before
-    // it is done finishes it at once (`data::search`).
+    // Build the search index from the first render on, a slice of about
+    // 6 ms per task, so that frames and input get in between (a few hundred
+    // ms in all at 5,000 articles, under 1 ms for the seeds); a search typed
+    // before it is done finishes it at once (`data::search`).
     let indexing = use_state_eq(|| None::<u8>);
     {
         let data = data.clone();
@@ -87,7 +87,7 @@ fn Shell() -> Html {
                 })
                 .forget();
             }
-            next(data, indexing, cancelled, 300);
+            next(data, indexing, cancelled, 0);
             move || stop.set(true)
         });
     }
