@@ -196,31 +196,54 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score 
     if w.total <= 0.0 {
         return Score::default();
     }
-    let mut matched = 0.0;
-    let mut shared = 0;
-    let mut numbers_shared = 0;
-    let (mut distinct, mut distinct_weight) = (0, 0.0);
+    let mut acc = Matched::default();
     for &i in &w.idx {
         let best = part.of(i as usize).iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
+        let (c, wt) = x.concepts[i as usize];
+        acc.add(c, wt, best, lex);
+    }
+    acc.score(w, v)
+}
+
+/// The sums [`contain`] and [`contain_whole`] make over x's concepts.
+#[derive(Default)]
+struct Matched {
+    matched: f32,
+    shared: usize,
+    numbers_shared: usize,
+    distinct: usize,
+    distinct_weight: f32,
+}
+
+impl Matched {
+    /// Concept `c` of weight `wt`, matched in y at `best` (0: not at all).
+    fn add(&mut self, c: u32, wt: f32, best: f32, lex: &Lexicon) {
         if best > 0.0 {
-            let (c, wt) = x.concepts[i as usize];
-            matched += wt * best;
-            shared += 1;
+            self.matched += wt * best;
+            self.shared += 1;
             if !lex.is_generic(c) {
-                distinct += 1;
-                distinct_weight += wt * best;
+                self.distinct += 1;
+                self.distinct_weight += wt * best;
             }
-            if best >= 1.0 && lex.is_numeric(x.concepts[i as usize].0) {
-                numbers_shared += 1;
+            if best >= 1.0 && lex.is_numeric(c) {
+                self.numbers_shared += 1;
             }
         }
     }
-    let mut score = matched / w.total;
-    // Different figures: a different fact, however similar the words.
-    if w.has_number && v.has_number && numbers_shared == 0 {
-        score *= 0.5;
+    fn score(self, w: &Win, v: &Win) -> Score {
+        let mut score = self.matched / w.total;
+        // Different figures: a different fact, however similar the words.
+        if w.has_number && v.has_number && self.numbers_shared == 0 {
+            score *= 0.5;
+        }
+        Score {
+            score: score.min(1.0),
+            weight: self.matched,
+            shared: self.shared,
+            distinct: self.distinct,
+            distinct_weight: self.distinct_weight,
+        }
     }
-    Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
 }
 
 /// [`contain`] of `x`'s whole sentence `w` in `y`'s whole sentence `v`,
@@ -232,10 +255,7 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &Pass
     if w.total <= 0.0 {
         return Score::default();
     }
-    let mut matched = 0.0;
-    let mut shared = 0;
-    let mut numbers_shared = 0;
-    let (mut distinct, mut distinct_weight) = (0, 0.0);
+    let mut acc = Matched::default();
     // Concepts of x with a class of y, as bits (on the stack for all but
     // the longest sentences): one merge of the sorted class lists.
     let words = x.concepts.len().div_ceil(64);
@@ -272,23 +292,9 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &Pass
         } else {
             0.0
         };
-        if best > 0.0 {
-            matched += wt * best;
-            shared += 1;
-            if !lex.is_generic(c) {
-                distinct += 1;
-                distinct_weight += wt * best;
-            }
-            if best >= 1.0 && lex.is_numeric(c) {
-                numbers_shared += 1;
-            }
-        }
+        acc.add(c, wt, best, lex);
     }
-    let mut score = matched / w.total;
-    if w.has_number && v.has_number && numbers_shared == 0 {
-        score *= 0.5;
-    }
-    Score { score: score.min(1.0), weight: matched, shared, distinct, distinct_weight }
+    acc.score(w, v)
 }
 
 /// The best mutual containment (the smaller of the two directions) over
