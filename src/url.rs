@@ -50,9 +50,6 @@ impl Url {
         // Replaces (and so cancels) the write still waiting, if any.
         PENDING.with(|p| *p.borrow_mut() = Some((fragment.to_string(), timer)));
     }
-}
-
-impl Url {
     fn set_now(&self, fragment: Rc<str>) {
         LATEST.with(|l| *l.borrow_mut() = Some(fragment.clone()));
         self.set.set(fragment);
