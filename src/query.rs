@@ -103,7 +103,7 @@ impl ViewState {
     /// Sets a facet's values (sorted, deduplicated; cluster ids that are
     /// not numbers are dropped).
     pub fn set_facet(&mut self, f: Facet, mut v: Vec<String>) {
-        v.sort_unstable();
+        parallax_engine::sort::ord(&mut v);
         v.dedup();
         match f {
             Facet::Actor => self.actors = v,
@@ -114,7 +114,7 @@ impl ViewState {
             Facet::Shares => self.shares = v,
             Facet::Carries => {
                 let mut n: Vec<u32> = v.iter().filter_map(|x| x.parse().ok()).collect();
-                n.sort_unstable();
+                parallax_engine::sort::ord(&mut n);
                 n.dedup();
                 self.carries = n;
             }

@@ -14,7 +14,7 @@ pub fn marked(text: &str, ranges: &[(usize, usize)]) -> Html {
 /// `<mark class=…>`. Overlapping or invalid ranges are skipped.
 pub fn labelled(text: &str, ranges: &[(usize, usize, &'static str)]) -> Html {
     let mut sorted: Vec<_> = ranges.to_vec();
-    sorted.sort_unstable();
+    parallax_engine::sort::ord(&mut sorted);
     wrap(text, sorted.into_iter().map(|(a, b, c)| (a, b, Some(c))))
 }
 

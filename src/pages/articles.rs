@@ -314,7 +314,7 @@ fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
                 keep.select_nth_unstable_by_key(FACET_VALUES_SHOWN - 1, |&i| key(i));
                 hidden = counts.len() - FACET_VALUES_SHOWN;
                 keep.truncate(FACET_VALUES_SHOWN);
-                keep.sort_unstable();
+                parallax_engine::sort::ord(&mut keep);
             }
             let values: Rc<[FacetValueView]> = keep
                 .into_iter()
@@ -356,7 +356,7 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
         let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
         found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
     }
-    found.sort_unstable_by_key(|f| (f.0, f.1));
+    parallax_engine::sort::by_key(&mut found, |f| (f.0, f.1));
     for (_, _, range, other, index, cluster, p) in found {
         let o = &corpus.articles[other as usize];
         let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
@@ -435,7 +435,7 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
             },
         ));
     }
-    blocks.sort_unstable_by_key(|(s, _)| *s);
+    parallax_engine::sort::by_key(&mut blocks, |(s, _)| *s);
     let mut meta = vec![a.meta.outlet_or_unknown().to_string(), date_label(a)];
     if let Some(e) = &a.meta.event {
         meta.push(e.clone());

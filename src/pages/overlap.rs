@@ -91,7 +91,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
         .filter(|(_, n)| *n >= 2)
         .collect();
     let mut clusters = clusters;
-    clusters.sort_unstable_by(|x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
+    parallax_engine::sort::by(&mut clusters, |x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
     let shared_pairs = sel
         .iter()
         .enumerate()

@@ -381,7 +381,7 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
             })
             .map(normalize)
             .collect();
-        mine.sort();
+        crate::sort::ord(&mut mine);
         mine.dedup();
         (ls, mine)
     });

@@ -200,9 +200,9 @@ impl FacetIndex {
             }
         }
         for (ai, art) in corpus.articles.iter().enumerate() {
-            idx.shares[ai].sort_unstable();
+            crate::sort::ord(&mut idx.shares[ai]);
             idx.shares[ai].dedup();
-            idx.carries[ai].sort_unstable();
+            crate::sort::ord(&mut idx.carries[ai]);
             idx.carries[ai].dedup();
             idx.shared_words[ai] =
                 shared_sentences[ai].iter().zip(&art.sentences).filter(|(m, _)| **m).map(|(_, s)| s.token_count).sum();
@@ -253,9 +253,9 @@ fn mentions(
             }
         }
     }
-    actors.sort_unstable();
+    crate::sort::ord(&mut actors);
     actors.dedup();
-    issues.sort_unstable();
+    crate::sort::ord(&mut issues);
     issues.dedup();
     (actors, issues)
 }
@@ -428,7 +428,7 @@ impl<'a> Facets<'a> {
         let c = self.corpus;
         let distinct = |key: fn(&Article) -> &str| {
             let mut v: Vec<&str> = c.articles.iter().map(key).collect();
-            v.sort_unstable();
+            crate::sort::ord(&mut v);
             v.dedup();
             v
         };
@@ -577,7 +577,7 @@ impl<'a> Facets<'a> {
                     None => unknown_selected |= f.bit(),
                 }
             }
-            selected[fi].sort_unstable();
+            crate::sort::ord(&mut selected[fi]);
             selected[fi].dedup();
         }
         let matching = if filter.query.is_empty() {
@@ -632,7 +632,7 @@ impl<'a> Facets<'a> {
             }
             rank
         });
-        articles.sort_unstable_by_key(|&i| rank.get(i).copied().unwrap_or(u32::MAX));
+        crate::sort::by_key(articles, |&i| rank.get(i).copied().unwrap_or(u32::MAX));
         if sort.reverse {
             articles.reverse();
         }
@@ -646,8 +646,8 @@ impl<'a> Facets<'a> {
             self.index.shared_words.get(i).copied().unwrap_or(0) as f64 / w
         };
         match key {
-            SortKey::Id => articles.sort_unstable(),
-            SortKey::Date => articles.sort_unstable_by(|&x, &y| {
+            SortKey::Id => crate::sort::ord(articles),
+            SortKey::Date => crate::sort::by(articles, |&x, &y| {
                 // Unknown dates last.
                 let (dx, dy) = (c.articles[x].meta.date.as_deref(), c.articles[y].meta.date.as_deref());
                 (dx.is_none(), dx).cmp(&(dy.is_none(), dy)).then(x.cmp(&y))
@@ -655,14 +655,15 @@ impl<'a> Facets<'a> {
             SortKey::Outlet => {
                 let lower: Vec<Option<String>> =
                     c.articles.iter().map(|a| a.meta.outlet.as_deref().map(str::to_lowercase)).collect();
-                articles.sort_unstable_by(|&x, &y| {
+                crate::sort::by(articles, |&x, &y| {
                     let (ox, oy) = (&lower[x], &lower[y]);
                     (ox.is_none(), ox).cmp(&(oy.is_none(), oy)).then(x.cmp(&y))
                 })
             }
-            SortKey::Length => articles
-                .sort_unstable_by(|&x, &y| c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))),
-            SortKey::Shared => articles.sort_unstable_by(|&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
+            SortKey::Length => crate::sort::by(articles, |&x, &y| {
+                c.articles[y].word_count().cmp(&c.articles[x].word_count()).then(x.cmp(&y))
+            }),
+            SortKey::Shared => crate::sort::by(articles, |&x, &y| share(y).total_cmp(&share(x)).then(x.cmp(&y))),
         }
     }
 

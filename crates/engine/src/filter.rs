@@ -95,7 +95,7 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
     for p in &q.phrases {
         out.extend(find_phrase(text, p));
     }
-    out.sort_unstable();
+    crate::sort::ord(&mut out);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in out {
         match merged.last_mut() {

@@ -231,7 +231,7 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
     if diags.is_empty() {
         Ok(lex)
     } else {
-        diags.sort();
+        crate::sort::ord(&mut diags);
         Err(diags)
     }
 }

@@ -27,6 +27,7 @@ mod par;
 pub mod passages;
 pub mod search;
 pub mod segment;
+pub mod sort;
 pub mod source;
 pub mod stance;
 pub mod token;

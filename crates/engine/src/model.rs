@@ -193,7 +193,7 @@ impl Corpus {
     /// Analyses a validated source. Total: never fails, never panics.
     pub fn build(source: CorpusSource) -> Corpus {
         let CorpusSource { name, mut articles } = source;
-        articles.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        crate::sort::by(&mut articles, |a, b| a.meta.id.cmp(&b.meta.id));
         // Identical texts (one article under several ids) are analysed
         // once, and count once in the corpus-wide cleaning rules: a copy is
         // no evidence that a line is boilerplate.
@@ -252,7 +252,7 @@ impl Corpus {
             .iter()
             .filter_map(|a| a.meta.event.as_deref().map(|e| (a.meta.date.as_deref().unwrap_or("~"), e)))
             .collect();
-        ev.sort_unstable();
+        crate::sort::ord(&mut ev);
         let mut seen = Vec::new();
         for (_, e) in ev {
             if !seen.contains(&e) {

@@ -38,5 +38,5 @@ pub(crate) fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
         items.par_sort_unstable();
     }
     #[cfg(not(feature = "parallel"))]
-    items.sort_unstable();
+    crate::sort::ord(items);
 }

@@ -85,7 +85,7 @@ impl SearchIndex {
                     set.push(id);
                 }
             }
-            set.sort_unstable();
+            crate::sort::ord(&mut set);
             set.dedup();
             for &s in &set {
                 hit[s as usize] = true;
@@ -200,7 +200,7 @@ fn merge(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, u
     for p in &q.phrases {
         spans.extend(find_phrase(text, p));
     }
-    spans.sort_unstable();
+    crate::sort::ord(&mut spans);
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for (a, b) in spans {
         match merged.last_mut() {
@@ -418,7 +418,7 @@ impl SearchIndexBuilder {
                     let title = a.meta.title.as_deref().unwrap_or("");
                     forms.extend(toks.iter().map(|t| (normalize_word(&title[t.span.range()]), t.stem)));
                 }
-                forms.sort_unstable();
+                crate::sort::ord(&mut forms);
                 forms.dedup();
                 self.forms = forms;
                 self.next = self.n;
@@ -435,7 +435,7 @@ impl SearchIndexBuilder {
                     }
                 };
                 let mut stems_by_text: Vec<u32> = (0..(vocab.len() + extra.len()) as u32).collect();
-                stems_by_text.sort_unstable_by(|&x, &y| text(x).cmp(text(y)));
+                crate::sort::by(&mut stems_by_text, |&x, &y| text(x).cmp(text(y)));
                 self.stems_by_text = stems_by_text;
                 self.next = self.n;
                 Phase::SortStems

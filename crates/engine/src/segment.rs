@@ -266,7 +266,7 @@ pub fn split_sentences(s: &str) -> Vec<(usize, usize)> {
     if !markers.is_empty() {
         cuts.retain(|&c| !markers.iter().any(|m| m.start < c && c <= m.end));
         cuts.extend(markers.iter().skip(1).map(|m| m.cut));
-        cuts.sort_unstable();
+        crate::sort::ord(&mut cuts);
         cuts.dedup();
     }
     let mut out = Vec::new();

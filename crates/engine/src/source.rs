@@ -313,7 +313,7 @@ pub fn parse_seed_folder(
     if diags.is_empty() {
         Ok(CorpusSource { name, articles })
     } else {
-        diags.sort();
+        crate::sort::ord(&mut diags);
         Err(diags)
     }
 }

@@ -233,14 +233,14 @@ pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
             (false, true) => Stance::Oppose,
             _ => Stance::Support,
         };
-        c.evidence.sort_unstable_by_key(|e| (e.article, e.sentence, e.statement));
-        c.articles.sort_unstable();
+        crate::sort::by_key(&mut c.evidence, |e| (e.article, e.sentence, e.statement));
+        crate::sort::ord(&mut c.articles);
         *actor_count.entry(c.actor).or_default() += c.evidence.len();
         *issue_count.entry(c.issue).or_default() += c.evidence.len();
     }
     let order = |m: &BTreeMap<usize, usize>| {
         let mut v: Vec<(usize, usize)> = m.iter().map(|(&k, &n)| (k, n)).collect();
-        v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.into_iter().map(|(k, _)| k).collect::<Vec<usize>>()
     };
     let actors = order(&actor_count);
@@ -248,7 +248,7 @@ pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
     let rank = |v: &[usize]| v.iter().enumerate().map(|(i, &k)| (k, i)).collect::<BTreeMap<usize, usize>>();
     let (ar, ir) = (rank(&actors), rank(&issues));
     let mut cells: Vec<Cell> = cells.into_values().collect();
-    cells.sort_unstable_by_key(|c| (ar.get(&c.actor).copied(), ir.get(&c.issue).copied()));
+    crate::sort::by_key(&mut cells, |c| (ar.get(&c.actor).copied(), ir.get(&c.issue).copied()));
     StanceMatrix { actors, issues, cells }
 }
 
@@ -765,7 +765,7 @@ fn analyse_sentence<'a>(corpus: &'a Corpus, art: &'a Article, si: usize, c: &Com
     for j in 0..n {
         c.issues.all(&stems, j, &mut found);
     }
-    found.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    crate::sort::by(&mut found, |a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     let mut in_issue = vec![false; n];
     let mut issues = Vec::new();
     for (s, e, i) in found {
@@ -774,7 +774,7 @@ fn analyse_sentence<'a>(corpus: &'a Corpus, art: &'a Article, si: usize, c: &Com
             issues.push((s, e, i));
         }
     }
-    issues.sort();
+    crate::sort::ord(&mut issues);
 
     // Actor mentions (outside issue phrases).
     let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
@@ -932,7 +932,7 @@ fn analyse_sentence<'a>(corpus: &'a Corpus, art: &'a Article, si: usize, c: &Com
         }
         j += 1;
     }
-    groups.sort_by_key(|g| (g.start, g.end));
+    crate::sort::by_key(&mut groups, |g| (g.start, g.end));
     for g in &mut groups {
         let mut k = g.start;
         while k > 0 && DETERMINERS.contains(&norms[k - 1]) && !(g.anaphor.is_some() && k == g.start) {
@@ -1344,7 +1344,7 @@ fn extract_article(ai: usize, art: &Article, corpus: &Corpus, c: &Compiled, out:
             }
         }
         let mut keep: Vec<usize> = seen.values().filter(|(_, ok)| *ok).map(|(i, _)| *i).collect();
-        keep.sort_unstable();
+        crate::sort::ord(&mut keep);
         for i in keep {
             out.push(stmts[i].clone());
         }
@@ -1413,7 +1413,7 @@ phrases = ["sovereign right to regulate the Internet"]
             .into_iter()
             .map(|s| (lex.actors[s.actor].name.clone(), lex.issues[s.issue].name.clone(), s.polarity.label()))
             .collect();
-        v.sort();
+        crate::sort::ord(&mut v);
         v.dedup();
         v
     }

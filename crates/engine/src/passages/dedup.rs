@@ -25,7 +25,7 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
     let groups = groups(corpus);
     if groups.len() == corpus.articles.len() {
         let mut pairs = find_distinct(corpus, cfg, &[]).0;
-        pairs.sort_by_key(|x| (x.a, x.b));
+        crate::sort::by_key(&mut pairs, |x| (x.a, x.b));
         return pairs;
     }
     let distinct = Corpus {
@@ -42,7 +42,7 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
     let swapped: Vec<Vec<SentenceLink>> = crate::par::map(&found[..swapped_from], |p| {
         let mut links: Vec<SentenceLink> =
             p.links.iter().map(|l| SentenceLink { a: l.b, b: l.a, score: l.score }).collect();
-        links.sort_by_key(|l| (l.a, l.b));
+        crate::sort::by_key(&mut links, |l| (l.a, l.b));
         links
     });
     // Every copy's passage as (its sort key, source passage): sorted first,

@@ -42,18 +42,18 @@ pub(crate) fn build(
     min_concepts: usize,
 ) -> Feat {
     let mut v: Vec<(u32, f32)> = occ.iter().map(|&(c, q)| (c, weight(c, q))).collect();
-    v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    crate::sort::by(&mut v, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     v.dedup_by_key(|p| p.0);
     let concepts = v;
     let mut classes: Vec<u32> = concepts.iter().flat_map(|&(c, _)| lex.classes[c as usize].iter().copied()).collect();
-    classes.sort_unstable();
+    crate::sort::ord(&mut classes);
     classes.dedup();
     let mut class_index: Vec<(u32, u16)> = concepts
         .iter()
         .enumerate()
         .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k, i as u16)))
         .collect();
-    class_index.sort_unstable();
+    crate::sort::ord(&mut class_index);
     let total = concepts.iter().map(|c| c.1).sum();
     let pos = |c: u32| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16;
     let words = concepts.len().div_ceil(64).max(1);
@@ -81,7 +81,7 @@ pub(crate) fn build(
                 continue; // the whole sentence
             }
             let mut idx: Vec<u16> = occ[bounds[i].0..bounds[j].1].iter().map(|&(c, _)| pos(c)).collect();
-            idx.sort_unstable();
+            crate::sort::ord(&mut idx);
             idx.dedup();
             if idx.len() >= min_concepts {
                 windows.push(win(idx));
@@ -172,7 +172,7 @@ fn partners(x: &Feat, y: &Feat, cfg: &PassageConfig) -> Partners {
             }
         }
     }
-    syn.sort_unstable();
+    crate::sort::ord(&mut syn);
     syn.dedup();
     let mut start = Vec::with_capacity(n + 1);
     let mut items: Vec<(u16, f32)> = Vec::with_capacity(n + syn.len());

@@ -394,7 +394,7 @@ pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
         }
     }
     for v in map.values_mut() {
-        v.sort_unstable();
+        crate::sort::ord(v);
         v.dedup();
     }
     map
@@ -452,7 +452,7 @@ impl Lexicon {
                 }
             }
         }
-        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        crate::sort::by(&mut phrases, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         let mut opens_phrase = vec![false; n as usize];
         for (seq, _) in &phrases {
             if let Some(o) = seq.first().and_then(|&s| opens_phrase.get_mut(s as usize)) {

@@ -358,7 +358,7 @@ impl<'c> Matcher<'c> {
                     let occ: Vec<(u32, bool)> =
                         concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect();
                     let mut v = occ.clone();
-                    v.sort_unstable();
+                    crate::sort::ord(&mut v);
                     // Keep one entry per concept, quoted if any occurrence is.
                     let mut d: Vec<(u32, bool)> = Vec::with_capacity(v.len());
                     for (c, qq) in v {
@@ -390,7 +390,7 @@ impl<'c> Matcher<'c> {
                 df[c as usize] += 1;
                 cls.extend_from_slice(&lex.classes[c as usize]);
             }
-            cls.sort_unstable();
+            crate::sort::ord(&mut cls);
             cls.dedup();
             for c in cls {
                 *class_df.entry(c).or_insert(0) += 1;
@@ -645,7 +645,7 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
                     hits[ju] += distinct as u16;
                 }
             }
-            touched.sort_unstable();
+            crate::sort::ord(&mut touched);
             for &j in &touched {
                 let ju = j as usize;
                 // Enough rare evidence, at least one piece of it distinctive.
@@ -747,7 +747,7 @@ fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
         }
     }
     for v in &mut adj {
-        v.sort_unstable();
+        crate::sort::ord(v);
     }
     let mut out: Vec<(u32, u32)> = scored
         .iter()
@@ -772,7 +772,7 @@ fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
         })
         .map(|&(i, j, _)| (i, j))
         .collect();
-    out.sort_unstable();
+    crate::sort::ord(&mut out);
     out
 }
 
@@ -795,7 +795,7 @@ fn common_distinct(m: &Matcher, x: usize, y: usize, z: usize) -> usize {
 /// clause), unless that link lies inside one passage already. Returns
 /// (link, is a second link).
 fn select_links(mut ls: Vec<SentenceLink>, cfg: &PassageConfig) -> Vec<(SentenceLink, bool)> {
-    ls.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    crate::sort::by(&mut ls, |x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     ls.dedup_by(|x, y| x.a == y.a && x.b == y.b);
     let mut used_a: BTreeMap<u32, u32> = BTreeMap::new();
     let mut used_b: BTreeMap<u32, u32> = BTreeMap::new();
@@ -1013,7 +1013,7 @@ fn passages_of_pair(
     min_alone: f32,
 ) -> Vec<SharedPassage> {
     let mut firsts: Vec<SentenceLink> = sel.iter().filter(|x| !x.1).map(|x| x.0).collect();
-    firsts.sort_by_key(|x| (x.a, x.b));
+    crate::sort::by_key(&mut firsts, |x| (x.a, x.b));
     let mut groups: Vec<Vec<SentenceLink>> = Vec::new();
     for l in firsts {
         match groups.last_mut() {
@@ -1064,7 +1064,7 @@ fn passages_of_pair(
     groups
         .into_iter()
         .map(|mut g| {
-            g.sort_by_key(|x| (x.a, x.b));
+            crate::sort::by_key(&mut g, |x| (x.a, x.b));
             let (ra, rb) = (range(&g, side_a), range(&g, side_b));
             let score = g.iter().map(|x| x.score).sum::<f32>() / g.len() as f32;
             SharedPassage {
@@ -1136,9 +1136,9 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
     }
     let mut clusters = Vec::new();
     for (mut nodes, mut passages) in groups.into_values() {
-        nodes.sort_unstable();
+        crate::sort::ord(&mut nodes);
         nodes.dedup();
-        passages.sort_unstable();
+        crate::sort::ord(&mut passages);
         passages.dedup();
         let mut articles: Vec<u32> = nodes.iter().map(|&x| owner_of(&first, x) as u32).collect();
         articles.dedup();
@@ -1165,7 +1165,7 @@ fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<Cluster> {
         }
         clusters.push(Cluster { id: 0, members, articles, passages });
     }
-    clusters.sort_by(|x, y| {
+    crate::sort::by(&mut clusters, |x, y| {
         y.articles
             .len()
             .cmp(&x.articles.len())
