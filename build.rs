@@ -40,10 +40,10 @@ fn main() {
         std::process::exit(1);
     };
     let bundle = parallax_engine::bundle::Bundle::build(source, lexicon);
-    let bytes = match postcard::to_allocvec(&bundle) {
+    let bytes = match bundle.to_stored() {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("error: cannot serialise the corpus: {e}");
+            eprintln!("error: {e}");
             std::process::exit(1);
         }
     };

@@ -17,16 +17,42 @@ use crate::query::{self, View, ViewState};
 use crate::url::{use_url, UrlProvider};
 use parallax_engine::facets::Facet;
 
+/// How long the first step of reading the corpus may take, before the
+/// first paint (the seeds and small corpora are read within it), and each
+/// later one (frames and input get in between).
+const FIRST_READ_MS: f64 = 40.0;
+const READ_STEP_MS: f64 = 25.0;
+
 #[component]
 pub fn App() -> Html {
-    let loaded = use_memo((), |_| data::load());
-    match &*loaded {
-        Ok(d) => html! {
+    // The corpus is read in steps (`data::load_step`), a progress bar
+    // showing while a large one is read. `step` counts the steps, so that
+    // each one schedules the next.
+    let load = use_state(|| (0u32, Rc::new(data::load_step(FIRST_READ_MS))));
+    {
+        let load = load.clone();
+        use_effect_with(load.0, move |&step| {
+            let next = matches!(*load.1, data::Load::Reading(_)).then(|| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    load.set((step + 1, Rc::new(data::load_step(READ_STEP_MS))))
+                })
+            });
+            move || drop(next)
+        });
+    }
+    match &*load.1 {
+        data::Load::Ready(d) => html! {
             <ContextProvider<Data> context={d.clone()}>
                 <UrlProvider><Shell /></UrlProvider>
             </ContextProvider<Data>>
         },
-        Err(e) => {
+        data::Load::Reading(p) => html! {
+            <div class="loading" data-testid="loading" role="status">
+                <p>{ format!("Reading the corpus… {p}%") }</p>
+                <progress max="100" value={p.to_string()} aria-label="Reading the corpus" />
+            </div>
+        },
+        data::Load::Failed(e) => {
             crate::panic::show_error_panel("Parallax cannot start.", e);
             html! {}
         }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use parallax_engine::bundle::{Bundle, BUNDLE_FORMAT};
+use parallax_engine::bundle::{Bundle, BundleReader};
 use parallax_engine::search::{SearchIndex, SearchIndexBuilder};
 use yew::prelude::*;
 
@@ -27,12 +27,77 @@ impl std::ops::Deref for Data {
     }
 }
 
+/// Reads the whole compiled-in corpus at once.
 pub fn load() -> Result<Data, String> {
-    let b: Bundle = postcard::from_bytes(BUNDLE).map_err(|e| format!("the compiled-in corpus cannot be read: {e}"))?;
-    if b.format != BUNDLE_FORMAT {
-        return Err(format!("the compiled-in corpus has format {}, expected {BUNDLE_FORMAT}", b.format));
-    }
-    Ok(Data(Rc::new(b)))
+    BundleReader::read(BUNDLE).map(|b| Data(Rc::new(b))).map_err(cannot_read)
+}
+
+fn cannot_read(e: String) -> String {
+    format!("the compiled-in corpus cannot be read: {e}")
+}
+
+/// Where reading the compiled-in corpus stands (see [`load_step`]).
+pub enum Load {
+    /// Per cent done.
+    Reading(u8),
+    Ready(Data),
+    Failed(String),
+}
+
+enum Reading {
+    Bundle(Box<BundleReader<'static>>),
+    /// Read; its facet table is built next.
+    Table(Data),
+}
+
+thread_local! {
+    static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
+}
+
+/// Bytes per reader step: about a millisecond's work.
+const BYTES_PER_STEP: usize = 64 * 1024;
+
+/// Reads the compiled-in corpus for about `budget_ms` milliseconds, then
+/// builds its facet table (which the first view needs) as a step of its
+/// own. Small corpora are ready within the first call; 5,000 articles
+/// (35 MB) take a few hundred milliseconds, in steps, with the page
+/// showing the progress.
+pub fn load_step(budget_ms: f64) -> Load {
+    let start = js_sys::Date::now();
+    READING.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        loop {
+            let spent = js_sys::Date::now() - start >= budget_ms;
+            match slot.take() {
+                None => match BundleReader::new(BUNDLE) {
+                    Ok(r) => *slot = Some(Reading::Bundle(Box::new(r))),
+                    Err(e) => return Load::Failed(cannot_read(e)),
+                },
+                Some(Reading::Bundle(mut r)) => match r.step(BYTES_PER_STEP) {
+                    Err(e) => return Load::Failed(cannot_read(e)),
+                    Ok(true) => match (*r).finish() {
+                        Ok(b) => *slot = Some(Reading::Table(Data(Rc::new(b)))),
+                        Err(e) => return Load::Failed(cannot_read(e)),
+                    },
+                    Ok(false) => {
+                        let (done, total) = r.progress();
+                        *slot = Some(Reading::Bundle(r));
+                        if js_sys::Date::now() - start >= budget_ms {
+                            return Load::Reading((100 * done / total.max(1)).min(99) as u8);
+                        }
+                    }
+                },
+                Some(Reading::Table(data)) if spent => {
+                    *slot = Some(Reading::Table(data));
+                    return Load::Reading(99);
+                }
+                Some(Reading::Table(data)) => {
+                    data.facets();
+                    return Load::Ready(data);
+                }
+            }
+        }
+    })
 }
 
 #[hook]

@@ -11,14 +11,14 @@ use std::sync::OnceLock;
 
 use crate::facets::{FacetIndex, FacetTable, Facets};
 use crate::lexicon::Lexicon;
-use crate::model::Corpus;
-use crate::passages::{self, PairSummary, PassageConfig, Passages};
+use crate::model::{Article, Corpus};
+use crate::passages::{self, Cluster, PairSummary, PassageConfig, Passages, SharedPassage};
 use crate::search::SearchIndex;
 use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 5;
+pub const BUNDLE_FORMAT: u32 = 6;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -117,4 +117,145 @@ impl Bundle {
             search: &self.prepared.search,
         }
     }
+}
+
+/// Everything but the articles, passages and clusters, which follow it one
+/// by one in the stored form ([`Bundle::to_stored`]).
+#[derive(Serialize, Deserialize)]
+struct Head {
+    format: u32,
+    name: String,
+    vocab: Vec<String>,
+    lexicon: Lexicon,
+    statements: Vec<Statement>,
+    pairs: Vec<PairSummary>,
+    facets: FacetIndex,
+    articles: u32,
+    passages: u32,
+    clusters: u32,
+}
+
+impl Bundle {
+    /// The stored form that the page compiles in: a head (the format
+    /// first), then every article, shared passage and cluster one after
+    /// another, so that [`BundleReader`] can read it a few at a time.
+    pub fn to_stored(&self) -> Result<Vec<u8>, String> {
+        let count = |n: usize, what: &str| u32::try_from(n).map_err(|_| format!("too many {what} to store: {n}"));
+        let head = Head {
+            format: self.format,
+            name: self.corpus.name.clone(),
+            vocab: self.corpus.vocab.clone(),
+            lexicon: self.lexicon.clone(),
+            statements: self.statements.clone(),
+            pairs: self.pairs.clone(),
+            facets: self.facets.clone(),
+            articles: count(self.corpus.articles.len(), "articles")?,
+            passages: count(self.passages.pairs.len(), "shared passages")?,
+            clusters: count(self.passages.clusters.len(), "clusters")?,
+        };
+        let err = |e: postcard::Error| format!("cannot store the bundle: {e}");
+        let mut out = postcard::to_allocvec(&head).map_err(err)?;
+        for a in &self.corpus.articles {
+            out = postcard::to_extend(a, out).map_err(err)?;
+        }
+        for p in &self.passages.pairs {
+            out = postcard::to_extend(p, out).map_err(err)?;
+        }
+        for c in &self.passages.clusters {
+            out = postcard::to_extend(c, out).map_err(err)?;
+        }
+        Ok(out)
+    }
+}
+
+/// Reads a bundle's stored form ([`Bundle::to_stored`]) in steps of about
+/// a given number of bytes, so that the page can show its progress and
+/// never block for long on a large corpus. Whatever the steps, the result
+/// is the same bundle.
+pub struct BundleReader<'a> {
+    rest: &'a [u8],
+    total: usize,
+    head: Head,
+    articles: Vec<Article>,
+    pairs: Vec<SharedPassage>,
+    clusters: Vec<Cluster>,
+}
+
+impl<'a> BundleReader<'a> {
+    /// Reads the head. Fails on another format or a damaged head.
+    pub fn new(bytes: &'a [u8]) -> Result<BundleReader<'a>, String> {
+        let damaged = |e: postcard::Error| format!("the stored corpus is damaged: {e}");
+        let (format, _) = postcard::take_from_bytes::<u32>(bytes).map_err(damaged)?;
+        if format != BUNDLE_FORMAT {
+            return Err(format!("the stored corpus has format {format}, expected {BUNDLE_FORMAT}"));
+        }
+        let (head, rest) = postcard::take_from_bytes::<Head>(bytes).map_err(damaged)?;
+        // No more room reserved than the bytes could hold (a damaged count
+        // must not allocate gigabytes): every item takes at least one byte.
+        let room = |n: u32| (n as usize).min(rest.len());
+        Ok(BundleReader {
+            total: bytes.len(),
+            articles: Vec::with_capacity(room(head.articles)),
+            pairs: Vec::with_capacity(room(head.passages)),
+            clusters: Vec::with_capacity(room(head.clusters)),
+            rest,
+            head,
+        })
+    }
+
+    /// Reads items until about `bytes` more bytes are read (at least one
+    /// item). Returns true once everything is read.
+    pub fn step(&mut self, bytes: usize) -> Result<bool, String> {
+        let goal = self.rest.len().saturating_sub(bytes.max(1));
+        loop {
+            let h = &self.head;
+            if self.articles.len() < h.articles as usize {
+                self.rest = take(self.rest, &mut self.articles, "an article")?;
+            } else if self.pairs.len() < h.passages as usize {
+                self.rest = take(self.rest, &mut self.pairs, "a shared passage")?;
+            } else if self.clusters.len() < h.clusters as usize {
+                self.rest = take(self.rest, &mut self.clusters, "a cluster")?;
+            } else if !self.rest.is_empty() {
+                return Err(format!("the stored corpus has {} bytes too many at its end", self.rest.len()));
+            } else {
+                return Ok(true);
+            }
+            if self.rest.len() <= goal {
+                return Ok(false);
+            }
+        }
+    }
+
+    /// Bytes read so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.total - self.rest.len(), self.total)
+    }
+
+    /// Reads what remains and returns the bundle.
+    pub fn finish(mut self) -> Result<Bundle, String> {
+        while !self.step(usize::MAX)? {}
+        let Head { format, name, vocab, lexicon, statements, pairs, facets, .. } = self.head;
+        Ok(Bundle {
+            format,
+            corpus: Corpus { name, articles: self.articles, vocab },
+            lexicon,
+            statements,
+            passages: Passages { pairs: self.pairs, clusters: self.clusters },
+            pairs,
+            facets,
+            prepared: Prepared::default(),
+        })
+    }
+
+    /// Reads a whole stored bundle at once.
+    pub fn read(bytes: &'a [u8]) -> Result<Bundle, String> {
+        BundleReader::new(bytes)?.finish()
+    }
+}
+
+fn take<'a, T: Deserialize<'a>>(bytes: &'a [u8], into: &mut Vec<T>, what: &str) -> Result<&'a [u8], String> {
+    let (item, rest) = postcard::take_from_bytes::<T>(bytes)
+        .map_err(|e| format!("the stored corpus is damaged at {what} (item {}): {e}", into.len() + 1))?;
+    into.push(item);
+    Ok(rest)
 }

@@ -27,7 +27,7 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestRunner};
 
-use parallax_engine::bundle::Bundle;
+use parallax_engine::bundle::{Bundle, BundleReader};
 use parallax_engine::clean::{clean_article, clean_corpus, lines};
 use parallax_engine::filter::{filter_articles, highlight, Query};
 use parallax_engine::lexicon::{parse_lexicon, Lexicon};
@@ -616,10 +616,10 @@ fn fuzz_passages() {
             prop_assert!((pair.a as usize) < arts.len() && (pair.b as usize) < arts.len());
             prop_assert!(pair.shorter_share.is_finite());
         }
-        // The page deserialises exactly this.
-        let bytes = postcard::to_allocvec(&bundle).expect("serialises");
-        let back: Bundle = postcard::from_bytes(&bytes).expect("deserialises");
-        prop_assert!(back == bundle, "postcard round trip");
+        // The page reads exactly this.
+        let bytes = bundle.to_stored().expect("stores");
+        let back = BundleReader::read(&bytes).expect("reads");
+        prop_assert!(back == bundle, "stored round trip");
         Ok(())
     });
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use parallax_engine::source::{parse_seed_folder, SourceFile};
+use parallax_engine::source::{parse_seed_folder, CorpusSource, SourceFile};
 use parallax_engine::Corpus;
 
 pub fn repo() -> PathBuf {
@@ -10,7 +10,13 @@ pub fn repo() -> PathBuf {
 }
 
 /// `seeds/` parsed and built, as the build script does.
+#[allow(dead_code)] // Not every test file uses both.
 pub fn seeds() -> Corpus {
+    Corpus::build(seed_source())
+}
+
+/// `seeds/` parsed.
+pub fn seed_source() -> CorpusSource {
     let dir = repo().join("seeds");
     let mut files = Vec::new();
     let mut meta = None;
@@ -25,5 +31,5 @@ pub fn seeds() -> Corpus {
             files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
         }
     }
-    Corpus::build(parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap())
+    parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap()
 }

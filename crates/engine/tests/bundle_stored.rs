@@ -1,0 +1,72 @@
+//! The bundle's stored form (what the page compiles in) reads back as the
+//! same bundle however it is stepped, and damage is an error, not a panic.
+
+mod common;
+
+use parallax_engine::bundle::{Bundle, BundleReader, BUNDLE_FORMAT};
+use parallax_engine::lexicon::parse_lexicon;
+
+fn seed_bundle() -> Bundle {
+    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
+    let lexicon = parse_lexicon("seeds/lexicon.toml", &text).unwrap();
+    Bundle::build(common::seed_source(), lexicon)
+}
+
+#[test]
+fn read_in_any_steps_it_is_the_same_bundle() {
+    let bundle = seed_bundle();
+    assert!(bundle.passages.pairs.len() > 5 && !bundle.passages.clusters.is_empty(), "the seeds share passages");
+    let bytes = bundle.to_stored().unwrap();
+    assert!(BundleReader::read(&bytes).unwrap() == bundle, "read at once");
+    for step in [1, 100, 4096, 1 << 20] {
+        let mut r = BundleReader::new(&bytes).unwrap();
+        let (mut last, total) = r.progress();
+        assert_eq!(total, bytes.len());
+        let mut steps = 0;
+        while !r.step(step).unwrap() {
+            let (now, _) = r.progress();
+            assert!(now > last, "every step reads something (step {step})");
+            last = now;
+            steps += 1;
+        }
+        assert_eq!(r.progress(), (total, total));
+        if step == 1 {
+            // One item a step: an article, a passage or a cluster each.
+            let n = bundle.corpus.articles.len() + bundle.passages.pairs.len() + bundle.passages.clusters.len();
+            assert_eq!(steps, n, "items read one at a time");
+        }
+        assert!(r.finish().unwrap() == bundle, "read in steps of {step} bytes");
+    }
+    // Finished early, after a few steps.
+    let mut r = BundleReader::new(&bytes).unwrap();
+    r.step(1).unwrap();
+    r.step(1).unwrap();
+    assert!(r.finish().unwrap() == bundle, "finished early");
+}
+
+#[test]
+fn damage_is_an_error_naming_what_broke() {
+    let bytes = seed_bundle().to_stored().unwrap();
+    // Another format (the first byte is the format, a small varint).
+    let mut other = bytes.clone();
+    other[0] = (BUNDLE_FORMAT + 1) as u8;
+    let e = BundleReader::new(&other).err().unwrap();
+    assert!(e.contains(&format!("expected {BUNDLE_FORMAT}")), "{e}");
+    // Cut anywhere: an error, never a panic.
+    for cut in (0..bytes.len()).step_by(97).chain([bytes.len() - 1]) {
+        let e = BundleReader::read(&bytes[..cut]).err().unwrap_or_else(|| panic!("cut at {cut} reads"));
+        assert!(e.starts_with("the stored corpus"), "{e}");
+    }
+    let cut = BundleReader::read(&bytes[..bytes.len() - 1]).err().unwrap();
+    assert!(cut.contains("damaged at a cluster"), "{cut}");
+    // Bytes left over.
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert_eq!(BundleReader::read(&longer).err().unwrap(), "the stored corpus has 1 bytes too many at its end");
+    // Flipped bytes: an error or (rarely) another bundle, never a panic.
+    for at in (1..bytes.len()).step_by(131) {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0xff;
+        let _ = BundleReader::read(&bad);
+    }
+}
