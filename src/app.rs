@@ -17,30 +17,36 @@ use crate::query::{self, View, ViewState};
 use crate::url::{use_url, UrlProvider};
 use parallax_engine::facets::Facet;
 
-/// How long the first step of reading the corpus may take, before the
-/// first paint (the seeds and small corpora are read within it), and each
-/// later one (frames and input get in between).
+/// How long reading the corpus may take before the first paint (the seeds
+/// and small corpora are read within it), and then per task (frames and
+/// input get in between).
 const FIRST_READ_MS: f64 = 40.0;
-const READ_STEP_MS: f64 = 25.0;
+const READ_STEP_MS: f64 = 40.0;
 
 #[component]
 pub fn App() -> Html {
     // The corpus is read in steps (`data::load_step`), a progress bar
-    // showing while a large one is read. `step` counts the steps, so that
-    // each one schedules the next.
-    let load = use_state(|| (0u32, Rc::new(data::load_step(FIRST_READ_MS))));
+    // showing while a large one is read.
+    let load = use_state(|| Rc::new(data::load_for(FIRST_READ_MS)));
     {
         let load = load.clone();
-        use_effect_with(load.0, move |&step| {
-            let next = matches!(*load.1, data::Load::Reading(_)).then(|| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    load.set((step + 1, Rc::new(data::load_step(READ_STEP_MS))))
-                })
-            });
-            move || drop(next)
+        use_effect_with((), move |_| {
+            if matches!(**load, data::Load::Reading(_)) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loop {
+                        crate::tasks::next_task().await;
+                        let step = data::load_step(READ_STEP_MS);
+                        let more = matches!(step, data::Load::Reading(_));
+                        load.set(Rc::new(step));
+                        if !more {
+                            break;
+                        }
+                    }
+                });
+            }
         });
     }
-    match &*load.1 {
+    match &**load {
         data::Load::Ready(d) => html! {
             <ContextProvider<Data> context={d.clone()}>
                 <UrlProvider><Shell /></UrlProvider>
@@ -85,7 +91,7 @@ fn Shell() -> Html {
     let state = decoded.state.clone();
 
     // Build the search index from the first render on, a slice of about
-    // 6 ms per task, so that frames and input get in between (a few hundred
+    // 8 ms per task, so that frames and input get in between (a few hundred
     // ms in all at 5,000 articles, under 1 ms for the seeds); a search typed
     // before it is done finishes it at once (`data::search`).
     let indexing = use_state_eq(|| None::<u8>);
@@ -95,25 +101,19 @@ fn Shell() -> Html {
         use_effect_with((), move |_| {
             let cancelled = Rc::new(std::cell::Cell::new(false));
             let stop = cancelled.clone();
-            fn next(
-                data: Data,
-                indexing: UseStateHandle<Option<u8>>,
-                cancelled: Rc<std::cell::Cell<bool>>,
-                delay: u32,
-            ) {
-                gloo::timers::callback::Timeout::new(delay, move || {
+            wasm_bindgen_futures::spawn_local(async move {
+                while !cancelled.get() {
+                    crate::tasks::next_task().await;
                     if cancelled.get() {
-                        return;
+                        break;
                     }
-                    let progress = data::search_step(&data, 6.0);
+                    let progress = data::search_step(&data, 8.0);
                     indexing.set(progress);
-                    if progress.is_some() {
-                        next(data, indexing, cancelled, 0);
+                    if progress.is_none() {
+                        break;
                     }
-                })
-                .forget();
-            }
-            next(data, indexing, cancelled, 0);
+                }
+            });
             move || stop.set(true)
         });
     }

@@ -9,6 +9,7 @@ pub mod data;
 pub mod pages;
 pub mod panic;
 pub mod query;
+pub mod tasks;
 pub mod url;
 
 /// Entry point: install the panic panel, then render.
