@@ -183,3 +183,25 @@ async fn a_facet_in_the_fragment_selects_what_the_engine_selects_and_ticking_pus
     assert_eq!(window().history().unwrap().length().unwrap(), before + 1);
     assert_eq!(m.row_ids().len(), data.corpus.articles.len());
 }
+
+/// The corpus is read in steps of a time budget: with none, one step of
+/// reading (the seeds' whole bundle), then the facet table, then the data;
+/// the same corpus as read at once.
+#[wasm_bindgen_test]
+fn the_corpus_is_read_in_steps_with_progress() {
+    use parallax::data::{load, load_step, Load};
+    let mut seen = Vec::new();
+    let data = loop {
+        match load_step(0.0) {
+            Load::Reading(p) => seen.push(p),
+            Load::Ready(d) => break d,
+            Load::Failed(e) => panic!("{e}"),
+        }
+        assert!(seen.len() < 1000, "reading ends");
+    };
+    assert_eq!(seen.last(), Some(&100), "the facet table is a step of its own: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "progress only grows: {seen:?}");
+    let at_once = load().expect("bundle loads");
+    assert!(*data.0 == *at_once.0, "the same bundle");
+    assert_eq!(data.corpus.articles.len(), 5);
+}
