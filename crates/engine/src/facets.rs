@@ -308,13 +308,17 @@ impl FacetTable {
                 })
             })
             .collect();
+        // Events are listed by date: look their slots up by name.
+        let mut event_slot: Vec<(&str, usize)> =
+            values[Facet::Event as usize].iter().enumerate().map(|(slot, (k, _))| (k.as_str(), slot)).collect();
+        crate::sort::ord(&mut event_slot);
         let mut starts: [Vec<u32>; 7] = Default::default();
         let mut slots: [Vec<u32>; 7] = Default::default();
         let mut out = Vec::new();
         for (fi, &f) in Facet::ALL.iter().enumerate() {
             starts[fi].push(0);
             for ai in 0..corpus.articles.len() {
-                fx.article_slots(f, ai, &values[fi], &cluster_slot, &share_slot, &mut out);
+                fx.article_slots(f, ai, &values[fi], &cluster_slot, &share_slot, &event_slot, &mut out);
                 slots[fi].extend(out.iter().map(|&s| s as u32));
                 starts[fi].push(slots[fi].len() as u32);
             }
@@ -474,12 +478,20 @@ impl<'a> Facets<'a> {
                 .clusters
                 .iter()
                 .map(|cl| {
+                    use std::fmt::Write;
                     let text = cl.members.first().map(|m| c.articles[m.article as usize].slice(m.span)).unwrap_or("");
-                    let mut label: String = text.chars().take(60).collect();
-                    if label.len() < text.len() {
-                        label = format!("{}…", label.trim_end());
+                    // The first 60 characters; "…" if cut.
+                    let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+                    let mut label = String::with_capacity(cut + 16);
+                    let _ = write!(label, "#{} “", cl.id + 1);
+                    if cut < text.len() {
+                        label.push_str(text[..cut].trim_end());
+                        label.push('…');
+                    } else {
+                        label.push_str(text);
                     }
-                    (cl.id.to_string(), format!("#{} “{}”", cl.id + 1, label))
+                    label.push('”');
+                    (cl.id.to_string(), label)
                 })
                 .collect(),
         }
@@ -510,6 +522,7 @@ impl<'a> Facets<'a> {
         keys: &[(String, String)],
         cluster_slot: &HashMap<u32, usize>,
         share_slot: &[Option<usize>],
+        event_slot: &[(&str, usize)],
         out: &mut Vec<usize>,
     ) {
         out.clear();
@@ -520,7 +533,12 @@ impl<'a> Facets<'a> {
             Facet::Issue => out.extend(self.index.issues.get(ai).into_iter().flatten().map(|&x| x as usize)),
             Facet::Outlet => out.extend(find(outlet_key(a))),
             Facet::Date => out.extend(find(date_key(a))),
-            Facet::Event => out.extend(keys.iter().position(|(k, _)| k == event_key(a))),
+            Facet::Event => {
+                // The first slot of that name (as a scan in slot order finds).
+                let key = event_key(a);
+                let i = event_slot.partition_point(|(k, _)| *k < key);
+                out.extend(event_slot.get(i).filter(|(k, _)| *k == key).map(|(_, slot)| *slot));
+            }
             Facet::Shares => {
                 // Values are the articles that share anything, in corpus
                 // order: the slot of article `o` is its rank among them.
