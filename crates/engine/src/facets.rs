@@ -295,10 +295,9 @@ impl FacetTable {
         let (empty, no_search) = (FacetTable::default(), OnceLock::new());
         let fx = Facets { corpus, lexicon, passages, index, table: &empty, search: &no_search };
         let values: [Vec<(String, String)>; 7] = Facet::ALL.map(|f| fx.compute_values(f));
-        let cluster_slot: HashMap<u32, usize> =
-            passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
+        let cluster: HashMap<u32, usize> = passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
         let mut rank = 0;
-        let share_slot: Vec<Option<usize>> = index
+        let share: Vec<Option<usize>> = index
             .shares
             .iter()
             .map(|s| {
@@ -309,16 +308,17 @@ impl FacetTable {
             })
             .collect();
         // Events are listed by date: look their slots up by name.
-        let mut event_slot: Vec<(&str, usize)> =
+        let mut event: Vec<(&str, usize)> =
             values[Facet::Event as usize].iter().enumerate().map(|(slot, (k, _))| (k.as_str(), slot)).collect();
-        crate::sort::ord(&mut event_slot);
+        crate::sort::ord(&mut event);
+        let lookup = SlotLookup { cluster, share, event };
         let mut starts: [Vec<u32>; 7] = Default::default();
         let mut slots: [Vec<u32>; 7] = Default::default();
         let mut out = Vec::new();
         for (fi, &f) in Facet::ALL.iter().enumerate() {
             starts[fi].push(0);
             for ai in 0..corpus.articles.len() {
-                fx.article_slots(f, ai, &values[fi], &cluster_slot, &share_slot, &event_slot, &mut out);
+                fx.article_slots(f, ai, &values[fi], &lookup, &mut out);
                 slots[fi].extend(out.iter().map(|&s| s as u32));
                 starts[fi].push(slots[fi].len() as u32);
             }
@@ -328,6 +328,16 @@ impl FacetTable {
     fn article(&self, fi: usize, ai: usize) -> &[u32] {
         &self.slots[fi][self.starts[fi][ai] as usize..self.starts[fi][ai + 1] as usize]
     }
+}
+
+/// Value slots by key, for [`FacetTable::build`].
+struct SlotLookup<'t> {
+    /// Cluster id → slot.
+    cluster: HashMap<u32, usize>,
+    /// Article → its slot among the articles that share anything.
+    share: Vec<Option<usize>>,
+    /// (event name, slot), sorted.
+    event: Vec<(&'t str, usize)>,
 }
 
 /// What a filter selects, and every facet value's count, without the
@@ -515,16 +525,7 @@ impl<'a> Facets<'a> {
 
     /// Value slots (indices into `values(f)`) article `ai` carries, each
     /// once (the index lists are sorted and deduplicated).
-    fn article_slots(
-        &self,
-        f: Facet,
-        ai: usize,
-        keys: &[(String, String)],
-        cluster_slot: &HashMap<u32, usize>,
-        share_slot: &[Option<usize>],
-        event_slot: &[(&str, usize)],
-        out: &mut Vec<usize>,
-    ) {
+    fn article_slots(&self, f: Facet, ai: usize, keys: &[(String, String)], lookup: &SlotLookup, out: &mut Vec<usize>) {
         out.clear();
         let a = &self.corpus.articles[ai];
         let find = |k: &str| keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok();
@@ -536,19 +537,19 @@ impl<'a> Facets<'a> {
             Facet::Event => {
                 // The first slot of that name (as a scan in slot order finds).
                 let key = event_key(a);
-                let i = event_slot.partition_point(|(k, _)| *k < key);
-                out.extend(event_slot.get(i).filter(|(k, _)| *k == key).map(|(_, slot)| *slot));
+                let i = lookup.event.partition_point(|(k, _)| *k < key);
+                out.extend(lookup.event.get(i).filter(|(k, _)| *k == key).map(|(_, slot)| *slot));
             }
             Facet::Shares => {
                 // Values are the articles that share anything, in corpus
                 // order: the slot of article `o` is its rank among them.
                 for &o in self.index.shares.get(ai).into_iter().flatten() {
-                    out.extend(share_slot.get(o as usize).copied().flatten());
+                    out.extend(lookup.share.get(o as usize).copied().flatten());
                 }
             }
             Facet::Carries => {
                 for &cl in self.index.carries.get(ai).into_iter().flatten() {
-                    out.extend(cluster_slot.get(&cl).copied());
+                    out.extend(lookup.cluster.get(&cl).copied());
                 }
             }
         }
