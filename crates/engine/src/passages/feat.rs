@@ -297,6 +297,17 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &Pass
     acc.score(w, v)
 }
 
+/// The smaller of two directions' figures, each on its own.
+fn min_score(p: Score, q: Score) -> Score {
+    Score {
+        score: p.score.min(q.score),
+        weight: p.weight.min(q.weight),
+        shared: p.shared.min(q.shared),
+        distinct: p.distinct.min(q.distinct),
+        distinct_weight: p.distinct_weight.min(q.distinct_weight),
+    }
+}
+
 /// The best mutual containment (the smaller of the two directions) over
 /// the two sentences and their clause windows: the same clause in two
 /// translations matches even when the rest of the sentences differ. Window
@@ -308,6 +319,16 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
     let whole = contain_whole(light, wl, heavy, wh, lex, cfg);
     if !passes_evidence(whole, cfg) {
         return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
+    }
+    // The whole sentences are the first window pair tried below; when they
+    // pass at the top score (the same concepts: copies, a sentence against
+    // itself), no other pair can replace them.
+    if whole.score >= 1.0 {
+        let back = contain_whole(heavy, wh, light, wl, lex, cfg);
+        let c = min_score(whole, back);
+        if c.score >= 1.0 && passes(c, cfg) {
+            return c;
+        }
     }
     let p_light = partners(light, heavy, cfg);
     let p_heavy = partners(heavy, light, cfg);
@@ -327,13 +348,7 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
                 continue;
             }
             let q = contain(y, v, w, &pyx, lex);
-            let c = Score {
-                score: p.score.min(q.score),
-                weight: p.weight.min(q.weight),
-                shared: p.shared.min(q.shared),
-                distinct: p.distinct.min(q.distinct),
-                distinct_weight: p.distinct_weight.min(q.distinct_weight),
-            };
+            let c = min_score(p, q);
             let ok = passes(c, cfg);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
                 best = c;
