@@ -1,8 +1,10 @@
 //! JSON shapes of `parallax passages`: shared passage pairs and clusters.
 
-use parallax_engine::passages::{find_pairs, find_passages, PassageConfig, PassageSide, Passages};
+use std::collections::hash_map::{Entry, HashMap};
+use std::io::Write;
+
+use parallax_engine::passages::{find_pair_sides, find_passages, PassageConfig, PassageSide, Passages};
 use parallax_engine::Corpus;
-use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 fn side(corpus: &Corpus, s: &PassageSide) -> Value {
@@ -14,40 +16,58 @@ fn run(corpus: &Corpus) -> Passages {
     find_passages(corpus, &PassageConfig::default())
 }
 
-/// One side of a pair as printed. Fields in the order `serde_json`'s maps
-/// print them (sorted), so the typed output is the `json!` output.
-#[derive(Serialize)]
-struct SideOut<'a> {
-    article: &'a str,
-    end: u32,
-    start: u32,
-}
-
-#[derive(Serialize)]
-struct PairOut<'a> {
-    a: SideOut<'a>,
-    b: SideOut<'a>,
-    score: f64,
-}
-
-/// Writes `[{"a": {"article", "start", "end"}, "b": {...}, "score"}, ...]`,
+/// Writes `[{"a": {"article", "end", "start"}, "b": {...}, "score"}, ...]`
+/// (compact, keys sorted: what `serde_json` prints for the same maps),
 /// sorted by (a, b) in id order; `a` is always the article with the
 /// smaller id. Streamed: a corpus of thousands of articles has hundreds of
-/// thousands of pairs.
-pub fn write_pairs(corpus: &Corpus, out: impl std::io::Write) -> serde_json::Result<()> {
-    let pairs = find_pairs(corpus, &PassageConfig::default());
-    let side = |s: &PassageSide| SideOut {
-        article: corpus.articles[s.article as usize].id(),
-        end: s.span.end,
-        start: s.span.start,
-    };
-    let pairs = pairs.iter().map(|sp| PairOut {
-        a: side(&sp.a),
-        b: side(&sp.b),
-        score: (sp.score as f64 * 1000.0).round() / 1000.0,
-    });
-    let mut ser = serde_json::Serializer::new(out);
-    ser.collect_seq(pairs)
+/// thousands of pairs, so each piece is formatted once: ids as JSON
+/// strings per article, each rounded score once.
+pub fn write_pairs(corpus: &Corpus, mut out: impl Write) -> std::io::Result<()> {
+    let pairs = find_pair_sides(corpus, &PassageConfig::default());
+    let ids: Vec<String> = corpus.articles.iter().map(|a| serde_json::to_string(a.id())).collect::<Result<_, _>>()?;
+    let mut scores: HashMap<u64, String> = HashMap::new();
+    let mut rec: Vec<u8> = Vec::with_capacity(256);
+    out.write_all(b"[")?;
+    for (k, sp) in pairs.iter().enumerate() {
+        rec.clear();
+        if k > 0 {
+            rec.push(b',');
+        }
+        for (key, s) in [(&b"{\"a\":{\"article\":"[..], &sp.a), (&b",\"b\":{\"article\":"[..], &sp.b)] {
+            rec.extend_from_slice(key);
+            rec.extend_from_slice(ids[s.article as usize].as_bytes());
+            rec.extend_from_slice(b",\"end\":");
+            push_u32(&mut rec, s.span.end);
+            rec.extend_from_slice(b",\"start\":");
+            push_u32(&mut rec, s.span.start);
+            rec.push(b'}');
+        }
+        rec.extend_from_slice(b",\"score\":");
+        let score = (sp.score as f64 * 1000.0).round() / 1000.0;
+        let text = match scores.entry(score.to_bits()) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(serde_json::to_string(&score)?),
+        };
+        rec.extend_from_slice(text.as_bytes());
+        rec.push(b'}');
+        out.write_all(&rec)?;
+    }
+    out.write_all(b"]")
+}
+
+/// `n` in decimal, as `serde_json` prints it.
+fn push_u32(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
 }
 
 /// `[{"id", "articles": [ids], "members": [{"article", "start", "end",

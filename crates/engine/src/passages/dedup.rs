@@ -17,16 +17,76 @@
 
 use std::collections::HashMap;
 
-use super::{find_distinct, PassageConfig, PassageSide, SentenceLink, SharedPassage};
+use super::{find_distinct, PassageConfig, PassageSide, PassageSides, SentenceLink, SharedPassage};
 use crate::model::Corpus;
 
 /// Every shared passage of `corpus`, sorted by (a, b).
 pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
+    let copies = match analyse(corpus, cfg) {
+        Analysed::Distinct(pairs) => return pairs,
+        Analysed::Copies(c) => c,
+    };
+    let Copies { found, swapped_from, plan, source } = &copies;
+    // Where a copy of side B precedes one of side A, the sides swap: each
+    // passage's links swapped once, not once per pair of copies.
+    let swapped: Vec<Vec<SentenceLink>> = crate::par::map(&found[..*swapped_from], |p| {
+        let mut links: Vec<SentenceLink> =
+            p.links.iter().map(|l| SentenceLink { a: l.b, b: l.a, score: l.score }).collect();
+        crate::sort::by_key(&mut links, |l| (l.a, l.b));
+        links
+    });
+    crate::par::chunked(plan.len(), |range| {
+        plan[range]
+            .iter()
+            .map(|&(a, b, seq)| {
+                let (i, swap) = source[seq as usize];
+                let p = &found[i as usize];
+                let links = if swap { swapped[i as usize].clone() } else { p.links.clone() };
+                SharedPassage { a, b, score: p.score, links }
+            })
+            .collect()
+    })
+}
+
+/// [`find`] without the links: the sides and score of every passage, in
+/// the same order.
+pub(super) fn find_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageSides> {
+    match analyse(corpus, cfg) {
+        Analysed::Distinct(pairs) => {
+            pairs.into_iter().map(|p| PassageSides { a: p.a, b: p.b, score: p.score }).collect()
+        }
+        Analysed::Copies(Copies { found, plan, source, .. }) => plan
+            .iter()
+            .map(|&(a, b, seq)| PassageSides { a, b, score: found[source[seq as usize].0 as usize].score })
+            .collect(),
+    }
+}
+
+/// The passages of a corpus with copies, before they are built for every
+/// copy.
+struct Copies {
+    /// Passages between representatives, then each twin's with itself.
+    found: Vec<SharedPassage>,
+    /// Where the twins' passages start in `found`.
+    swapped_from: usize,
+    /// Every copy's passage as (its sort key, generation number), sorted.
+    plan: Vec<(PassageSide, PassageSide, u32)>,
+    /// Per generation number: (index into `found`, sides swapped).
+    source: Vec<(u32, bool)>,
+}
+
+enum Analysed {
+    /// No two texts alike: the passages, sorted.
+    Distinct(Vec<SharedPassage>),
+    Copies(Copies),
+}
+
+fn analyse(corpus: &Corpus, cfg: &PassageConfig) -> Analysed {
     let groups = groups(corpus);
     if groups.len() == corpus.articles.len() {
         let mut pairs = find_distinct(corpus, cfg, &[]).0;
         crate::sort::by_key(&mut pairs, |x| (x.a, x.b));
-        return pairs;
+        return Analysed::Distinct(pairs);
     }
     let distinct = Corpus {
         name: corpus.name.clone(),
@@ -37,14 +97,6 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
     let (mut found, selves) = find_distinct(&distinct, cfg, &twins);
     let swapped_from = found.len();
     found.extend(selves);
-    // Where a copy of side B precedes one of side A, the sides swap: each
-    // passage's links swapped once, not once per pair of copies.
-    let swapped: Vec<Vec<SentenceLink>> = crate::par::map(&found[..swapped_from], |p| {
-        let mut links: Vec<SentenceLink> =
-            p.links.iter().map(|l| SentenceLink { a: l.b, b: l.a, score: l.score }).collect();
-        crate::sort::by_key(&mut links, |l| (l.a, l.b));
-        links
-    });
     // Every copy's passage as (its sort key, source passage): sorted first,
     // built after, so each is built once, in place, and the sort moves
     // small keys. The generation order breaks ties, as a stable sort of
@@ -73,18 +125,7 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
         }
     }
     crate::par::sort_unstable(&mut plan);
-    let out = crate::par::chunked(plan.len(), |range| {
-        plan[range]
-            .iter()
-            .map(|&(a, b, seq)| {
-                let (i, swap) = source[seq as usize];
-                let p = &found[i as usize];
-                let links = if swap { swapped[i as usize].clone() } else { p.links.clone() };
-                SharedPassage { a, b, score: p.score, links }
-            })
-            .collect()
-    });
-    out
+    Analysed::Copies(Copies { found, swapped_from, plan, source })
 }
 
 /// Articles grouped by identical text: each group ascending, groups in the

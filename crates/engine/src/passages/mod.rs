@@ -236,6 +236,14 @@ pub struct SharedPassage {
     pub links: Vec<SentenceLink>,
 }
 
+/// Where a [`SharedPassage`] is, without its links.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PassageSides {
+    pub a: PassageSide,
+    pub b: PassageSide,
+    pub score: f32,
+}
+
 /// A passage carried by three or more articles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
@@ -519,6 +527,14 @@ pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
 /// expanded pairs takes a seventh of the time).
 pub fn find_pairs(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
     dedup::find(corpus, cfg)
+}
+
+/// The pairs of [`find_pairs`] without their links, in the same order:
+/// for callers that print only where passages are (at thousands of
+/// articles with copies, building every copy's links costs more than
+/// printing them).
+pub fn find_pair_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageSides> {
+    dedup::find_sides(corpus, cfg)
 }
 
 /// The passages of a corpus whose articles' texts are all distinct, and
