@@ -7,7 +7,6 @@ use super::PassageConfig;
 /// A run of clauses: indices into `Feat::concepts` as a bit mask.
 #[derive(Clone, Debug)]
 pub(crate) struct Win {
-    pub idx: Vec<u16>,
     pub mask: Vec<u64>,
     pub total: f32,
     pub has_number: bool,
@@ -57,16 +56,16 @@ pub(crate) fn build(
     let total = concepts.iter().map(|c| c.1).sum();
     let pos = |c: u32| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16;
     let words = concepts.len().div_ceil(64).max(1);
-    let win = |idx: Vec<u16>| {
+    let win = |idx: &[u16]| {
         let mut mask = vec![0u64; words];
-        for &j in &idx {
+        for &j in idx {
             mask[j as usize / 64] |= 1 << (j % 64);
         }
         let total = idx.iter().map(|&j| concepts[j as usize].1).sum();
         let has_number = idx.iter().any(|&j| lex.is_numeric(concepts[j as usize].0));
-        Win { idx, mask, total, has_number }
+        Win { mask, total, has_number }
     };
-    let mut windows = vec![win((0..concepts.len() as u16).collect())];
+    let mut windows = vec![win(&(0..concepts.len() as u16).collect::<Vec<_>>())];
     // Clause boundaries as index ranges into occ.
     let mut bounds: Vec<(usize, usize)> = Vec::new();
     for (i, &c) in clause.iter().enumerate() {
@@ -84,7 +83,7 @@ pub(crate) fn build(
             crate::sort::ord(&mut idx);
             idx.dedup();
             if idx.len() >= min_concepts {
-                windows.push(win(idx));
+                windows.push(win(&idx));
             }
         }
     }
@@ -119,88 +118,119 @@ pub(crate) fn passes_evidence(s: Score, cfg: &PassageConfig) -> bool {
     s.weight >= cfg.min_weight && s.shared >= cfg.min_shared && s.distinct >= cfg.min_distinct
 }
 
-/// For each concept of `x`: the concepts of `y` it matches, with the
-/// match's worth (1 for the same concept, `synonym_weight` for a synonym),
-/// stored flat: concept `i`'s partners are `items[start[i]..start[i + 1]]`.
+/// For each concept of `x`, what of `y` it matches: the same concept (a
+/// match worth 1), or else its synonyms among `y`'s concepts (worth
+/// `synonym_weight`), as bits over `y`'s concept indices like a window's
+/// mask. Buffers reused from pair to pair (see [`score_pair`]).
+#[derive(Default)]
 pub(crate) struct Partners {
-    start: Vec<u32>,
-    items: Vec<(u16, f32)>,
+    /// Per concept of x: the index of the same concept in y, or `NONE`.
+    exact: Vec<u16>,
+    /// Per concept of x without the same concept in y: `words` words of
+    /// bits, its synonyms in y.
+    syn: Vec<u64>,
+    words: usize,
+    /// Concepts of x with any partner, as bits.
+    any: Vec<u64>,
+    /// A synonym's worth (as the best of the synonyms' worths, from 0).
+    syn_best: f32,
 }
+
+const NONE: u16 = u16::MAX;
 
 impl Partners {
-    fn of(&self, i: usize) -> &[(u16, f32)] {
-        &self.items[self.start[i] as usize..self.start[i + 1] as usize]
-    }
-}
-
-/// Two merges of sorted lists: the concepts (identical matches), then the
-/// (class, concept) indexes (synonyms, for concepts without an identical
-/// match).
-fn partners(x: &Feat, y: &Feat, cfg: &PassageConfig) -> Partners {
-    let n = x.concepts.len();
-    let mut exact: Vec<Option<u16>> = vec![None; n];
-    let (mut i, mut j) = (0, 0);
-    while i < n && j < y.concepts.len() {
-        match x.concepts[i].0.cmp(&y.concepts[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                exact[i] = Some(j as u16);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let mut syn: Vec<(u16, u16)> = Vec::new();
-    let (xc, yc) = (&x.class_index, &y.class_index);
-    let (mut i, mut j) = (0, 0);
-    while i < xc.len() && j < yc.len() {
-        match xc[i].0.cmp(&yc[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let k = xc[i].0;
-                let ie = i + xc[i..].iter().take_while(|p| p.0 == k).count();
-                let je = j + yc[j..].iter().take_while(|p| p.0 == k).count();
-                for &(_, a) in &xc[i..ie] {
-                    if exact[a as usize].is_none() {
-                        syn.extend(yc[j..je].iter().map(|&(_, b)| (a, b)));
-                    }
+    /// Two merges of sorted lists: the concepts (identical matches), then
+    /// the (class, concept) indexes (synonyms, for concepts without an
+    /// identical match).
+    fn fill(&mut self, x: &Feat, y: &Feat, cfg: &PassageConfig) {
+        let n = x.concepts.len();
+        let words = y.concepts.len().div_ceil(64).max(1);
+        self.words = words;
+        self.syn_best = 0.0f32.max(cfg.synonym_weight);
+        self.exact.clear();
+        self.exact.resize(n, NONE);
+        self.syn.clear();
+        self.syn.resize(n * words, 0);
+        self.any.clear();
+        self.any.resize(n.div_ceil(64).max(1), 0);
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < y.concepts.len() {
+            match x.concepts[i].0.cmp(&y.concepts[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    self.exact[i] = j as u16;
+                    self.any[i / 64] |= 1 << (i % 64);
+                    i += 1;
+                    j += 1;
                 }
-                i = ie;
-                j = je;
+            }
+        }
+        let (xc, yc) = (&x.class_index, &y.class_index);
+        let (mut i, mut j) = (0, 0);
+        while i < xc.len() && j < yc.len() {
+            match xc[i].0.cmp(&yc[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let k = xc[i].0;
+                    let ie = i + xc[i..].iter().take_while(|p| p.0 == k).count();
+                    let je = j + yc[j..].iter().take_while(|p| p.0 == k).count();
+                    for &(_, a) in &xc[i..ie] {
+                        let a = a as usize;
+                        if self.exact[a] == NONE {
+                            let row = &mut self.syn[a * words..(a + 1) * words];
+                            for &(_, b) in &yc[j..je] {
+                                row[b as usize / 64] |= 1 << (b % 64);
+                            }
+                            self.any[a / 64] |= 1 << (a % 64);
+                        }
+                    }
+                    i = ie;
+                    j = je;
+                }
             }
         }
     }
-    crate::sort::ord(&mut syn);
-    syn.dedup();
-    let mut start = Vec::with_capacity(n + 1);
-    let mut items: Vec<(u16, f32)> = Vec::with_capacity(n + syn.len());
-    let mut k = 0;
-    for (a, e) in exact.iter().enumerate() {
-        start.push(items.len() as u32);
-        if let Some(b) = e {
-            items.push((*b, 1.0));
-        }
-        while k < syn.len() && syn[k].0 as usize == a {
-            items.push((syn[k].1, cfg.synonym_weight));
-            k += 1;
+
+    /// The best worth of concept `i`'s partners inside window `v` of y (0:
+    /// none).
+    fn best(&self, i: usize, v: &Win) -> f32 {
+        match self.exact[i] {
+            NONE => {
+                let row = &self.syn[i * self.words..(i + 1) * self.words];
+                if row.iter().zip(&v.mask).any(|(a, b)| a & b != 0) {
+                    self.syn_best
+                } else {
+                    0.0
+                }
+            }
+            j => {
+                if v.has(j) {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
         }
     }
-    start.push(items.len() as u32);
-    Partners { start, items }
 }
 
-/// Containment of window `w` of x in window `v` of y.
+/// Containment of window `w` of x in window `v` of y: the concepts of `w`
+/// with a partner, in index order.
 fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
     let mut acc = Matched::default();
-    for &i in &w.idx {
-        let best = part.of(i as usize).iter().filter(|(j, _)| v.has(*j)).map(|p| p.1).fold(0.0f32, f32::max);
-        let (c, wt) = x.concepts[i as usize];
-        acc.add(c, wt, best, lex);
+    for (k, (&m, &a)) in w.mask.iter().zip(&part.any).enumerate() {
+        let mut bits = m & a;
+        while bits != 0 {
+            let i = k * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let (c, wt) = x.concepts[i];
+            acc.add(c, wt, part.best(i, v), lex);
+        }
     }
     acc.score(w, v)
 }
@@ -330,24 +360,45 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
             return c;
         }
     }
-    let p_light = partners(light, heavy, cfg);
-    let p_heavy = partners(heavy, light, cfg);
-    let (pxy, pyx) = if x.total <= y.total { (p_light, p_heavy) } else { (p_heavy, p_light) };
+    SCRATCH.with_borrow_mut(|s| windows(x, y, lex, cfg, s))
+}
+
+/// Buffers of [`windows`], one set per thread.
+#[derive(Default)]
+struct Scratch {
+    pxy: Partners,
+    pyx: Partners,
+    xs: Vec<usize>,
+    ys: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+}
+
+/// The window pairs of [`score_pair`].
+fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scratch) -> Score {
+    let Scratch { pxy, pyx, xs, ys } = s;
+    let (wx, wy) = (&x.windows[0], &y.windows[0]);
+    pxy.fill(x, y, cfg);
+    pyx.fill(y, x, cfg);
     // A window's containment in the whole other sentence bounds its
     // containment in any window of it: skip windows that cannot pass.
-    let xs: Vec<&Win> =
-        x.windows.iter().filter(|w| contain(x, w, wy, &pxy, lex).score >= cfg.split_min_score).collect();
-    let ys: Vec<&Win> =
-        y.windows.iter().filter(|v| contain(y, v, wx, &pyx, lex).score >= cfg.split_min_score).collect();
+    xs.clear();
+    xs.extend((0..x.windows.len()).filter(|&k| contain(x, &x.windows[k], wy, pxy, lex).score >= cfg.split_min_score));
+    ys.clear();
+    ys.extend((0..y.windows.len()).filter(|&k| contain(y, &y.windows[k], wx, pyx, lex).score >= cfg.split_min_score));
     let mut best = Score::default();
     let mut best_pass = false;
-    for &w in &xs {
-        for &v in &ys {
-            let p = contain(x, w, v, &pxy, lex);
+    for &w in xs.iter() {
+        let w = &x.windows[w];
+        for &v in ys.iter() {
+            let v = &y.windows[v];
+            let p = contain(x, w, v, pxy, lex);
             if p.score <= best.score && best_pass {
                 continue;
             }
-            let q = contain(y, v, w, &pyx, lex);
+            let q = contain(y, v, w, pyx, lex);
             let c = min_score(p, q);
             let ok = passes(c, cfg);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
