@@ -212,9 +212,9 @@ impl Corpus {
         // Each distinct text on its own (in parallel with the `parallel`
         // feature), with stems numbered per article ...
         let work: Vec<(&str, Vec<clean::Line>)> = texts.iter().copied().zip(cleaned).collect();
-        let mut analysed = crate::par::map(&work, |(text, lines)| {
+        let mut analysed = crate::par::map_init(&work, token::StemCache::default, |cache, (text, lines)| {
             let seg = segment::segment_article(text, lines);
-            let (sentences, tokens, stems) = token::tokenize_local(text, seg.sentences);
+            let (sentences, tokens, stems) = token::tokenize_cached(text, seg.sentences, cache);
             (seg.paragraphs, sentences, tokens, stems, seg.removed)
         })
         .into_iter();

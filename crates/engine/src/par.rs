@@ -13,6 +13,25 @@ pub(crate) fn map<T: Sync, U: Send>(items: &[T], f: impl Fn(&T) -> U + Sync + Se
     items.iter().map(f).collect()
 }
 
+/// [`map`] with a state per task that `init` makes: for caches of pure
+/// functions (what `f` returns must not depend on what the state holds).
+pub(crate) fn map_init<T: Sync, S, U: Send>(
+    items: &[T],
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, &T) -> U + Sync + Send,
+) -> Vec<U> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map_init(init, f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        let mut state = init();
+        items.iter().map(|x| f(&mut state, x)).collect()
+    }
+}
+
 /// `f` over `0..n` cut into ranges, results concatenated in order: one
 /// range per task with the feature, else one range for all (so that `f`'s
 /// own caches span the whole input).

@@ -6,9 +6,8 @@
 //! (`rust-stemmers`). Stems are interned corpus-wide: a token stores an
 //! index into [`crate::Corpus::vocab`].
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{Sentence, Span, Token};
@@ -19,7 +18,7 @@ use crate::model::{Sentence, Span, Token};
 pub struct Vocab {
     /// Hashed, not ordered: ids follow first appearance either way, and a
     /// corpus of thousands of articles looks up millions of stems.
-    ids: rustc_hash::FxHashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     list: Vec<String>,
 }
 
@@ -90,21 +89,53 @@ pub fn tokenize_sentences(text: &str, spans: Vec<(Span, u32)>, vocab: &mut Vocab
     (sentences, tokens)
 }
 
+/// The stems of word forms stemmed before: stemming is the costly step of
+/// tokenising, and the articles of a corpus share most of their words.
+pub struct StemCache {
+    stemmer: Stemmer,
+    stems: FxHashMap<String, String>,
+}
+
+impl Default for StemCache {
+    fn default() -> Self {
+        StemCache { stemmer: english_stemmer(), stems: FxHashMap::default() }
+    }
+}
+
+impl StemCache {
+    /// [`stem_word`] of `w`.
+    pub fn stem(&mut self, w: &str) -> &str {
+        if !self.stems.contains_key(w) {
+            self.stems.insert(w.to_string(), stem_word(&self.stemmer, w));
+        }
+        self.stems.get(w).map_or("", |s| s.as_str())
+    }
+}
+
 /// [`tokenize_sentences`] without a vocabulary: token stems index the
 /// returned list of the article's stems, in order of first use.
 pub fn tokenize_local(text: &str, spans: Vec<(Span, u32)>) -> (Vec<Sentence>, Vec<Token>, Vec<String>) {
-    let stemmer = english_stemmer();
+    tokenize_cached(text, spans, &mut StemCache::default())
+}
+
+/// [`tokenize_local`] with the stems of a cache (shared by the articles of
+/// a corpus; the result is the same).
+pub fn tokenize_cached(
+    text: &str,
+    spans: Vec<(Span, u32)>,
+    cache: &mut StemCache,
+) -> (Vec<Sentence>, Vec<Token>, Vec<String>) {
     let mut sentences = Vec::with_capacity(spans.len());
     let mut tokens = Vec::new();
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    // Stemming is the costly step: each distinct word form is stemmed once.
-    // (Only looked up, never iterated: ids stay in order of first use.)
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+    // Each distinct word form is stemmed once. (Only looked up, never
+    // iterated: ids stay in order of first use.)
     let mut local = Vocab::default();
     for (span, paragraph) in spans {
         let first = tokens.len() as u32;
         let base = span.start as usize;
         for (off, w) in words(&text[span.range()]) {
-            let stem = *seen.entry(w).or_insert_with(|| local.intern(&stem_word(&stemmer, w)));
+            let stem = *seen.entry(w).or_insert_with(|| local.intern(cache.stem(w)));
             tokens.push(Token { span: Span::new(base + off, base + off + w.len()), stem });
         }
         sentences.push(Sentence { span, paragraph, first_token: first, token_count: tokens.len() as u32 - first });
