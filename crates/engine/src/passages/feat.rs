@@ -44,28 +44,41 @@ pub(crate) fn build(
     crate::sort::by(&mut v, |a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     v.dedup_by_key(|p| p.0);
     let concepts = v;
-    let mut classes: Vec<u32> = concepts.iter().flat_map(|&(c, _)| lex.classes[c as usize].iter().copied()).collect();
-    crate::sort::ord(&mut classes);
-    classes.dedup();
-    let mut class_index: Vec<(u32, u16)> = concepts
+    // (class, concept index) as one sortable number: sorted, they give
+    // both the index and the distinct classes.
+    let mut keys: Vec<u64> = concepts
         .iter()
         .enumerate()
-        .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k, i as u16)))
+        .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
         .collect();
-    crate::sort::ord(&mut class_index);
+    crate::sort::ord(&mut keys);
+    let class_index: Vec<(u32, u16)> = keys.iter().map(|&k| ((k >> 16) as u32, k as u16)).collect();
+    let mut classes: Vec<u32> = class_index.iter().map(|p| p.0).collect();
+    classes.dedup();
     let total = concepts.iter().map(|c| c.1).sum();
-    let pos = |c: u32| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16;
+    // Each occurrence's concept index.
+    let pos: Vec<u16> =
+        occ.iter().map(|&(c, _)| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16).collect();
     let words = concepts.len().div_ceil(64).max(1);
-    let win = |idx: &[u16]| {
-        let mut mask = vec![0u64; words];
-        for &j in idx {
-            mask[j as usize / 64] |= 1 << (j % 64);
+    // A window from its mask: its concepts in index order.
+    let win = |mask: Vec<u64>| {
+        let (mut total, mut has_number) = (0.0, false);
+        for (k, &m) in mask.iter().enumerate() {
+            let mut bits = m;
+            while bits != 0 {
+                let (c, w) = concepts[k * 64 + bits.trailing_zeros() as usize];
+                bits &= bits - 1;
+                total += w;
+                has_number |= lex.is_numeric(c);
+            }
         }
-        let total = idx.iter().map(|&j| concepts[j as usize].1).sum();
-        let has_number = idx.iter().any(|&j| lex.is_numeric(concepts[j as usize].0));
         Win { mask, total, has_number }
     };
-    let mut windows = vec![win(&(0..concepts.len() as u16).collect::<Vec<_>>())];
+    let mut all = vec![0u64; words];
+    for j in 0..concepts.len() {
+        all[j / 64] |= 1 << (j % 64);
+    }
+    let mut windows = vec![win(all)];
     // Clause boundaries as index ranges into occ.
     let mut bounds: Vec<(usize, usize)> = Vec::new();
     for (i, &c) in clause.iter().enumerate() {
@@ -79,11 +92,12 @@ pub(crate) fn build(
             if i == 0 && j + 1 == bounds.len() {
                 continue; // the whole sentence
             }
-            let mut idx: Vec<u16> = occ[bounds[i].0..bounds[j].1].iter().map(|&(c, _)| pos(c)).collect();
-            crate::sort::ord(&mut idx);
-            idx.dedup();
-            if idx.len() >= min_concepts {
-                windows.push(win(&idx));
+            let mut mask = vec![0u64; words];
+            for &p in &pos[bounds[i].0..bounds[j].1] {
+                mask[p as usize / 64] |= 1 << (p % 64);
+            }
+            if mask.iter().map(|m| m.count_ones() as usize).sum::<usize>() >= min_concepts {
+                windows.push(win(mask));
             }
         }
     }
