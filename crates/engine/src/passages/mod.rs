@@ -876,11 +876,13 @@ struct ContextMemo<'a> {
     /// (fixed sentence, first and second of the pair, fixed is on side A)
     /// -> score of the fixed sentence against the pair.
     unions: FxHashMap<(u32, u32, u32, bool), f32>,
+    /// (first, second sentence) -> the features of the two together.
+    union_feats: FxHashMap<(u32, u32), Feat>,
 }
 
 impl ContextMemo<'_> {
     fn new(canon: &[u32]) -> ContextMemo<'_> {
-        ContextMemo { canon, scores: Default::default(), unions: Default::default() }
+        ContextMemo { canon, scores: Default::default(), unions: Default::default(), union_feats: Default::default() }
     }
 }
 
@@ -970,7 +972,7 @@ fn grow_context(
                 let sc = (|| {
                     let gx = m.global(a_art as usize, x as usize)?;
                     let gy = m.global(b_art as usize, y as usize)?;
-                    let c = &memo.canon;
+                    let c = memo.canon;
                     let sc = (*memo.scores.entry((c[gx], c[gy])).or_insert_with(|| {
                         let s = score_pair(&m.feats[gx], &m.feats[gy], &m.lex, ctx);
                         passes(s, ctx).then_some(s.score)
@@ -984,13 +986,19 @@ fn grow_context(
                         );
                         let (fixed, lo, on_a) = if ga == gx { (gx, gy.min(gb), true) } else { (gy, gx.min(ga), false) };
                         let key = (c[fixed], c[lo], c[lo + 1], on_a);
-                        let su = *memo.unions.entry(key).or_insert_with(|| {
-                            if on_a {
-                                score_pair(&m.feats[fixed], &m.union(lo), &m.lex, ctx).score
-                            } else {
-                                score_pair(&m.union(lo), &m.feats[fixed], &m.lex, ctx).score
+                        let su = match memo.unions.get(&key) {
+                            Some(&su) => su,
+                            None => {
+                                let u = memo.union_feats.entry((c[lo], c[lo + 1])).or_insert_with(|| m.union(lo));
+                                let su = if on_a {
+                                    score_pair(&m.feats[fixed], u, &m.lex, ctx).score
+                                } else {
+                                    score_pair(u, &m.feats[fixed], &m.lex, ctx).score
+                                };
+                                memo.unions.insert(key, su);
+                                su
                             }
-                        });
+                        };
                         if su < l.score + ctx.context_split_gain {
                             return None;
                         }
