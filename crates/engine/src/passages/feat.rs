@@ -153,12 +153,9 @@ pub(crate) struct Partners {
 const NONE: u16 = u16::MAX;
 
 impl Partners {
-    /// Two merges of sorted lists: the concepts (identical matches), then
-    /// the (class, concept) indexes (synonyms, for concepts without an
-    /// identical match).
-    fn fill(&mut self, x: &Feat, y: &Feat, cfg: &PassageConfig) {
-        let n = x.concepts.len();
-        let words = y.concepts.len().div_ceil(64).max(1);
+    /// Empty partners of `n` concepts in a sentence of `m`.
+    fn reset(&mut self, n: usize, m: usize, cfg: &PassageConfig) {
+        let words = m.div_ceil(64).max(1);
         self.words = words;
         self.syn_best = 0.0f32.max(cfg.synonym_weight);
         self.exact.clear();
@@ -167,14 +164,38 @@ impl Partners {
         self.syn.resize(n * words, 0);
         self.any.clear();
         self.any.resize(n.div_ceil(64).max(1), 0);
+    }
+
+    /// Concept `a` has the synonyms `bs` (unless it has the same concept).
+    fn synonyms(&mut self, a: u16, bs: &[(u32, u16)]) {
+        let a = a as usize;
+        if self.exact[a] == NONE {
+            let row = &mut self.syn[a * self.words..(a + 1) * self.words];
+            for &(_, b) in bs {
+                row[b as usize / 64] |= 1 << (b % 64);
+            }
+            self.any[a / 64] |= 1 << (a % 64);
+        }
+    }
+
+    /// The partners of `x` in `y` and of `y` in `x`, from two merges of
+    /// sorted lists: the concepts (identical matches), then the (class,
+    /// concept) indexes (synonyms, for concepts without an identical
+    /// match).
+    fn fill(pxy: &mut Partners, pyx: &mut Partners, x: &Feat, y: &Feat, cfg: &PassageConfig) {
+        let (n, m) = (x.concepts.len(), y.concepts.len());
+        pxy.reset(n, m, cfg);
+        pyx.reset(m, n, cfg);
         let (mut i, mut j) = (0, 0);
-        while i < n && j < y.concepts.len() {
+        while i < n && j < m {
             match x.concepts[i].0.cmp(&y.concepts[j].0) {
                 std::cmp::Ordering::Less => i += 1,
                 std::cmp::Ordering::Greater => j += 1,
                 std::cmp::Ordering::Equal => {
-                    self.exact[i] = j as u16;
-                    self.any[i / 64] |= 1 << (i % 64);
+                    pxy.exact[i] = j as u16;
+                    pxy.any[i / 64] |= 1 << (i % 64);
+                    pyx.exact[j] = i as u16;
+                    pyx.any[j / 64] |= 1 << (j % 64);
                     i += 1;
                     j += 1;
                 }
@@ -191,14 +212,10 @@ impl Partners {
                     let ie = i + xc[i..].iter().take_while(|p| p.0 == k).count();
                     let je = j + yc[j..].iter().take_while(|p| p.0 == k).count();
                     for &(_, a) in &xc[i..ie] {
-                        let a = a as usize;
-                        if self.exact[a] == NONE {
-                            let row = &mut self.syn[a * words..(a + 1) * words];
-                            for &(_, b) in &yc[j..je] {
-                                row[b as usize / 64] |= 1 << (b % 64);
-                            }
-                            self.any[a / 64] |= 1 << (a % 64);
-                        }
+                        pxy.synonyms(a, &yc[j..je]);
+                    }
+                    for &(_, b) in &yc[j..je] {
+                        pyx.synonyms(b, &xc[i..ie]);
                     }
                     i = ie;
                     j = je;
@@ -382,8 +399,10 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
 struct Scratch {
     pxy: Partners,
     pyx: Partners,
-    xs: Vec<usize>,
-    ys: Vec<usize>,
+    /// The windows of x (y) worth trying, with a bound of their
+    /// containment in any window of y (x).
+    xs: Vec<(usize, f32)>,
+    ys: Vec<(usize, f32)>,
 }
 
 thread_local! {
@@ -394,19 +413,39 @@ thread_local! {
 fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scratch) -> Score {
     let Scratch { pxy, pyx, xs, ys } = s;
     let (wx, wy) = (&x.windows[0], &y.windows[0]);
-    pxy.fill(x, y, cfg);
-    pyx.fill(y, x, cfg);
+    Partners::fill(pxy, pyx, x, y, cfg);
     // A window's containment in the whole other sentence bounds its
     // containment in any window of it: skip windows that cannot pass.
+    // Kept with that bound before halving for different figures (matched
+    // evidence only shrinks in a smaller window).
+    let bound = |s: Score, w: &Win| if w.total > 0.0 { (s.weight / w.total).min(1.0) } else { 0.0 };
     xs.clear();
-    xs.extend((0..x.windows.len()).filter(|&k| contain(x, &x.windows[k], wy, pxy, lex).score >= cfg.split_min_score));
+    for (k, w) in x.windows.iter().enumerate() {
+        let s = contain(x, w, wy, pxy, lex);
+        if s.score >= cfg.split_min_score {
+            xs.push((k, bound(s, w)));
+        }
+    }
     ys.clear();
-    ys.extend((0..y.windows.len()).filter(|&k| contain(y, &y.windows[k], wx, pyx, lex).score >= cfg.split_min_score));
+    for (k, v) in y.windows.iter().enumerate() {
+        let s = contain(y, v, wx, pyx, lex);
+        if s.score >= cfg.split_min_score {
+            ys.push((k, bound(s, v)));
+        }
+    }
     let mut best = Score::default();
     let mut best_pass = false;
-    for &w in xs.iter() {
+    for &(w, bw) in xs.iter() {
+        // Once a pair passes, only a higher score replaces it: pairs whose
+        // bounds cannot beat it are skipped.
+        if best_pass && bw <= best.score {
+            continue;
+        }
         let w = &x.windows[w];
-        for &v in ys.iter() {
+        for &(v, bv) in ys.iter() {
+            if best_pass && bv <= best.score {
+                continue;
+            }
             let v = &y.windows[v];
             let p = contain(x, w, v, pxy, lex);
             if p.score <= best.score && best_pass {
