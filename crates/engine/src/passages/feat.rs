@@ -51,7 +51,7 @@ pub(crate) fn build(
         .enumerate()
         .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
         .collect();
-    crate::sort::ord(&mut keys);
+    crate::sort::numbers(&mut keys);
     let class_index: Vec<(u32, u16)> = keys.iter().map(|&k| ((k >> 16) as u32, k as u16)).collect();
     let mut classes: Vec<u32> = class_index.iter().map(|p| p.0).collect();
     classes.dedup();

@@ -366,7 +366,7 @@ impl<'c> Matcher<'c> {
                     let occ: Vec<(u32, bool)> =
                         concepts.iter().map(|&(ti, c)| (c, q.get(ti - f).copied().unwrap_or(false))).collect();
                     let mut v = occ.clone();
-                    crate::sort::ord(&mut v);
+                    crate::sort::numbers(&mut v);
                     // Keep one entry per concept, quoted if any occurrence is.
                     let mut d: Vec<(u32, bool)> = Vec::with_capacity(v.len());
                     for (c, qq) in v {
@@ -398,7 +398,7 @@ impl<'c> Matcher<'c> {
                 df[c as usize] += 1;
                 cls.extend_from_slice(&lex.classes[c as usize]);
             }
-            crate::sort::ord(&mut cls);
+            crate::sort::numbers(&mut cls);
             cls.dedup();
             for c in cls {
                 *class_df.entry(c).or_insert(0) += 1;
@@ -661,7 +661,7 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
                     hits[ju] += distinct as u16;
                 }
             }
-            crate::sort::ord(&mut touched);
+            crate::sort::numbers(&mut touched);
             for &j in &touched {
                 let ju = j as usize;
                 // Enough rare evidence, at least one piece of it distinctive.
@@ -763,7 +763,7 @@ fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
         }
     }
     for v in &mut adj {
-        crate::sort::ord(v);
+        crate::sort::numbers(v);
     }
     let mut out: Vec<(u32, u32)> = scored
         .iter()
@@ -788,7 +788,7 @@ fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
         })
         .map(|&(i, j, _)| (i, j))
         .collect();
-    crate::sort::ord(&mut out);
+    crate::sort::numbers(&mut out);
     out
 }
 
