@@ -31,18 +31,19 @@ pub fn App() -> Html {
     {
         let load = load.clone();
         use_effect_with((), move |_| {
-            if matches!(**load, data::Load::Reading(_)) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    loop {
-                        crate::tasks::next_task().await;
-                        let step = data::load_step(READ_STEP_MS);
-                        let more = matches!(step, data::Load::Reading(_));
-                        load.set(Rc::new(step));
-                        if !more {
-                            break;
-                        }
-                    }
-                });
+            let reading = matches!(**load, data::Load::Reading(_));
+            let stop = reading.then(|| {
+                crate::tasks::in_slices(move || {
+                    let step = data::load_step(READ_STEP_MS);
+                    let more = matches!(step, data::Load::Reading(_));
+                    load.set(Rc::new(step));
+                    more
+                })
+            });
+            move || {
+                if let Some(stop) = stop {
+                    stop();
+                }
             }
         });
     }
@@ -99,22 +100,11 @@ fn Shell() -> Html {
         let data = data.clone();
         let indexing = indexing.clone();
         use_effect_with((), move |_| {
-            let cancelled = Rc::new(std::cell::Cell::new(false));
-            let stop = cancelled.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                while !cancelled.get() {
-                    crate::tasks::next_task().await;
-                    if cancelled.get() {
-                        break;
-                    }
-                    let progress = data::search_step(&data, 8.0);
-                    indexing.set(progress);
-                    if progress.is_none() {
-                        break;
-                    }
-                }
-            });
-            move || stop.set(true)
+            crate::tasks::in_slices(move || {
+                let progress = data::search_step(&data, 8.0);
+                indexing.set(progress);
+                progress.is_some()
+            })
         });
     }
 

@@ -1,5 +1,8 @@
 //! Yielding to the browser between slices of long work.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 
 thread_local! {
@@ -25,4 +28,21 @@ pub async fn next_task() {
         })
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `slice` in tasks of its own, one after another (each after
+/// [`next_task`]), until it returns false or the returned function is
+/// called (an effect's cleanup).
+pub fn in_slices(mut slice: impl FnMut() -> bool + 'static) -> impl FnOnce() {
+    let cancelled = Rc::new(Cell::new(false));
+    let stop = cancelled.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            next_task().await;
+            if cancelled.get() || !slice() {
+                break;
+            }
+        }
+    });
+    move || stop.set(true)
 }
