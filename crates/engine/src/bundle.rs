@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::OnceLock;
 
-use crate::facets::{FacetIndex, FacetTable, Facets};
+use crate::facets::{FacetIndex, FacetTable, Facets, TableSource};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus};
 use crate::passages::{self, Cluster, PairSummary, PassageConfig, Passages, SharedPassage};
@@ -102,7 +102,25 @@ impl Bundle {
         let _ = self.prepared.search.set(index);
     }
 
-    /// The facets over this bundle.
+    /// What its facet table is built from (see [`crate::facets::FacetTableBuilder`]).
+    pub fn table_source(&self) -> TableSource<'_> {
+        TableSource { corpus: &self.corpus, lexicon: &self.lexicon, passages: &self.passages, index: &self.facets }
+    }
+
+    /// Is the facet table there (built by [`Bundle::facets`] or installed
+    /// by [`Bundle::set_table`])?
+    pub fn table_ready(&self) -> bool {
+        self.prepared.table.get().is_some()
+    }
+
+    /// Installs a facet table built elsewhere, in steps (a
+    /// [`crate::facets::FacetTableBuilder`] over [`Bundle::table_source`]); ignored if one
+    /// is there already.
+    pub fn set_table(&self, table: FacetTable) {
+        let _ = self.prepared.table.set(table);
+    }
+
+    /// The facets over this bundle (its facet table is built on first use).
     pub fn facets(&self) -> Facets<'_> {
         let table = self
             .prepared

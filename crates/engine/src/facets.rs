@@ -290,11 +290,173 @@ pub struct FacetTable {
     ranks: [OnceLock<Vec<u32>>; 5],
 }
 
+/// Equal values and slots (the sort ranks are caches, built on use).
+impl PartialEq for FacetTable {
+    fn eq(&self, other: &FacetTable) -> bool {
+        (&self.values, &self.starts, &self.slots) == (&other.values, &other.starts, &other.slots)
+    }
+}
+
 impl FacetTable {
     pub fn build(corpus: &Corpus, lexicon: &Lexicon, passages: &Passages, index: &FacetIndex) -> FacetTable {
+        let src = TableSource { corpus, lexicon, passages, index };
+        FacetTableBuilder::new(src).finish(src)
+    }
+    fn article(&self, fi: usize, ai: usize) -> &[u32] {
+        &self.slots[fi][self.starts[fi][ai] as usize..self.starts[fi][ai + 1] as usize]
+    }
+}
+
+/// What a [`FacetTable`] is built from: the bundle's parts.
+#[derive(Clone, Copy)]
+pub struct TableSource<'a> {
+    pub corpus: &'a Corpus,
+    pub lexicon: &'a Lexicon,
+    pub passages: &'a Passages,
+    pub index: &'a FacetIndex,
+}
+
+/// [`FacetTable::build`] in steps, so that a page can build it between
+/// frames instead of in one long task (at 5,000 articles it labels 5,000
+/// articles and 8,000 clusters). Each [`step`](Self::step) handles at most
+/// the given number of items (articles or clusters); the table is the same
+/// whatever the step sizes, and `build` is this builder run in one step.
+#[derive(Debug)]
+pub struct FacetTableBuilder {
+    stage: TableStage,
+    /// Items done in the current stage.
+    next: usize,
+    done: usize,
+    total: usize,
+    values: [Vec<(String, String)>; 7],
+    lookup: Option<SlotLookup>,
+    starts: [Vec<u32>; 7],
+    slots: [Vec<u32>; 7],
+    out: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TableStage {
+    /// The values of facet `.0` (in [`Facet::ALL`] order).
+    Values(usize),
+    /// The slot lookups (one step).
+    Lookup,
+    /// The value slots of every article for facet `.0`.
+    Slots(usize),
+    Done,
+}
+
+impl FacetTableBuilder {
+    pub fn new(src: TableSource<'_>) -> FacetTableBuilder {
+        let items = |st: TableStage| FacetTableBuilder::items(src, st);
+        let total = (0..7).map(|fi| items(TableStage::Values(fi)) + items(TableStage::Slots(fi))).sum::<usize>() + 1;
+        FacetTableBuilder {
+            stage: TableStage::Values(0),
+            next: 0,
+            done: 0,
+            total,
+            values: Default::default(),
+            lookup: None,
+            starts: Default::default(),
+            slots: Default::default(),
+            out: Vec::new(),
+        }
+    }
+
+    /// Work done, out of [`total`](Self::total) (items over all stages).
+    pub fn done(&self) -> usize {
+        self.done
+    }
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Items a stage works through: the values of "shares" and "carries"
+    /// come from every article and every cluster, the others' at once.
+    fn items(src: TableSource<'_>, stage: TableStage) -> usize {
+        match stage {
+            TableStage::Values(fi) => match Facet::ALL[fi] {
+                Facet::Shares => src.corpus.articles.len(),
+                Facet::Carries => src.passages.clusters.len(),
+                _ => 1,
+            },
+            TableStage::Lookup => 1,
+            TableStage::Slots(_) => src.corpus.articles.len(),
+            TableStage::Done => 0,
+        }
+    }
+
+    /// Works through at most `max_items` items (at least one); true once
+    /// the table is complete (see [`finish`](Self::finish)).
+    pub fn step(&mut self, src: TableSource<'_>, max_items: usize) -> bool {
         let (empty, no_search) = (FacetTable::default(), OnceLock::new());
-        let fx = Facets { corpus, lexicon, passages, index, table: &empty, search: &no_search };
-        let values: [Vec<(String, String)>; 7] = Facet::ALL.map(|f| fx.compute_values(f));
+        let fx = Facets {
+            corpus: src.corpus,
+            lexicon: src.lexicon,
+            passages: src.passages,
+            index: src.index,
+            table: &empty,
+            search: &no_search,
+        };
+        let mut budget = max_items.max(1);
+        while budget > 0 && self.stage != TableStage::Done {
+            let items = Self::items(src, self.stage);
+            let hi = self.next.saturating_add(budget).min(items);
+            match self.stage {
+                TableStage::Values(fi) => fx.compute_values(Facet::ALL[fi], self.next..hi, &mut self.values[fi]),
+                TableStage::Lookup => self.lookup = Some(SlotLookup::new(src.passages, src.index, &self.values)),
+                TableStage::Slots(fi) => {
+                    let lookup = self.lookup.as_ref().expect("the lookup is built before the slots");
+                    if self.next == 0 {
+                        self.starts[fi].reserve(items + 1);
+                        self.starts[fi].push(0);
+                    }
+                    for ai in self.next..hi {
+                        fx.article_slots(Facet::ALL[fi], ai, &self.values, lookup, &mut self.out);
+                        self.slots[fi].extend(self.out.iter().map(|&s| s as u32));
+                        self.starts[fi].push(self.slots[fi].len() as u32);
+                    }
+                }
+                TableStage::Done => {}
+            }
+            budget -= hi - self.next;
+            self.done += hi - self.next;
+            self.next = hi;
+            if self.next >= items {
+                self.next = 0;
+                self.stage = match self.stage {
+                    TableStage::Values(6) => TableStage::Lookup,
+                    TableStage::Values(fi) => TableStage::Values(fi + 1),
+                    TableStage::Lookup => TableStage::Slots(0),
+                    TableStage::Slots(6) => TableStage::Done,
+                    TableStage::Slots(fi) => TableStage::Slots(fi + 1),
+                    TableStage::Done => TableStage::Done,
+                };
+            }
+        }
+        self.stage == TableStage::Done
+    }
+
+    /// The table; whatever is left is built now.
+    pub fn finish(mut self, src: TableSource<'_>) -> FacetTable {
+        while !self.step(src, usize::MAX) {}
+        FacetTable { values: self.values, starts: self.starts, slots: self.slots, ranks: Default::default() }
+    }
+}
+
+/// Value slots by key, for [`FacetTableBuilder`].
+#[derive(Debug)]
+struct SlotLookup {
+    /// Cluster id → slot.
+    cluster: HashMap<u32, usize>,
+    /// Article → its slot among the articles that share anything.
+    share: Vec<Option<usize>>,
+    /// The event slots, sorted by (name, slot).
+    event: Vec<usize>,
+}
+
+impl SlotLookup {
+    fn new(passages: &Passages, index: &FacetIndex, values: &[Vec<(String, String)>; 7]) -> SlotLookup {
         let cluster: HashMap<u32, usize> = passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
         let mut rank = 0;
         let share: Vec<Option<usize>> = index
@@ -308,36 +470,11 @@ impl FacetTable {
             })
             .collect();
         // Events are listed by date: look their slots up by name.
-        let mut event: Vec<(&str, usize)> =
-            values[Facet::Event as usize].iter().enumerate().map(|(slot, (k, _))| (k.as_str(), slot)).collect();
-        crate::sort::ord(&mut event);
-        let lookup = SlotLookup { cluster, share, event };
-        let mut starts: [Vec<u32>; 7] = Default::default();
-        let mut slots: [Vec<u32>; 7] = Default::default();
-        let mut out = Vec::new();
-        for (fi, &f) in Facet::ALL.iter().enumerate() {
-            starts[fi].push(0);
-            for ai in 0..corpus.articles.len() {
-                fx.article_slots(f, ai, &values[fi], &lookup, &mut out);
-                slots[fi].extend(out.iter().map(|&s| s as u32));
-                starts[fi].push(slots[fi].len() as u32);
-            }
-        }
-        FacetTable { values, starts, slots, ranks: Default::default() }
+        let names = &values[Facet::Event as usize];
+        let mut event: Vec<usize> = (0..names.len()).collect();
+        crate::sort::by(&mut event, |&x, &y| (names[x].0.as_str(), x).cmp(&(names[y].0.as_str(), y)));
+        SlotLookup { cluster, share, event }
     }
-    fn article(&self, fi: usize, ai: usize) -> &[u32] {
-        &self.slots[fi][self.starts[fi][ai] as usize..self.starts[fi][ai + 1] as usize]
-    }
-}
-
-/// Value slots by key, for [`FacetTable::build`].
-struct SlotLookup<'t> {
-    /// Cluster id → slot.
-    cluster: HashMap<u32, usize>,
-    /// Article → its slot among the articles that share anything.
-    share: Vec<Option<usize>>,
-    /// (event name, slot), sorted.
-    event: Vec<(&'t str, usize)>,
 }
 
 /// What a filter selects, and every facet value's count, without the
@@ -438,7 +575,10 @@ impl<'a> Facets<'a> {
         (k, l)
     }
 
-    fn compute_values(&self, f: Facet) -> Vec<(String, String)> {
+    /// Appends facet `f`'s values from its items `range` (see
+    /// [`FacetTableBuilder`]: articles for "shares", clusters for
+    /// "carries"; the other facets have one item, all their values).
+    fn compute_values(&self, f: Facet, range: std::ops::Range<usize>, out: &mut Vec<(String, String)>) {
         let c = self.corpus;
         let distinct = |key: fn(&Article) -> &str| {
             let mut v: Vec<&str> = c.articles.iter().map(key).collect();
@@ -446,64 +586,62 @@ impl<'a> Facets<'a> {
             v.dedup();
             v
         };
+        if range.is_empty() {
+            return;
+        }
         match f {
-            Facet::Actor => self.lexicon.actors.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
-            Facet::Issue => self.lexicon.issues.iter().map(|i| (i.name.clone(), i.name.clone())).collect(),
-            Facet::Outlet => distinct(outlet_key)
-                .into_iter()
-                .map(|o| (o.to_string(), if o == UNKNOWN { "unknown outlet".into() } else { o.to_string() }))
-                .collect(),
+            Facet::Actor => out.extend(self.lexicon.actors.iter().map(|a| (a.name.clone(), a.name.clone()))),
+            Facet::Issue => out.extend(self.lexicon.issues.iter().map(|i| (i.name.clone(), i.name.clone()))),
+            Facet::Outlet => out.extend(
+                distinct(outlet_key)
+                    .into_iter()
+                    .map(|o| (o.to_string(), if o == UNKNOWN { "unknown outlet".into() } else { o.to_string() })),
+            ),
             Facet::Event => {
                 // In order of first date, as `Corpus::events`; unknown last.
                 let mut ev: Vec<String> = c.events().into_iter().map(str::to_string).collect();
                 if c.articles.iter().any(|a| a.meta.event.is_none()) {
                     ev.push(UNKNOWN.to_string());
                 }
-                ev.into_iter()
-                    .map(|e| {
-                        let label = if e == UNKNOWN { "unknown event".to_string() } else { e.clone() };
-                        (e, label)
-                    })
-                    .collect()
+                out.extend(ev.into_iter().map(|e| {
+                    let label = if e == UNKNOWN { "unknown event".to_string() } else { e.clone() };
+                    (e, label)
+                }))
             }
-            Facet::Date => distinct(date_key)
-                .into_iter()
-                .map(|d| (d.to_string(), if d == UNKNOWN { "date unknown".into() } else { d.to_string() }))
-                .collect(),
-            Facet::Shares => c
-                .articles
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| self.index.shares.get(*i).is_some_and(|s| !s.is_empty()))
-                .map(|(_, a)| {
-                    let label = match &a.meta.outlet {
-                        Some(o) => format!("{} ({o})", a.title()),
-                        None => a.title().to_string(),
-                    };
-                    (a.id().to_string(), label)
-                })
-                .collect(),
-            Facet::Carries => self
-                .passages
-                .clusters
-                .iter()
-                .map(|cl| {
-                    use std::fmt::Write;
-                    let text = cl.members.first().map(|m| c.articles[m.article as usize].slice(m.span)).unwrap_or("");
-                    // The first 60 characters; "…" if cut.
-                    let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
-                    let mut label = String::with_capacity(cut + 16);
-                    let _ = write!(label, "#{} “", cl.id + 1);
-                    if cut < text.len() {
-                        label.push_str(text[..cut].trim_end());
-                        label.push('…');
-                    } else {
-                        label.push_str(text);
-                    }
-                    label.push('”');
-                    (cl.id.to_string(), label)
-                })
-                .collect(),
+            Facet::Date => out.extend(
+                distinct(date_key)
+                    .into_iter()
+                    .map(|d| (d.to_string(), if d == UNKNOWN { "date unknown".into() } else { d.to_string() })),
+            ),
+            Facet::Shares => out.extend(
+                c.articles[range.clone()]
+                    .iter()
+                    .zip(range)
+                    .filter(|(_, i)| self.index.shares.get(*i).is_some_and(|s| !s.is_empty()))
+                    .map(|(a, _)| {
+                        let label = match &a.meta.outlet {
+                            Some(o) => format!("{} ({o})", a.title()),
+                            None => a.title().to_string(),
+                        };
+                        (a.id().to_string(), label)
+                    }),
+            ),
+            Facet::Carries => out.extend(self.passages.clusters[range].iter().map(|cl| {
+                use std::fmt::Write;
+                let text = cl.members.first().map(|m| c.articles[m.article as usize].slice(m.span)).unwrap_or("");
+                // The first 60 characters; "…" if cut.
+                let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+                let mut label = String::with_capacity(cut + 16);
+                let _ = write!(label, "#{} “", cl.id + 1);
+                if cut < text.len() {
+                    label.push_str(text[..cut].trim_end());
+                    label.push('…');
+                } else {
+                    label.push_str(text);
+                }
+                label.push('”');
+                (cl.id.to_string(), label)
+            })),
         }
     }
 
@@ -525,9 +663,17 @@ impl<'a> Facets<'a> {
 
     /// Value slots (indices into `values(f)`) article `ai` carries, each
     /// once (the index lists are sorted and deduplicated).
-    fn article_slots(&self, f: Facet, ai: usize, keys: &[(String, String)], lookup: &SlotLookup, out: &mut Vec<usize>) {
+    fn article_slots(
+        &self,
+        f: Facet,
+        ai: usize,
+        values: &[Vec<(String, String)>; 7],
+        lookup: &SlotLookup,
+        out: &mut Vec<usize>,
+    ) {
         out.clear();
         let a = &self.corpus.articles[ai];
+        let keys = &values[f as usize];
         let find = |k: &str| keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok();
         match f {
             Facet::Actor => out.extend(self.index.actors.get(ai).into_iter().flatten().map(|&x| x as usize)),
@@ -537,8 +683,8 @@ impl<'a> Facets<'a> {
             Facet::Event => {
                 // The first slot of that name (as a scan in slot order finds).
                 let key = event_key(a);
-                let i = lookup.event.partition_point(|(k, _)| *k < key);
-                out.extend(lookup.event.get(i).filter(|(k, _)| *k == key).map(|(_, slot)| *slot));
+                let i = lookup.event.partition_point(|&s| keys[s].0.as_str() < key);
+                out.extend(lookup.event.get(i).filter(|&&s| keys[s].0 == key));
             }
             Facet::Shares => {
                 // Values are the articles that share anything, in corpus

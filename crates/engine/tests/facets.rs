@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use parallax_engine::bundle::Bundle;
-use parallax_engine::facets::{Facet, FacetIndex, Facets, Filter, Sort, SortKey};
+use parallax_engine::facets::{Facet, FacetIndex, FacetTable, FacetTableBuilder, Facets, Filter, Sort, SortKey};
 use parallax_engine::filter::Query;
 use parallax_engine::lexicon::parse_lexicon;
 use parallax_engine::passages::{Cluster, PassageSide, Passages, SentenceRange, SharedPassage};
@@ -349,4 +349,42 @@ fn seed_mentions_are_real_words_of_the_article() {
     // Somebody mentions Russia and some issue.
     assert!(b.facets.actors.iter().any(|a| a.contains(&0)));
     assert!(b.facets.issues.iter().any(|i| !i.is_empty()));
+}
+
+#[test]
+fn the_facet_table_built_in_any_steps_is_the_same() {
+    for b in [small(), seeds()] {
+        let whole = FacetTable::build(&b.corpus, &b.lexicon, &b.passages, &b.facets);
+        for n in [1, 2, 3, 7, 64, usize::MAX] {
+            let src = b.table_source();
+            let mut builder = FacetTableBuilder::new(src);
+            let mut last = builder.done();
+            let mut steps = 0;
+            while !builder.step(src, n) {
+                steps += 1;
+                // Each step does some work, and never more than asked.
+                assert!(builder.done() > last && builder.done() - last <= n, "step {steps} of {n}");
+                assert!(builder.done() < builder.total());
+                last = builder.done();
+            }
+            assert_eq!(builder.done(), builder.total(), "steps of {n}: all done");
+            if n == 1 {
+                assert!(steps > b.corpus.articles.len(), "steps of 1 item: one step per article and facet at least");
+            }
+            let stepped = builder.finish(src);
+            assert!(stepped == whole, "steps of {n}: the same table");
+            // Installed in a bundle, it gives the same facets as one built on use.
+            let fresh = seeds_or_small_copy(&b);
+            fresh.set_table(stepped);
+            assert!(fresh.table_ready());
+            let f = Filter { query: Query::parse("the"), ..Filter::default() };
+            assert_eq!(fresh.facets().select(&f), b.facets().select(&f));
+        }
+    }
+}
+
+/// The same bundle without its prepared parts (facet table, search index).
+fn seeds_or_small_copy(b: &Bundle) -> Bundle {
+    let bytes = b.to_stored().unwrap();
+    parallax_engine::bundle::BundleReader::read(&bytes).unwrap()
 }
