@@ -212,16 +212,17 @@ class Session {
 
 /**
  * Register the per-file server + browser, and return { test, server, browser }.
- * `base` is the path the site is served from ('/' or e.g. '/sub/dir/').
+ * `base` is the path the site is served from ('/' or e.g. '/sub/dir/'); `dist`
+ * the built site (default: dist/, or PARALLAX_DIST).
  */
-export function useApp({ base = '/' } = {}) {
+export function useApp({ base = '/', dist = DIST } = {}) {
   const app = { server: null, browser: null, base };
 
   before(async () => {
-    if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-      throw new Error(`${DIST}/index.html not found: run \`trunk build --release\` (scripts/test.sh does) first`);
+    if (!fs.existsSync(path.join(dist, 'index.html'))) {
+      throw new Error(`${dist}/index.html not found: run \`trunk build --release\` (scripts/test.sh does) first`);
     }
-    app.server = await startServer({ root: DIST, base });
+    app.server = await startServer({ root: dist, base });
     app.browser = await launchBrowser();
   });
   after(async () => {

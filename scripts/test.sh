@@ -10,7 +10,8 @@
 #   single       scripts/single.sh --reuse-dist; node --test e2e/single.test.mjs
 #                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
 #   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/,
-#                and on target/e2e-hostile: e2e/fixtures/hostile built as a page)
+#                on target/e2e-hostile: e2e/fixtures/hostile built as a page, and on
+#                target/e2e-scale: ECB+'s 982 articles, if ../shared/corpora/ecbplus is there)
 #
 # Usage: scripts/test.sh [STAGE...]   (default: all stages; e.g. `scripts/test.sh build e2e`)
 # Runs scripts/setup.sh first (set PARALLAX_SKIP_SETUP=1 to skip it).
@@ -101,9 +102,8 @@ run_stage() {
     # single packs the dist/ the build stage made (no second build) and tests the file.
     single) stage single bash -c "bash scripts/single.sh --reuse-dist && cargo build -q --bin parallax &&
       node --test --test-reporter=tap e2e/single.test.mjs" ;;
-    # e2e/security.test.mjs also needs the hostile fixture corpus as a page (target/e2e-hostile).
-    e2e) stage e2e bash -c "cargo build -q --bin parallax \
-      && PARALLAX_CORPUS=e2e/fixtures/hostile trunk build --release --dist target/e2e-hostile \
+    # e2e/security.test.mjs and e2e/scale.test.mjs need pages of their own (scripts/e2e-pages.sh).
+    e2e) stage e2e bash -c "cargo build -q --bin parallax && bash scripts/e2e-pages.sh \
       && node --test --test-reporter=tap --test-concurrency=1 \$(ls e2e/*.test.mjs | grep -v '^e2e/single\.test\.mjs\$')" ;;
   esac
 }

@@ -101,7 +101,7 @@ fn FacetGroupBox(props: &FacetGroupBoxProps) -> Html {
                 }) }
             </ul>
             if g.hidden > 0 {
-                <p class="muted small">{ format!("{} more value{} with fewer articles; search to narrow.", g.hidden, if g.hidden == 1 { "" } else { "s" }) }</p>
+                <p class="muted small" data-testid="facet-more">{ format!("{} more value{} with fewer articles; search to narrow.", g.hidden, if g.hidden == 1 { "" } else { "s" }) }</p>
             }
         </fieldset>
     }
