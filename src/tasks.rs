@@ -1,24 +1,53 @@
 //! Yielding to the browser between slices of long work.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
-    /// One channel for every yield (only one is awaited at a time).
-    static CHANNEL: Option<web_sys::MessageChannel> = web_sys::MessageChannel::new().ok();
+    /// One channel for every yield, and the waiters in the order their
+    /// messages were posted (messages arrive in that order).
+    static CHANNEL: Option<Channel> = Channel::new();
+}
+
+struct Channel {
+    port: web_sys::MessagePort,
+    waiting: Rc<RefCell<VecDeque<js_sys::Function>>>,
+    _on_message: Closure<dyn FnMut()>,
+}
+
+impl Channel {
+    fn new() -> Option<Channel> {
+        let ch = web_sys::MessageChannel::new().ok()?;
+        let waiting: Rc<RefCell<VecDeque<js_sys::Function>>> = Rc::default();
+        let on_message = {
+            let waiting = waiting.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                let next = waiting.borrow_mut().pop_front();
+                if let Some(resolve) = next {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            })
+        };
+        ch.port1().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Channel { port: ch.port2(), waiting, _on_message: on_message })
+    }
 }
 
 /// Resolves in a task of its own, after the browser has had its chance to
 /// render and handle input. A message to ourselves, unlike `setTimeout(0)`,
-/// is never delayed to 4 ms (which nested timeouts are).
+/// is never delayed to 4 ms (which nested timeouts are). Any number may
+/// wait at once; they resume in the order they began to wait.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         CHANNEL.with(|ch| match ch {
             Some(ch) => {
-                ch.port1().set_onmessage(Some(&resolve));
-                if ch.port2().post_message(&JsValue::UNDEFINED).is_err() {
+                ch.waiting.borrow_mut().push_back(resolve.clone());
+                if ch.port.post_message(&JsValue::UNDEFINED).is_err() {
+                    ch.waiting.borrow_mut().pop_back();
                     let _ = resolve.call0(&JsValue::UNDEFINED);
                 }
             }

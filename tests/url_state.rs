@@ -205,3 +205,34 @@ fn the_corpus_is_read_in_steps_with_progress() {
     assert!(*data.0 == *at_once.0, "the same bundle");
     assert_eq!(data.corpus.articles.len(), 5);
 }
+
+/// Work in slices from several places at once (the search index and the
+/// facet column both yield): every run goes on to its end, in turns.
+#[wasm_bindgen_test]
+async fn slices_of_several_runs_at_once_all_finish() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let log: Rc<RefCell<Vec<(u8, u32)>>> = Rc::default();
+    for (run, slices) in [(0u8, 3u32), (1, 5), (2, 1)] {
+        let log = log.clone();
+        let mut n = 0;
+        let _ = parallax::tasks::in_slices(move || {
+            n += 1;
+            log.borrow_mut().push((run, n));
+            n < slices
+        });
+    }
+    for _ in 0..50 {
+        if log.borrow().len() == 9 {
+            break;
+        }
+        parallax::tasks::next_task().await;
+    }
+    let log = log.borrow();
+    for (run, slices) in [(0u8, 3u32), (1, 5), (2, 1)] {
+        let mine: Vec<u32> = log.iter().filter(|(r, _)| *r == run).map(|(_, n)| *n).collect();
+        assert_eq!(mine, (1..=slices).collect::<Vec<_>>(), "run {run} ran every slice once, in order: {log:?}");
+    }
+    // In turns: the first slices of all three before any second slice.
+    assert_eq!(log[..3].iter().map(|(r, _)| *r).collect::<Vec<_>>(), vec![0, 1, 2], "{log:?}");
+}
