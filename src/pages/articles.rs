@@ -253,6 +253,33 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         }
     };
 
+    // The facet column is drawn a task after the list on the page's first
+    // showing: the list is what the first paint needs, and at 5,000
+    // articles the two together made one long task.
+    let facets_shown = use_state(|| FACETS_SHOWN.get());
+    {
+        let facets_shown = facets_shown.clone();
+        use_effect_with((), move |_| {
+            let stop = (!*facets_shown).then(|| {
+                crate::tasks::in_slices(move || {
+                    FACETS_SHOWN.set(true);
+                    facets_shown.set(true);
+                    false
+                })
+            });
+            move || {
+                if let Some(stop) = stop {
+                    stop();
+                }
+            }
+        });
+    }
+    let facet_panel = if *facets_shown {
+        facet_panel
+    } else {
+        html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
+    };
+
     html! {
         <div class={classes!("articles-page", reader.is_some().then_some("with-reader"))}>
             { facet_panel }
@@ -277,6 +304,11 @@ pub fn scope_note(st: &ViewState, f: &Filtered) -> Html {
             if narrowed { <a href={all}>{ "Show all articles" }</a> }
         </p>
     }
+}
+
+thread_local! {
+    /// Has the facet column been drawn once (see `ArticlesPage`)?
+    static FACETS_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Values shown per facet before the rest is summarised.
