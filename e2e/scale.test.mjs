@@ -134,4 +134,49 @@ if (!built) {
       assert.match(await group.locator(sel('facet-more')).innerText(), new RegExp(`^${hidden.length} more values`));
     }
   });
+
+  app.test('Overlap at 982 articles lists the pairs that share most; a narrower selection gets the heat map', async (t, { open }) => {
+    // The engine's passages, counted per pair of articles.
+    const perPair = new Map();
+    for (const p of cli('passages', '--corpus', CORPUS)) {
+      const key = `${p.a.article}|${p.b.article}`;
+      perPair.set(key, (perPair.get(key) ?? 0) + 1);
+    }
+    const N = all().articles.length;
+    const s = await open('/overlap');
+    await s.locator('top-pairs').waitFor();
+    assert.equal(await s.page.locator(sel('heatmap')).count(), 0, 'no heat map of 982 × 982');
+    assert.match(await s.locator('heatmap-too-large').innerText(), new RegExp(`filters select ${N}`));
+    assert.match(await s.locator('overview').innerText(), new RegExp(`${perPair.size} of ${(N * (N - 1)) / 2} pairs share something`));
+    const rows = await s.page
+      .locator(sel('pair-row'))
+      .evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b, Number(e.dataset.passages), e.querySelector('a').getAttribute('href')]));
+    assert.equal(rows.length, 50, 'the 50 pairs that share most');
+    for (const [a, b, n, href] of rows) {
+      assert.equal(n, perPair.get(`${a}|${b}`), `${a} × ${b}: the engine's passage count`);
+      assert.ok(href.includes(`pair=${encodeURIComponent(a)}%2C${encodeURIComponent(b)}`) || href.includes(`pair=${a},${b}`), href);
+    }
+    // A pair opens side by side from the list.
+    await s.page.locator(sel('pair-row')).first().locator('a').click();
+    await s.waitForHash((h) => h.params.get('pair') === `${rows[0][0]},${rows[0][1]}`, 'the pair in the link');
+    await s.locator('pair-view').waitFor();
+
+    // Narrowed by a search to a few articles: the heat map, cell for cell the engine's pairs.
+    const q = ['earthquake tsunami', 'tara reid', 'oscar'].find((w) => {
+      const n = facets('--q', w).articles.length;
+      return n >= 5 && n <= 30;
+    });
+    assert.ok(q, 'a search selects 5 to 30 articles');
+    const picked = facets('--q', q).articles;
+    const narrow = await open(`/overlap?q=${encodeURIComponent(q)}`);
+    await narrow.locator('heatmap').waitFor();
+    const cells = await narrow.page
+      .locator(sel('heat-cell'))
+      .evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b, Number(e.dataset.passages)]));
+    const inSel = new Set(picked);
+    const want = [...perPair].filter(([k]) => k.split('|').every((id) => inSel.has(id)));
+    // Every pair appears twice (above and below the diagonal).
+    assert.equal(cells.length, 2 * want.length, `cells for the ${want.length} sharing pairs of ${picked.length} articles`);
+    for (const [a, b, n] of cells) assert.equal(n, perPair.get(`${a}|${b}`), `${a} × ${b}`);
+  });
 }

@@ -70,6 +70,10 @@ fn Overview(props: &OverlapPageProps) -> Html {
     let st = &props.state;
     let corpus = &data.corpus;
     let sel = &props.filtered.indices;
+    let overview = {
+        let data = data.clone();
+        use_memo(props.filtered.clone(), move |f| OverviewData::new(&data, &f.indices))
+    };
     if sel.len() < 2 {
         return html! {
             <div class="empty" data-testid="empty-state">
@@ -79,35 +83,17 @@ fn Overview(props: &OverlapPageProps) -> Html {
         };
     }
     let summary = |i: usize, j: usize| {
-        let (a, b) = if i < j { (i, j) } else { (j, i) };
-        data.pairs.iter().find(|p| p.a as usize == a && p.b as usize == b)
+        let (a, b) = if i < j { (i as u32, j as u32) } else { (j as u32, i as u32) };
+        // Pair summaries are sorted by (a, b).
+        data.pairs.binary_search_by(|p| (p.a, p.b).cmp(&(a, b))).ok().map(|k| &data.pairs[k])
     };
-    let in_sel = |a: u32| sel.contains(&(a as usize));
-    let clusters: Vec<_> = data
-        .passages
-        .clusters
-        .iter()
-        .map(|c| (c, c.articles.iter().filter(|&&a| in_sel(a)).count()))
-        .filter(|(_, n)| *n >= 2)
-        .collect();
-    let mut clusters = clusters;
-    parallax_engine::sort::by(&mut clusters, |x, y| y.1.cmp(&x.1).then(x.0.id.cmp(&y.0.id)));
-    let shared_pairs = sel
-        .iter()
-        .enumerate()
-        .flat_map(|(k, &i)| sel[k + 1..].iter().map(move |&j| (i, j)))
-        .filter(|&(i, j)| summary(i, j).is_some())
-        .count();
+    let OverviewData { clusters, clusters_left, shared_pairs, top_pairs } = &*overview;
+    let shared_pairs = *shared_pairs;
+    let pair_link =
+        |x: usize, y: usize| encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None));
 
-    html! {
-        <div class="overlap-page" data-testid="overview">
-            { scope_note(st, &props.filtered) }
-            <section aria-labelledby="heat-title">
-                <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
-                <p class="muted small">
-                    { format!("Share of the shorter article's words inside shared passages; {shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.",
-                        sel.len() * (sel.len() - 1) / 2) }
-                </p>
+    let heat_map = if sel.len() <= HEATMAP_MAX {
+        html! {
                 <div class="matrix-wrap">
                     <table class="heatmap" data-testid="heatmap">
                         <thead>
@@ -135,7 +121,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
                                             match summary(i, j) {
                                                 Some(s) => {
                                                     let (x, y) = if i < j { (i, j) } else { (j, i) };
-                                                    let href = encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None));
+                                                    let href = pair_link(x, y);
                                                     let pct = (s.shorter_share * 100.0).round() as u32;
                                                     let label = format!("{} × {}: {} shared passage{}, {}% of the shorter article",
                                                         short(a.title(), 40), short(corpus.articles[j].title(), 40), s.passages,
@@ -161,6 +147,61 @@ fn Overview(props: &OverlapPageProps) -> Html {
                         </tbody>
                     </table>
                 </div>
+        }
+    } else {
+        // A map of thousands of rows is neither drawable nor readable: the
+        // pairs that share most instead, and a way to a smaller selection.
+        let side = |i: usize| {
+            let a = &corpus.articles[i];
+            html! {
+                <>
+                    <span class="art-title">{ short(a.title(), 70) }</span>
+                    <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+                </>
+            }
+        };
+        html! {
+            <>
+                <p class="note" data-testid="heatmap-too-large">
+                    { format!("The heat map shows up to {HEATMAP_MAX} articles and the filters select {}: search or tick facet values to narrow them. ", sel.len()) }
+                    if top_pairs.is_empty() { { "No two of them share a passage." } }
+                    else { { format!("The {} pair{} that share most:", top_pairs.len(), if top_pairs.len() == 1 { "" } else { "s" }) } }
+                </p>
+                if !top_pairs.is_empty() {
+                    <div class="matrix-wrap">
+                        <table class="top-pairs" data-testid="top-pairs">
+                            <thead><tr><th scope="col">{ "Article A" }</th><th scope="col">{ "Article B" }</th><th scope="col">{ "Shared" }</th></tr></thead>
+                            <tbody>
+                                { for top_pairs.iter().map(|&(x, y, passages, share)| {
+                                    let pct = (share * 100.0).round() as u32;
+                                    html! {
+                                        <tr data-testid="pair-row" data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()} data-passages={passages.to_string()}>
+                                            <td>{ side(x) }</td>
+                                            <td>{ side(y) }</td>
+                                            <td class="shared-cell"><a href={pair_link(x, y)}>
+                                                { format!("{pct}% · {passages} passage{}", if passages == 1 { "" } else { "s" }) }
+                                            </a></td>
+                                        </tr>
+                                    }
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            </>
+        }
+    };
+
+    html! {
+        <div class="overlap-page" data-testid="overview">
+            { scope_note(st, &props.filtered) }
+            <section aria-labelledby="heat-title">
+                <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
+                <p class="muted small">
+                    { format!("Share of the shorter article's words inside shared passages; {shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.",
+                        sel.len() * (sel.len() - 1) / 2) }
+                </p>
+                { heat_map }
             </section>
             <section aria-labelledby="clusters-title">
                 <h2 id="clusters-title" class="section-title">{ "Passages carried by three or more articles" }</h2>
@@ -168,7 +209,8 @@ fn Overview(props: &OverlapPageProps) -> Html {
                     <p class="empty-note" data-testid="no-clusters">{ "No passage is carried by three or more of the selected articles." }</p>
                 } else {
                     <ol class="clusters" data-testid="clusters">
-                        { for clusters.iter().map(|(c, n)| {
+                        { for clusters.iter().map(|&(c, n)| {
+                            let c = &data.passages.clusters[c];
                             let first = c.members.first().map(|m| corpus.articles[m.article as usize].slice(m.span).to_string()).unwrap_or_default();
                             let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..(**st).clone() });
                             html! {
@@ -179,9 +221,75 @@ fn Overview(props: &OverlapPageProps) -> Html {
                             }
                         }) }
                     </ol>
+                    if *clusters_left > 0 {
+                        <p class="muted small" data-testid="clusters-more">
+                            { format!("{} more cluster{} carried by fewer articles; narrow the selection to see them.", clusters_left, if *clusters_left == 1 { "" } else { "s" }) }
+                        </p>
+                    }
                 }
             </section>
         </div>
+    }
+}
+
+/// Articles up to which the overview draws the heat map; a larger
+/// selection gets the pairs that share most instead.
+const HEATMAP_MAX: usize = 30;
+/// Pairs and clusters listed at most in the overview.
+const LIST_MAX: usize = 50;
+
+/// What the overview shows of a selection, computed once per selection.
+#[derive(PartialEq)]
+struct OverviewData {
+    /// Clusters carried by two or more selected articles (by index), with
+    /// that number, by reach: the first [`LIST_MAX`].
+    clusters: Vec<(usize, usize)>,
+    clusters_left: usize,
+    /// Pairs of selected articles that share a passage.
+    shared_pairs: usize,
+    /// For a selection too large for the heat map: the pairs that share
+    /// most (a, b, passages, share of the shorter), at most [`LIST_MAX`].
+    top_pairs: Vec<(usize, usize, u32, f32)>,
+}
+
+impl OverviewData {
+    fn new(data: &crate::data::Data, sel: &[usize]) -> OverviewData {
+        let mut in_sel = vec![false; data.corpus.articles.len()];
+        for &i in sel {
+            in_sel[i] = true;
+        }
+        let chosen = |a: u32| in_sel.get(a as usize).copied().unwrap_or(false);
+        let mut clusters: Vec<(usize, usize)> = data
+            .passages
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (k, c.articles.iter().filter(|&&a| chosen(a)).count()))
+            .filter(|(_, n)| *n >= 2)
+            .collect();
+        let ids = &data.passages.clusters;
+        parallax_engine::sort::by(&mut clusters, |x, y| y.1.cmp(&x.1).then(ids[x.0].id.cmp(&ids[y.0].id)));
+        let clusters_left = clusters.len().saturating_sub(LIST_MAX);
+        clusters.truncate(LIST_MAX);
+        let pairs: Vec<&parallax_engine::passages::PairSummary> =
+            data.pairs.iter().filter(|p| chosen(p.a) && chosen(p.b)).collect();
+        let mut top_pairs = Vec::new();
+        if sel.len() > HEATMAP_MAX {
+            let most = |x: &&parallax_engine::passages::PairSummary, y: &&parallax_engine::passages::PairSummary| {
+                y.shorter_share
+                    .total_cmp(&x.shorter_share)
+                    .then(y.passages.cmp(&x.passages))
+                    .then((x.a, x.b).cmp(&(y.a, y.b)))
+            };
+            let mut best = pairs.clone();
+            if best.len() > LIST_MAX {
+                best.select_nth_unstable_by(LIST_MAX - 1, most);
+                best.truncate(LIST_MAX);
+            }
+            parallax_engine::sort::by(&mut best, most);
+            top_pairs = best.iter().map(|p| (p.a as usize, p.b as usize, p.passages, p.shorter_share)).collect();
+        }
+        OverviewData { clusters, clusters_left, shared_pairs: pairs.len(), top_pairs }
     }
 }
 
