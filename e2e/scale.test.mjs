@@ -179,4 +179,22 @@ if (!built) {
     assert.equal(cells.length, 2 * want.length, `cells for the ${want.length} sharing pairs of ${picked.length} articles`);
     for (const [a, b, n] of cells) assert.equal(n, perPair.get(`${a}|${b}`), `${a} × ${b}`);
   });
+
+  app.test('a cluster carried by hundreds of articles shows its readings a page at a time', async (t, { open }) => {
+    const clusters = cli('passages', '--clusters', '--corpus', CORPUS);
+    const big = clusters.reduce((x, y) => (y.members.length > x.members.length ? y : x));
+    assert.ok(big.members.length > 100, `a cluster with over 100 readings (${big.members.length})`);
+    const want = big.members.map((m) => m.article);
+    const s = await open(`/overlap?cluster=${big.id}`);
+    await s.locator('collation').waitFor();
+    const rows = () => s.page.locator(sel('collation-row')).evaluateAll((els) => els.map((e) => e.dataset.articleId));
+    assert.deepEqual(await rows(), want.slice(0, 50), 'the first 50 readings, in the engine’s order');
+    assert.match(await s.locator('collation-more').innerText(), new RegExp(`first 50 of ${want.length} readings`));
+    const notCarried = all().articles.length - new Set(want).size;
+    assert.match(await s.locator('not-carried-by').innerText(), new RegExp(`and ${notCarried - 30} more articles$`));
+    await s.locator('collation-more').locator('a').click();
+    await s.waitForHash((h) => h.params.get('show') === '100', 'show=100');
+    await s.page.waitForFunction(([q]) => document.querySelectorAll(q).length === 100, [sel('collation-row')]);
+    assert.deepEqual(await rows(), want.slice(0, 100));
+  });
 }

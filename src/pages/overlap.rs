@@ -232,6 +232,11 @@ fn Overview(props: &OverlapPageProps) -> Html {
     }
 }
 
+/// Readings per page of a cluster's collation table.
+const CLUSTER_ROWS: usize = 50;
+/// Articles named in "Not carried by" (the rest are counted).
+const MISSING_NAMED: usize = 30;
+
 /// Articles up to which the overview draws the heat map; a larger
 /// selection gets the pairs that share most instead.
 const HEATMAP_MAX: usize = 30;
@@ -497,10 +502,39 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
     let corpus = &data.corpus;
     let Some(c) = data.passages.clusters.get(props.cluster as usize) else { return html! {} };
     let sel = &props.filtered.indices;
-    let members: Vec<&PassageSide> = c.members.iter().filter(|m| sel.contains(&(m.article as usize))).collect();
+    let mut in_sel = vec![false; corpus.articles.len()];
+    for &i in sel {
+        in_sel[i] = true;
+    }
+    let members: Vec<&PassageSide> =
+        c.members.iter().filter(|m| in_sel.get(m.article as usize).copied().unwrap_or(false)).collect();
     let base = members.first().map(|m| corpus.articles[m.article as usize].slice(m.span)).unwrap_or("");
-    let missing: Vec<&Article> =
-        sel.iter().filter(|i| !c.articles.contains(&(**i as u32))).map(|&i| &corpus.articles[i]).collect();
+    let mut carries = vec![false; corpus.articles.len()];
+    for &a in &c.articles {
+        if let Some(x) = carries.get_mut(a as usize) {
+            *x = true;
+        }
+    }
+    let missing: Vec<&Article> = sel.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
+    // Long collations grow a page at a time (`show=` in the link, as the list).
+    let shown = st.show.map_or(CLUSTER_ROWS, |n| (n as usize).max(CLUSTER_ROWS)).min(members.len());
+    let more = (shown < members.len()).then(|| {
+        let next = (shown + CLUSTER_ROWS).min(members.len());
+        let href = encode(&ViewState { show: Some(next as u32), ..(**st).clone() });
+        html! {
+            <p class="show-more" data-testid="collation-more">
+                { format!("Showing the first {shown} of {} readings. ", members.len()) }
+                <a href={href}>{ format!("Show {} more", next - shown) }</a>
+            </p>
+        }
+    });
+    let missing_label = {
+        let mut names: Vec<String> = missing.iter().take(MISSING_NAMED).map(|a| source_label(a)).collect();
+        if missing.len() > MISSING_NAMED {
+            names.push(format!("and {} more articles", missing.len() - MISSING_NAMED));
+        }
+        names.join("; ")
+    };
     let back = encode(&overview_state(st));
     html! {
         <div class="cluster-page" data-testid="cluster-view" data-cluster={c.id.to_string()}>
@@ -512,7 +546,7 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
             <table class="collation" data-testid="collation">
                 <thead><tr><th scope="col">{ "Article" }</th><th scope="col">{ "Reading" }</th></tr></thead>
                 <tbody>
-                    { for members.iter().enumerate().map(|(k, m)| {
+                    { for members.iter().take(shown).enumerate().map(|(k, m)| {
                         let art = &corpus.articles[m.article as usize];
                         let text = art.slice(m.span);
                         let reading = if k == 0 { html! { { text } } } else { diff::side(text, &swap(word_alignment(base, text)), true) };
@@ -533,11 +567,12 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
                         <th scope="row">{ "Not carried by" }</th>
                         <td data-testid="not-carried-by">
                             if missing.is_empty() { { "every selected article carries it." } }
-                            else { { missing.iter().map(|a| source_label(a)).collect::<Vec<_>>().join("; ") } }
+                            else { { missing_label } }
                         </td>
                     </tr>
                 </tfoot>
             </table>
+            { more.unwrap_or_default() }
         </div>
     }
 }
