@@ -1,7 +1,9 @@
 // The scale test's corpus (e2e/scale.test.mjs): ECB+'s articles
 // (../shared/corpora/ecbplus; Cybulska & Vossen, LREC 2014; CC BY 3.0) as the
 // JSON lines PARALLAX_CORPUS and `parallax --corpus` read: id = its `doc`,
-// event = its topic, as bench/corpus.py writes them.
+// event = its topic, as bench/corpus.py writes them; beside it as
+// lexicon.toml, the ECB+ lexicon of the engine's tests (actors and issues of
+// ECB+'s events), which `parallax --corpus` and the page build then use.
 //
 //   node e2e/scale-corpus.mjs OUT.jsonl    exit 0: written; exit 3: no ECB+ here
 import fs from 'node:fs';
@@ -36,4 +38,7 @@ if (!fs.existsSync(out) || fs.readFileSync(out, 'utf8') !== text) {
   fs.writeFileSync(out + '.tmp', text);
   fs.renameSync(out + '.tmp', out);
 }
-console.error(`scale-corpus: ${lines.length} articles in ${out}`);
+const lexicon = fs.readFileSync(path.join(ROOT, 'crates', 'engine', 'tests', 'data', 'ecbplus_lexicon.toml'), 'utf8');
+const lexOut = path.join(path.dirname(out), 'lexicon.toml');
+if (!fs.existsSync(lexOut) || fs.readFileSync(lexOut, 'utf8') !== lexicon) fs.writeFileSync(lexOut, lexicon);
+console.error(`scale-corpus: ${lines.length} articles in ${out}, lexicon in ${lexOut}`);

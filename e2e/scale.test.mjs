@@ -1,8 +1,8 @@
 // The explorer at a size where its long-list machinery shows: ECB+'s 982
 // real articles (../shared/corpora/ecbplus; Cybulska & Vossen, LREC 2014;
-// CC BY 3.0) compiled into a page by scripts/test.sh (target/e2e-scale, from
-// target/e2e-scale.jsonl; PARALLAX_SCALE_DIST / PARALLAX_SCALE_CORPUS
-// override). Reading the corpus in steps with a progress bar, the list's
+// CC BY 3.0) compiled into a page by scripts/e2e-pages.sh (target/e2e-scale,
+// from target/e2e-scale-corpus/ with the ECB+ lexicon of the engine's tests;
+// PARALLAX_SCALE_DIST / PARALLAX_SCALE_CORPUS override). Reading the corpus in steps with a progress bar, the list's
 // first page growing as the reader scrolls, search and capped facet groups —
 // every expectation from `parallax facets` on the same corpus.
 //
@@ -16,7 +16,7 @@ import { ROOT, sel, useApp } from './helpers.mjs';
 import { cli } from './cli.mjs';
 
 const DIST = path.resolve(ROOT, process.env.PARALLAX_SCALE_DIST ?? 'target/e2e-scale');
-const CORPUS = path.resolve(ROOT, process.env.PARALLAX_SCALE_CORPUS ?? 'target/e2e-scale.jsonl');
+const CORPUS = path.resolve(ROOT, process.env.PARALLAX_SCALE_CORPUS ?? 'target/e2e-scale-corpus/ecbplus.jsonl');
 const PAGE = 15; // rows per page of the list (query.rs PAGE_ROWS)
 
 const built = fs.existsSync(path.join(DIST, 'index.html')) && fs.existsSync(CORPUS);
@@ -196,5 +196,23 @@ if (!built) {
     await s.waitForHash((h) => h.params.get('show') === '100', 'show=100');
     await s.page.waitForFunction(([q]) => document.querySelectorAll(q).length === 100, [sel('collation-row')]);
     assert.deepEqual(await rows(), want.slice(0, 100));
+  });
+
+  app.test('a stance cell at 982 articles names the first carriers and non-carriers and counts the rest', async (t, { open }) => {
+    const cells = cli('stances', '--corpus', CORPUS);
+    assert.ok(cells.length > 0, 'the ECB+ lexicon finds stances');
+    const cell = cells.reduce((x, y) => (y.evidence.length > x.evidence.length ? y : x));
+    const carriers = new Set(cell.evidence.map((e) => e.article));
+    const N = all().articles.length;
+    const s = await open(`/stances?actor=${encodeURIComponent(cell.actor)}&issue=${encodeURIComponent(cell.issue)}`);
+    await s.locator('evidence').waitFor();
+    const ids = await s.page.locator(sel('evidence-item')).evaluateAll((els) => els.map((e) => e.dataset.articleId));
+    assert.deepEqual(ids, cell.evidence.slice(0, 50).map((e) => e.article), 'the engine’s evidence, in its order');
+    const carried = await s.page.locator(`${sel('carried-by')} li`).allInnerTexts();
+    assert.equal(carried.length, Math.min(carriers.size, 30) + (carriers.size > 30 ? 1 : 0));
+    const missing = await s.page.locator(`${sel('not-carried-by')} li`).allInnerTexts();
+    assert.ok(N - carriers.size > 30, 'more non-carriers than are named');
+    assert.equal(missing.length, 31, '30 named, then the count');
+    assert.equal(missing[30], `and ${N - carriers.size - 30} more articles`);
   });
 }

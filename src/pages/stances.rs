@@ -27,6 +27,11 @@ fn cell_stance(s: Stance) -> CellStance {
     }
 }
 
+/// Evidence sentences per page of a cell's panel.
+const EVIDENCE_ROWS: usize = 50;
+/// Articles named in "Carried by" and "Not carried by" (the rest are counted).
+const ARTICLES_NAMED: usize = 30;
+
 /// "The Australian", or the title for an article whose outlet is unknown.
 pub fn source_label(a: &Article) -> String {
     match &a.meta.outlet {
@@ -134,13 +139,34 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
             };
         };
         let carried: Vec<&Article> = cell.articles.iter().map(|&i| &corpus.articles[i]).collect();
-        let not_carried: Vec<&Article> = props
-            .filtered
-            .indices
-            .iter()
-            .filter(|i| !cell.articles.contains(i))
-            .map(|&i| &corpus.articles[i])
-            .collect();
+        let mut carries = vec![false; corpus.articles.len()];
+        for &i in &cell.articles {
+            carries[i] = true;
+        }
+        let not_carried: Vec<&Article> =
+            props.filtered.indices.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
+        // Long lists of evidence grow a page at a time (`show=` in the link,
+        // as the article list); long lists of articles name the first few.
+        let shown = st.show.map_or(EVIDENCE_ROWS, |n| (n as usize).max(EVIDENCE_ROWS)).min(cell.evidence.len());
+        let more = (shown < cell.evidence.len()).then(|| {
+            let next = (shown + EVIDENCE_ROWS).min(cell.evidence.len());
+            let href = encode(&ViewState { show: Some(next as u32), ..(*st).clone() });
+            html! {
+                <p class="show-more" data-testid="evidence-more">
+                    { format!("Showing the first {shown} of {} sentences. ", cell.evidence.len()) }
+                    <a href={href}>{ format!("Show {} more", next - shown) }</a>
+                </p>
+            }
+        });
+        let names = |list: &[&Article]| -> Html {
+            let rest = list.len().saturating_sub(ARTICLES_NAMED);
+            html! {
+                <>
+                    { for list.iter().take(ARTICLES_NAMED).map(|a| html! { <li>{ source_label(a) }</li> }) }
+                    if rest > 0 { <li class="muted">{ format!("and {rest} more article{}", if rest == 1 { "" } else { "s" }) }</li> }
+                </>
+            }
+        };
         let stance = cell_stance(cell.stance);
         html! {
             <aside class="evidence" data-testid="evidence" aria-labelledby="evidence-title">
@@ -156,7 +182,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                         if props.filtered.indices.len() == 1 { "" } else { "s" }) }
                 </p>
                 <ol class="evidence-list">
-                    { for cell.evidence.iter().map(|e| {
+                    { for cell.evidence.iter().take(shown).map(|e| {
                         let a = &corpus.articles[e.article];
                         let s = &data.statements[e.statement];
                         let base = e.span.start as usize;
@@ -182,14 +208,15 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                         }
                     }) }
                 </ol>
+                { more.unwrap_or_default() }
                 <div class="carriers">
                     <h3>{ "Carried by" }</h3>
-                    <ul data-testid="carried-by">{ for carried.iter().map(|a| html! { <li>{ source_label(a) }</li> }) }</ul>
+                    <ul data-testid="carried-by">{ names(&carried) }</ul>
                     <h3>{ "Not carried by" }</h3>
                     if not_carried.is_empty() {
                         <p class="empty-note">{ "every selected article carries it." }</p>
                     } else {
-                        <ul data-testid="not-carried-by">{ for not_carried.iter().map(|a| html! { <li>{ source_label(a) }</li> }) }</ul>
+                        <ul data-testid="not-carried-by">{ names(&not_carried) }</ul>
                     }
                 </div>
             </aside>
