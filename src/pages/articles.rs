@@ -342,10 +342,19 @@ fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
             let mut keep: Vec<usize> = (0..counts.len()).collect();
             let mut hidden = 0;
             if counts.len() > FACET_VALUES_SHOWN {
+                // The selected values, then those with most articles: the
+                // best FACET_VALUES_SHOWN kept in order as the values go by.
                 let key = |i: usize| (selected.binary_search(&i).is_err(), std::cmp::Reverse(counts[i]), i);
-                keep.select_nth_unstable_by_key(FACET_VALUES_SHOWN - 1, |&i| key(i));
+                let mut best: Vec<usize> = Vec::with_capacity(FACET_VALUES_SHOWN + 1);
+                for i in 0..counts.len() {
+                    let at = best.partition_point(|&j| key(j) < key(i));
+                    if at < FACET_VALUES_SHOWN {
+                        best.insert(at, i);
+                        best.truncate(FACET_VALUES_SHOWN);
+                    }
+                }
                 hidden = counts.len() - FACET_VALUES_SHOWN;
-                keep.truncate(FACET_VALUES_SHOWN);
+                keep = best;
                 parallax_engine::sort::ord(&mut keep);
             }
             let values: Rc<[FacetValueView]> = keep

@@ -286,12 +286,15 @@ impl OverviewData {
                     .then(y.passages.cmp(&x.passages))
                     .then((x.a, x.b).cmp(&(y.a, y.b)))
             };
-            let mut best = pairs.clone();
-            if best.len() > LIST_MAX {
-                best.select_nth_unstable_by(LIST_MAX - 1, most);
-                best.truncate(LIST_MAX);
+            // The best LIST_MAX, kept in order as the pairs go by.
+            let mut best: Vec<&parallax_engine::passages::PairSummary> = Vec::with_capacity(LIST_MAX + 1);
+            for p in &pairs {
+                let at = best.partition_point(|q| most(q, p).is_lt());
+                if at < LIST_MAX {
+                    best.insert(at, p);
+                    best.truncate(LIST_MAX);
+                }
             }
-            parallax_engine::sort::by(&mut best, most);
             top_pairs = best.iter().map(|p| (p.a as usize, p.b as usize, p.passages, p.shorter_share)).collect();
         }
         OverviewData { clusters, clusters_left, shared_pairs: pairs.len(), top_pairs }
