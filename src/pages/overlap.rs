@@ -14,6 +14,7 @@ use crate::components::diff;
 use crate::data::use_data;
 use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
+use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
 use crate::url::use_url;
 
@@ -259,10 +260,7 @@ struct OverviewData {
 
 impl OverviewData {
     fn new(data: &crate::data::Data, sel: &[usize]) -> OverviewData {
-        let mut in_sel = vec![false; data.corpus.articles.len()];
-        for &i in sel {
-            in_sel[i] = true;
-        }
+        let in_sel = member_table(data.corpus.articles.len(), sel.iter().copied());
         let chosen = |a: u32| in_sel.get(a as usize).copied().unwrap_or(false);
         let mut clusters: Vec<(usize, usize)> = data
             .passages
@@ -505,39 +503,15 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
     let corpus = &data.corpus;
     let Some(c) = data.passages.clusters.get(props.cluster as usize) else { return html! {} };
     let sel = &props.filtered.indices;
-    let mut in_sel = vec![false; corpus.articles.len()];
-    for &i in sel {
-        in_sel[i] = true;
-    }
+    let in_sel = member_table(corpus.articles.len(), sel.iter().copied());
     let members: Vec<&PassageSide> =
         c.members.iter().filter(|m| in_sel.get(m.article as usize).copied().unwrap_or(false)).collect();
     let base = members.first().map(|m| corpus.articles[m.article as usize].slice(m.span)).unwrap_or("");
-    let mut carries = vec![false; corpus.articles.len()];
-    for &a in &c.articles {
-        if let Some(x) = carries.get_mut(a as usize) {
-            *x = true;
-        }
-    }
+    let carries = member_table(corpus.articles.len(), c.articles.iter().map(|&a| a as usize));
     let missing: Vec<&Article> = sel.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
     // Long collations grow a page at a time (`show=` in the link, as the list).
-    let shown = st.show.map_or(CLUSTER_ROWS, |n| (n as usize).max(CLUSTER_ROWS)).min(members.len());
-    let more = (shown < members.len()).then(|| {
-        let next = (shown + CLUSTER_ROWS).min(members.len());
-        let href = encode(&ViewState { show: Some(next as u32), ..(**st).clone() });
-        html! {
-            <p class="show-more" data-testid="collation-more">
-                { format!("Showing the first {shown} of {} readings. ", members.len()) }
-                <a href={href}>{ format!("Show {} more", next - shown) }</a>
-            </p>
-        }
-    });
-    let missing_label = {
-        let mut names: Vec<String> = missing.iter().take(MISSING_NAMED).map(|a| source_label(a)).collect();
-        if missing.len() > MISSING_NAMED {
-            names.push(format!("and {} more articles", missing.len() - MISSING_NAMED));
-        }
-        names.join("; ")
-    };
+    let (shown, more) = paged(st, members.len(), CLUSTER_ROWS, "readings", "collation-more");
+    let missing_label = first_named(missing.iter().map(|a| source_label(a)), missing.len(), MISSING_NAMED).join("; ");
     let back = encode(&overview_state(st));
     html! {
         <div class="cluster-page" data-testid="cluster-view" data-cluster={c.id.to_string()}>
@@ -575,7 +549,7 @@ fn ClusterView(props: &ClusterViewProps) -> Html {
                     </tr>
                 </tfoot>
             </table>
-            { more.unwrap_or_default() }
+            { more }
         </div>
     }
 }

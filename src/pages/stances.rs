@@ -11,6 +11,7 @@ use crate::components::stance_matrix::{CellStance, CellView, StanceMatrix};
 use crate::components::text::labelled;
 use crate::data::use_data;
 use crate::pages::articles::{date_label, scope_note, Filtered};
+use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
 
 #[derive(Properties, PartialEq)]
@@ -139,33 +140,20 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
             };
         };
         let carried: Vec<&Article> = cell.articles.iter().map(|&i| &corpus.articles[i]).collect();
-        let mut carries = vec![false; corpus.articles.len()];
-        for &i in &cell.articles {
-            carries[i] = true;
-        }
+        let carries = member_table(corpus.articles.len(), cell.articles.iter().copied());
         let not_carried: Vec<&Article> =
             props.filtered.indices.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
         // Long lists of evidence grow a page at a time (`show=` in the link,
         // as the article list); long lists of articles name the first few.
-        let shown = st.show.map_or(EVIDENCE_ROWS, |n| (n as usize).max(EVIDENCE_ROWS)).min(cell.evidence.len());
-        let more = (shown < cell.evidence.len()).then(|| {
-            let next = (shown + EVIDENCE_ROWS).min(cell.evidence.len());
-            let href = encode(&ViewState { show: Some(next as u32), ..(*st).clone() });
-            html! {
-                <p class="show-more" data-testid="evidence-more">
-                    { format!("Showing the first {shown} of {} sentences. ", cell.evidence.len()) }
-                    <a href={href}>{ format!("Show {} more", next - shown) }</a>
-                </p>
-            }
-        });
+        let (shown, more) = paged(&st, cell.evidence.len(), EVIDENCE_ROWS, "sentences", "evidence-more");
         let names = |list: &[&Article]| -> Html {
-            let rest = list.len().saturating_sub(ARTICLES_NAMED);
-            html! {
-                <>
-                    { for list.iter().take(ARTICLES_NAMED).map(|a| html! { <li>{ source_label(a) }</li> }) }
-                    if rest > 0 { <li class="muted">{ format!("and {rest} more article{}", if rest == 1 { "" } else { "s" }) }</li> }
-                </>
-            }
+            let named = first_named(list.iter().map(|a| source_label(a)), list.len(), ARTICLES_NAMED);
+            // The last item past the named ones is the count of the rest.
+            named
+                .into_iter()
+                .enumerate()
+                .map(|(k, n)| html! { <li class={classes!((k >= ARTICLES_NAMED).then_some("muted"))}>{ n }</li> })
+                .collect()
         };
         let stance = cell_stance(cell.stance);
         html! {
@@ -208,7 +196,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                         }
                     }) }
                 </ol>
-                { more.unwrap_or_default() }
+                { more }
                 <div class="carriers">
                     <h3>{ "Carried by" }</h3>
                     <ul data-testid="carried-by">{ names(&carried) }</ul>
