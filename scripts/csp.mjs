@@ -8,7 +8,7 @@
 // hash, so no other inline script, event handler attribute or javascript: URL
 // can run.
 //
-//   node scripts/csp.mjs [FILE...]   # default: $TRUNK_STAGING_DIR/index.html (trunk's post_build hook)
+//   node scripts/csp.mjs [FILE...]   # default: $TRUNK_STAGING_DIR/index.html (scripts/post-build.mjs runs it in trunk's post_build hook)
 //   import { applyCsp, POLICY } from './scripts/csp.mjs';   // e.g. for a single-file build
 //
 // Fails (exit 1) if a file has no CSP meta, or the policy lacks a directive this
