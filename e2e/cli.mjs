@@ -21,6 +21,11 @@ export function cli(...args) {
   return cache.get(key);
 }
 
+/** `parallax ARGS…`, its standard output as text (e.g. `--csv`). */
+export function cliText(...args) {
+  return execFileSync('cargo', ['run', '-q', '--bin', 'parallax', '--', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
 /** Bytes [start, end) of a seed file, as text. */
 export function seedSlice(id, start, end) {
   const bytes = fs.readFileSync(path.join(ROOT, 'seeds', `${id}.txt`));

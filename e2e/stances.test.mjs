@@ -2,7 +2,7 @@
 // keyboard moves between cells; filters recompute the matrix.
 import assert from 'node:assert/strict';
 import { useApp, sel } from './helpers.mjs';
-import { cli, seedSlice, squash } from './cli.mjs';
+import { cli, cliText, seedSlice, squash } from './cli.mjs';
 
 const app = useApp();
 
@@ -69,4 +69,24 @@ app.test('the matrix follows the list filters', async (t, { open }) => {
   await s.locator('empty-state').waitFor();
   assert.match(await s.locator('result-count').innerText(), /^0 of /);
   assert.ok(allCount > 0);
+});
+
+app.test('the JSON and CSV exports are what the command line writes', async (t, { open }) => {
+  const s = await open('/stances');
+  await s.locator('stance-matrix').waitFor();
+  const saved = async (testid) => {
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.locator(testid).click()]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const c of stream) chunks.push(c);
+    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  };
+  const json = await saved('export-json');
+  assert.equal(json.name, 'parallax-stances.json');
+  // The CLI's cells, in its order and key order, indented by two spaces.
+  assert.equal(json.text, JSON.stringify(cli('stances'), null, 2));
+  const csv = await saved('export-csv');
+  assert.equal(csv.name, 'parallax-stances.csv');
+  assert.equal(csv.text, cliText('stances', '--csv'));
+  assert.ok(csv.text.split('\n').length > 2, 'the CSV has evidence rows');
 });

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use parallax_engine::stance::{self, Stance};
 use parallax_engine::{export, Article};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::stance_matrix::{CellStance, CellView, StanceMatrix};
@@ -112,12 +113,19 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
     let on_json = {
         let (data, matrix) = (data.clone(), matrix.clone());
         Callback::from(move |_: MouseEvent| {
-            let v = export::stances_json(&data.corpus, &data.lexicon, &matrix);
-            download(
-                "parallax-stances.json",
-                "application/json",
-                &serde_json::to_string_pretty(&v).unwrap_or_default(),
-            );
+            // The browser's JSON.stringify, two spaces, as serde_json's pretty
+            // form (serde_json itself would add kilobytes to the page).
+            let cells = export::stances_json(&data.corpus, &data.lexicon, &matrix);
+            let text = serde_wasm_bindgen::to_value(&cells)
+                .ok()
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok()
+                })
+                .and_then(|s| s.as_string());
+            match text {
+                Some(text) => download("parallax-stances.json", "application/json", &text),
+                None => gloo::console::error!("Parallax: the stance matrix could not be written as JSON"),
+            }
         })
     };
 

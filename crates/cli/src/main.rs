@@ -143,7 +143,13 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 };
             }
-            stances::json(&corpus, &lex, &matrix)
+            match serde_json::to_value(stances::json(&corpus, &lex, &matrix)) {
+                Ok(v) => v,
+                Err(e) => {
+                    eprintln!("parallax: cannot write the stances: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
         "passages" if args.clusters => passages::clusters_json(&corpus),
         "passages" => {

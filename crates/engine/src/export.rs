@@ -1,32 +1,52 @@
 //! The stance matrix as JSON and CSV: one shape for the CLI and the page's
 //! export buttons, so what a user downloads is what outside checks read.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::lexicon::Lexicon;
 use crate::model::Corpus;
 use crate::stance::{StanceMatrix, Statement};
 
-/// `[{"actor", "issue", "stance", "evidence": [{"article", "start", "end"}]}]`,
-/// cells in matrix order (rows and columns by evidence count).
-pub fn stances_json(corpus: &Corpus, lex: &Lexicon, m: &StanceMatrix) -> Value {
-    Value::Array(
-        m.cells
-            .iter()
-            .map(|c| {
-                json!({
-                    "actor": lex.actors[c.actor].name,
-                    "issue": lex.issues[c.issue].name,
-                    "stance": c.stance.label(),
-                    "evidence": c.evidence.iter().map(|e| json!({
-                        "article": corpus.articles[e.article].meta.id,
-                        "start": e.span.start,
-                        "end": e.span.end,
-                    })).collect::<Vec<_>>(),
+/// One cell of [`stances_json`]. Fields in alphabetical order, as the
+/// JSON has always had them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CellJson<'a> {
+    pub actor: &'a str,
+    pub evidence: Vec<EvidenceJson<'a>>,
+    pub issue: &'a str,
+    pub stance: &'static str,
+}
+
+/// One evidence sentence of a [`CellJson`]: byte offsets into the article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EvidenceJson<'a> {
+    pub article: &'a str,
+    pub end: u32,
+    pub start: u32,
+}
+
+/// `[{"actor", "evidence": [{"article", "end", "start"}], "issue", "stance"}]`,
+/// cells in matrix order (rows and columns by evidence count). Typed rather
+/// than a `serde_json::Value`, so that the page can write it without
+/// serde_json (the browser's `JSON.stringify` does).
+pub fn stances_json<'a>(corpus: &'a Corpus, lex: &'a Lexicon, m: &StanceMatrix) -> Vec<CellJson<'a>> {
+    m.cells
+        .iter()
+        .map(|c| CellJson {
+            actor: &lex.actors[c.actor].name,
+            evidence: c
+                .evidence
+                .iter()
+                .map(|e| EvidenceJson {
+                    article: &corpus.articles[e.article].meta.id,
+                    end: e.span.end,
+                    start: e.span.start,
                 })
-            })
-            .collect(),
-    )
+                .collect(),
+            issue: &lex.issues[c.issue].name,
+            stance: c.stance.label(),
+        })
+        .collect()
 }
 
 /// A CSV field: quoted when needed; a leading `=`, `+`, `@` or tab is
