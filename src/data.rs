@@ -57,8 +57,9 @@ thread_local! {
     static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
 }
 
-/// Bytes per reader step: about a millisecond's work.
-const BYTES_PER_STEP: usize = 64 * 1024;
+/// Bytes per reader step: about a millisecond's work (reading, and
+/// tokenising the articles read).
+const BYTES_PER_STEP: usize = 16 * 1024;
 /// Items (articles, clusters) per facet table step: well under a millisecond.
 const TABLE_ITEMS_PER_STEP: usize = 256;
 /// Of the progress shown, the part that is reading (the rest: the table).

@@ -16,9 +16,10 @@ use crate::passages::{self, Cluster, PairSummary, PassageConfig, Passages, Share
 use crate::search::SearchIndex;
 use crate::source::CorpusSource;
 use crate::stance::{self, Statement};
+use crate::token;
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 6;
+pub const BUNDLE_FORMAT: u32 = 7;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
@@ -143,7 +144,6 @@ impl Bundle {
 struct Head {
     format: u32,
     name: String,
-    vocab: Vec<String>,
     lexicon: Lexicon,
     statements: Vec<Statement>,
     pairs: Vec<PairSummary>,
@@ -162,7 +162,6 @@ impl Bundle {
         let head = Head {
             format: self.format,
             name: self.corpus.name.clone(),
-            vocab: self.corpus.vocab.clone(),
             lexicon: self.lexicon.clone(),
             statements: self.statements.clone(),
             pairs: self.pairs.clone(),
@@ -190,11 +189,18 @@ impl Bundle {
 /// a given number of bytes, so that the page can show its progress and
 /// never block for long on a large corpus. Whatever the steps, the result
 /// is the same bundle.
+///
+/// Articles are stored without their tokens: the reader tokenises each
+/// again as it reads it, with the tokeniser that made them, numbering stems
+/// article by article in id order as [`Corpus::build`] does, so tokens and
+/// vocabulary come out the same (`tests/bundle_stored.rs`).
 pub struct BundleReader<'a> {
     rest: &'a [u8],
     total: usize,
     head: Head,
     articles: Vec<Article>,
+    vocab: token::Vocab,
+    stems: token::StemCache,
     pairs: Vec<SharedPassage>,
     clusters: Vec<Cluster>,
 }
@@ -216,6 +222,8 @@ impl<'a> BundleReader<'a> {
             articles: Vec::with_capacity(room(head.articles)),
             pairs: Vec::with_capacity(room(head.passages)),
             clusters: Vec::with_capacity(room(head.clusters)),
+            vocab: token::Vocab::default(),
+            stems: token::StemCache::default(),
             rest,
             head,
         })
@@ -229,6 +237,11 @@ impl<'a> BundleReader<'a> {
             let h = &self.head;
             if self.articles.len() < h.articles as usize {
                 self.rest = take(self.rest, &mut self.articles, "an article")?;
+                let n = self.articles.len();
+                if let Some(a) = self.articles.last_mut() {
+                    tokenize(a, &mut self.vocab, &mut self.stems)
+                        .map_err(|e| format!("the stored corpus is damaged at an article (item {n}): {e}"))?;
+                }
             } else if self.pairs.len() < h.passages as usize {
                 self.rest = take(self.rest, &mut self.pairs, "a shared passage")?;
             } else if self.clusters.len() < h.clusters as usize {
@@ -252,10 +265,10 @@ impl<'a> BundleReader<'a> {
     /// Reads what remains and returns the bundle.
     pub fn finish(mut self) -> Result<Bundle, String> {
         while !self.step(usize::MAX)? {}
-        let Head { format, name, vocab, lexicon, statements, pairs, facets, .. } = self.head;
+        let Head { format, name, lexicon, statements, pairs, facets, .. } = self.head;
         Ok(Bundle {
             format,
-            corpus: Corpus { name, articles: self.articles, vocab },
+            corpus: Corpus { name, articles: self.articles, vocab: self.vocab.into_vec() },
             lexicon,
             statements,
             passages: Passages { pairs: self.pairs, clusters: self.clusters },
@@ -269,6 +282,24 @@ impl<'a> BundleReader<'a> {
     pub fn read(bytes: &'a [u8]) -> Result<Bundle, String> {
         BundleReader::new(bytes)?.finish()
     }
+}
+
+/// Gives a read article its tokens and its sentences their token ranges.
+/// Fails, rather than panics, on sentence spans that do not fit its text.
+fn tokenize(a: &mut Article, vocab: &mut token::Vocab, stems: &mut token::StemCache) -> Result<(), String> {
+    let mut spans = Vec::with_capacity(a.sentences.len());
+    for s in &a.sentences {
+        let r = s.span.range();
+        if r.start > r.end || a.text.get(r).is_none() || s.paragraph as usize >= a.paragraphs.len() {
+            return Err(format!("sentence {}..{} does not fit the text", s.span.start, s.span.end));
+        }
+        spans.push((s.span, s.paragraph));
+    }
+    let (sentences, mut tokens, local) = token::tokenize_cached(&a.text, spans, stems);
+    vocab.renumber(&local, &mut tokens);
+    a.sentences = sentences;
+    a.tokens = tokens;
+    Ok(())
 }
 
 fn take<'a, T: Deserialize<'a>>(bytes: &'a [u8], into: &mut Vec<T>, what: &str) -> Result<&'a [u8], String> {

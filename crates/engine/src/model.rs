@@ -63,7 +63,10 @@ pub struct Sentence {
     /// Index into `Article::paragraphs`.
     pub paragraph: u32,
     /// Index of the first token of this sentence in `Article::tokens`.
+    /// Not stored in a bundle: the reader tokenises again (see `tokens`).
+    #[serde(skip)]
     pub first_token: u32,
+    #[serde(skip)]
     pub token_count: u32,
 }
 
@@ -126,7 +129,10 @@ pub struct Article {
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
-    #[serde(with = "token_codec")]
+    /// Not stored in a bundle: [`crate::bundle::BundleReader`] tokenises
+    /// each article again as it reads it (the same tokeniser, so the same
+    /// tokens and stem numbers), which ships about 40 % less data.
+    #[serde(skip)]
     pub tokens: Vec<Token>,
     /// Boilerplate removed by [`clean`], in text order.
     pub removed: Vec<Removed>,
@@ -260,46 +266,5 @@ impl Corpus {
             }
         }
         seen
-    }
-}
-
-/// Tokens serialised compactly (the bundle is part of the page's
-/// download): per token the gap from the previous token's end, its length
-/// and its stem, as one flat list of small numbers (one byte each, mostly,
-/// in postcard's varints) rather than two absolute offsets.
-mod token_codec {
-    use serde::de::Error;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::{Span, Token};
-
-    pub fn serialize<S: Serializer>(tokens: &[Token], s: S) -> Result<S::Ok, S::Error> {
-        let mut flat = Vec::with_capacity(tokens.len() * 3);
-        let mut end = 0u32;
-        for t in tokens {
-            // Tokens are in text order and do not overlap; saturate rather
-            // than wrap if that ever fails (the round-trip test would catch it).
-            flat.push(t.span.start.saturating_sub(end));
-            flat.push(t.span.end - t.span.start);
-            flat.push(t.stem);
-            end = t.span.end;
-        }
-        flat.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Token>, D::Error> {
-        let flat = Vec::<u32>::deserialize(d)?;
-        if flat.len() % 3 != 0 {
-            return Err(D::Error::custom("token list length is not a multiple of 3"));
-        }
-        let mut out = Vec::with_capacity(flat.len() / 3);
-        let mut end = 0u32;
-        for c in flat.chunks_exact(3) {
-            let start = end.checked_add(c[0]).ok_or_else(|| D::Error::custom("token offset overflows"))?;
-            let stop = start.checked_add(c[1]).ok_or_else(|| D::Error::custom("token offset overflows"))?;
-            out.push(Token { span: Span { start, end: stop }, stem: c[2] });
-            end = stop;
-        }
-        Ok(out)
     }
 }
