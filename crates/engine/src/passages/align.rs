@@ -1,7 +1,8 @@
 //! Word-level alignment of two passages for the side-by-side view.
 
 use serde::{Deserialize, Serialize};
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::algorithms::{myers, Capture, Compact, Replace};
+use similar::DiffOp;
 
 use crate::model::Span;
 use crate::token::{english_stemmer, stem_word, words};
@@ -51,7 +52,13 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
     };
     let (wa, ka) = split(a_text);
     let (wb, kb) = split(b_text);
-    let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+    // Plain Myers (exact, no speed-up heuristics), with similar's usual
+    // clean-up (`Compact`, `Replace`): `capture_diff_slices` would add a
+    // hashing pre-pass and a second compiled Myers, 10 KB of wasm, for
+    // passages that are a few dozen words long.
+    let mut hook = Compact::new(Replace::new(Capture::new()), &ka[..], &kb[..]);
+    let Ok(()) = myers::diff_deadline_raw(&mut hook, &ka[..], 0..ka.len(), &kb[..], 0..kb.len(), None);
+    let ops = hook.into_inner().into_inner().into_ops();
     let mut out = Vec::with_capacity(ops.len());
     for op in ops {
         let (kind, ai, al, bi, bl) = match op {
