@@ -298,7 +298,17 @@ impl From<&Rc<Decoded>> for StateSnapshot {
             pair: d.state.pair.clone(),
             passage: d.state.passage,
             cluster: d.state.cluster,
-            facets: Facet::ALL.iter().map(|&f| (f.key(), d.state.facet(f))).filter(|(_, v)| !v.is_empty()).collect(),
+            facets: {
+                // Inserted, not collected: collecting sorts with a std sort of its own (wasm size).
+                let mut m = std::collections::BTreeMap::new();
+                for f in Facet::ALL {
+                    let v = d.state.facet(f);
+                    if !v.is_empty() {
+                        m.insert(f.key(), v);
+                    }
+                }
+                m
+            },
             sort: d.state.sort.as_string(),
             notices: d.notices.to_vec(),
         }

@@ -50,7 +50,7 @@
 //! Deterministic, total (never panics), no allocation per corpus beyond the
 //! result and one pass of per-sentence scratch.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -184,21 +184,33 @@ impl StanceMatrix {
 /// The distinct outlets ("unknown outlet" when not known) of a cell's
 /// articles, sorted.
 pub fn cell_outlets(corpus: &Corpus, cell: &Cell) -> Vec<String> {
-    let set: BTreeSet<String> = cell
+    let mut outlets: Vec<String> = cell
         .articles
         .iter()
         .filter_map(|&a| corpus.articles.get(a))
         .map(|a| a.meta.outlet_or_unknown().to_string())
         .collect();
-    set.into_iter().collect()
+    // Not collected into a BTreeSet: that sorts with a std sort of its own
+    // (wasm size, see `crate::sort`).
+    crate::sort::ord(&mut outlets);
+    outlets.dedup();
+    outlets
 }
 
 /// Aggregates statements of the selected `articles` into a matrix.
 pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
-    let selected: BTreeSet<usize> = articles.iter().copied().collect();
+    // Collections are filled by insertion, not `collect()`: collecting
+    // into a BTreeMap or BTreeSet sorts with a std sort of its own, a few
+    // KB of wasm each (see `crate::sort`).
+    let mut selected = vec![false; statements.iter().map(|s| s.article + 1).max().unwrap_or(0)];
+    for &a in articles {
+        if let Some(x) = selected.get_mut(a) {
+            *x = true;
+        }
+    }
     let mut cells: BTreeMap<(usize, usize), Cell> = BTreeMap::new();
     for (i, s) in statements.iter().enumerate() {
-        if !selected.contains(&s.article) {
+        if !selected.get(s.article).copied().unwrap_or(false) {
             continue;
         }
         let c = cells.entry((s.actor, s.issue)).or_insert_with(|| Cell {
@@ -245,7 +257,13 @@ pub fn matrix(statements: &[Statement], articles: &[usize]) -> StanceMatrix {
     };
     let actors = order(&actor_count);
     let issues = order(&issue_count);
-    let rank = |v: &[usize]| v.iter().enumerate().map(|(i, &k)| (k, i)).collect::<BTreeMap<usize, usize>>();
+    let rank = |v: &[usize]| {
+        let mut m = BTreeMap::new();
+        for (i, &k) in v.iter().enumerate() {
+            m.insert(k, i);
+        }
+        m
+    };
     let (ar, ir) = (rank(&actors), rank(&issues));
     let mut cells: Vec<Cell> = cells.into_values().collect();
     crate::sort::by_key(&mut cells, |c| (ar.get(&c.actor).copied(), ir.get(&c.issue).copied()));
