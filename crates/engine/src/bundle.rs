@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use crate::facets::{FacetIndex, FacetTable, Facets, TableSource};
 use crate::lexicon::Lexicon;
-use crate::model::{Article, Corpus};
+use crate::model::{Article, Corpus, Span, Token};
 use crate::passages::{self, Cluster, PairSummary, PassageConfig, Passages, SharedPassage};
 use crate::search::SearchIndex;
 use crate::source::CorpusSource;
@@ -144,6 +144,9 @@ impl Bundle {
 struct Head {
     format: u32,
     name: String,
+    /// The stem vocabulary when tokens are stored (each article is then
+    /// followed by its tokens); None when the reader tokenises again.
+    vocab: Option<Vec<String>>,
     lexicon: Lexicon,
     statements: Vec<Statement>,
     pairs: Vec<PairSummary>,
@@ -153,15 +156,35 @@ struct Head {
     clusters: u32,
 }
 
+/// Corpora with less text than this are stored without their tokens, and
+/// the reader tokenises them again; larger ones carry their tokens.
+///
+/// Tokens and stems are about 40 % of a stored corpus (gzipped), but
+/// tokenising again costs about 0.17 ms per KB of text natively (word
+/// segmentation and stemming) and several times that in the page's
+/// first, unoptimised run of the wasm: for the seeds (25 KB) 11 KB less
+/// to download for about 40 ms more start-up on this machine; for 5,000
+/// articles (10 MB) it would be seconds of work to save 2 MB. Below this,
+/// the bytes weigh more.
+pub const DERIVE_TOKENS_BELOW: usize = 128 * 1024;
+
 impl Bundle {
+    /// Whether [`Bundle::to_stored`] stores tokens (see [`DERIVE_TOKENS_BELOW`]).
+    pub fn stores_tokens(&self) -> bool {
+        self.corpus.articles.iter().map(|a| a.text.len()).sum::<usize>() >= DERIVE_TOKENS_BELOW
+    }
+
     /// The stored form that the page compiles in: a head (the format
-    /// first), then every article, shared passage and cluster one after
+    /// first), then every article (with its tokens if
+    /// [`Bundle::stores_tokens`]), shared passage and cluster one after
     /// another, so that [`BundleReader`] can read it a few at a time.
     pub fn to_stored(&self) -> Result<Vec<u8>, String> {
         let count = |n: usize, what: &str| u32::try_from(n).map_err(|_| format!("too many {what} to store: {n}"));
+        let tokens = self.stores_tokens();
         let head = Head {
             format: self.format,
             name: self.corpus.name.clone(),
+            vocab: tokens.then(|| self.corpus.vocab.clone()),
             lexicon: self.lexicon.clone(),
             statements: self.statements.clone(),
             pairs: self.pairs.clone(),
@@ -174,6 +197,9 @@ impl Bundle {
         let mut out = postcard::to_allocvec(&head).map_err(err)?;
         for a in &self.corpus.articles {
             out = postcard::to_extend(a, out).map_err(err)?;
+            if tokens {
+                out = postcard::to_extend(&flat_tokens(&a.tokens), out).map_err(err)?;
+            }
         }
         for p in &self.passages.pairs {
             out = postcard::to_extend(p, out).map_err(err)?;
@@ -190,10 +216,11 @@ impl Bundle {
 /// never block for long on a large corpus. Whatever the steps, the result
 /// is the same bundle.
 ///
-/// Articles are stored without their tokens: the reader tokenises each
-/// again as it reads it, with the tokeniser that made them, numbering stems
-/// article by article in id order as [`Corpus::build`] does, so tokens and
-/// vocabulary come out the same (`tests/bundle_stored.rs`).
+/// A small corpus's articles are stored without their tokens (see
+/// [`DERIVE_TOKENS_BELOW`]): the reader tokenises each again as it reads
+/// it, with the tokeniser that made them, numbering stems article by
+/// article in id order as [`Corpus::build`] does, so tokens and vocabulary
+/// come out the same (`tests/bundle_stored.rs`).
 pub struct BundleReader<'a> {
     rest: &'a [u8],
     total: usize,
@@ -238,9 +265,16 @@ impl<'a> BundleReader<'a> {
             if self.articles.len() < h.articles as usize {
                 self.rest = take(self.rest, &mut self.articles, "an article")?;
                 let n = self.articles.len();
+                let damaged = |e: String| format!("the stored corpus is damaged at an article (item {n}): {e}");
                 if let Some(a) = self.articles.last_mut() {
-                    tokenize(a, &mut self.vocab, &mut self.stems)
-                        .map_err(|e| format!("the stored corpus is damaged at an article (item {n}): {e}"))?;
+                    if let Some(vocab) = &self.head.vocab {
+                        let (flat, rest) = postcard::take_from_bytes::<Vec<u32>>(self.rest)
+                            .map_err(|e| damaged(format!("its tokens: {e}")))?;
+                        self.rest = rest;
+                        stored_tokens(a, &flat, vocab.len()).map_err(damaged)?;
+                    } else {
+                        tokenize(a, &mut self.vocab, &mut self.stems).map_err(damaged)?;
+                    }
                 }
             } else if self.pairs.len() < h.passages as usize {
                 self.rest = take(self.rest, &mut self.pairs, "a shared passage")?;
@@ -265,10 +299,11 @@ impl<'a> BundleReader<'a> {
     /// Reads what remains and returns the bundle.
     pub fn finish(mut self) -> Result<Bundle, String> {
         while !self.step(usize::MAX)? {}
-        let Head { format, name, lexicon, statements, pairs, facets, .. } = self.head;
+        let Head { format, name, vocab, lexicon, statements, pairs, facets, .. } = self.head;
+        let vocab = vocab.unwrap_or_else(|| self.vocab.into_vec());
         Ok(Bundle {
             format,
-            corpus: Corpus { name, articles: self.articles, vocab: self.vocab.into_vec() },
+            corpus: Corpus { name, articles: self.articles, vocab },
             lexicon,
             statements,
             passages: Passages { pairs: self.pairs, clusters: self.clusters },
@@ -298,6 +333,57 @@ fn tokenize(a: &mut Article, vocab: &mut token::Vocab, stems: &mut token::StemCa
     let (sentences, mut tokens, local) = token::tokenize_cached(&a.text, spans, stems);
     vocab.renumber(&local, &mut tokens);
     a.sentences = sentences;
+    a.tokens = tokens;
+    Ok(())
+}
+
+/// Tokens stored compactly: per token the gap from the previous token's
+/// end, its length and its stem, one flat list of small numbers (mostly a
+/// byte each in postcard's varints).
+fn flat_tokens(tokens: &[Token]) -> Vec<u32> {
+    let mut flat = Vec::with_capacity(tokens.len() * 3);
+    let mut end = 0u32;
+    for t in tokens {
+        flat.push(t.span.start.saturating_sub(end));
+        flat.push(t.span.end - t.span.start);
+        flat.push(t.stem);
+        end = t.span.end;
+    }
+    flat
+}
+
+/// Gives a read article its stored tokens ([`flat_tokens`]) and its
+/// sentences their token ranges. Fails on tokens outside the text or
+/// stems outside the vocabulary.
+fn stored_tokens(a: &mut Article, flat: &[u32], stems: usize) -> Result<(), String> {
+    if !flat.len().is_multiple_of(3) {
+        return Err("token list length is not a multiple of 3".into());
+    }
+    let mut tokens = Vec::with_capacity(flat.len() / 3);
+    let mut end = 0u32;
+    for c in flat.chunks_exact(3) {
+        let start = end.checked_add(c[0]).ok_or("token offset overflows")?;
+        let stop = start.checked_add(c[1]).ok_or("token offset overflows")?;
+        if a.text.get(start as usize..stop as usize).is_none() || c[2] as usize >= stems {
+            return Err(format!("token {start}..{stop} does not fit the text or the vocabulary"));
+        }
+        tokens.push(Token { span: Span { start, end: stop }, stem: c[2] });
+        end = stop;
+    }
+    // Each sentence's tokens: those inside its span (tokens and sentences
+    // are both in text order).
+    let mut at = 0usize;
+    for s in &mut a.sentences {
+        while at < tokens.len() && tokens[at].span.start < s.span.start {
+            at += 1;
+        }
+        let first = at;
+        while at < tokens.len() && tokens[at].span.end <= s.span.end {
+            at += 1;
+        }
+        s.first_token = first as u32;
+        s.token_count = (at - first) as u32;
+    }
     a.tokens = tokens;
     Ok(())
 }

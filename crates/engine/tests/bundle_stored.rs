@@ -114,3 +114,38 @@ fn serde_json_string(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// A corpus of 128 KB of text or more carries its tokens (tokenising it
+/// again would cost the page more than the bytes); it reads back the same,
+/// in any steps, and damage to its tokens is an error.
+#[test]
+fn a_larger_corpus_stores_its_tokens_and_reads_back_the_same() {
+    let seeds = common::seed_source();
+    let mut articles = Vec::new();
+    for k in 0..6 {
+        for a in &seeds.articles {
+            let mut a = a.clone();
+            a.meta.id = format!("{}-{k}", a.meta.id);
+            a.text.push_str(&format!("\n\nVariant {k} of this report."));
+            articles.push(a);
+        }
+    }
+    let src = parallax_engine::source::CorpusSource { name: "six seeds".into(), articles };
+    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
+    let big = Bundle::build(src, parse_lexicon("seeds/lexicon.toml", &text).unwrap());
+    assert!(big.stores_tokens(), "{} bytes of text", big.corpus.articles.iter().map(|a| a.text.len()).sum::<usize>());
+    assert!(!seed_bundle().stores_tokens(), "the seeds are tokenised again");
+    let bytes = big.to_stored().unwrap();
+    assert!(BundleReader::read(&bytes).unwrap() == big, "read at once");
+    let mut r = BundleReader::new(&bytes).unwrap();
+    while !r.step(777).unwrap() {}
+    assert!(r.finish().unwrap() == big, "read in steps");
+    for cut in (0..bytes.len()).step_by(1009) {
+        assert!(BundleReader::read(&bytes[..cut]).is_err(), "cut at {cut}");
+    }
+    for at in (1..bytes.len()).step_by(577) {
+        let mut bad = bytes.clone();
+        bad[at] ^= 0xff;
+        let _ = BundleReader::read(&bad);
+    }
+}
