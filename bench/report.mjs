@@ -95,7 +95,9 @@ export function report(R) {
     if (!c && over) rows.push(['passages ≤ 2 s native, 5,000 articles (`parallax passages`, whole process)', `> ${over} s (timed out)`, `**missed** by more than ${x(over / 2)}`]);
     else rows.push(['passages ≤ 2 s native, 5,000 articles (`parallax passages`, whole process)', c ? ms(c.ms) : nm(S('5000', 'passages')) ?? '—', verdict(c ? c.ms <= 2000 : null, c ? `by ${ms(c.ms - 2000)} (${x(c.ms / 2000)} the target)` : '')]);
   }
-  for (const size of sizes) {
+  // The issue sets this target at 1,000 and 5,000 articles; the seeds'
+  // figure is in section 4 (a run of milliseconds, too short to compare).
+  for (const size of sizes.filter((s) => s !== 'seeds')) {
     const n = ok(size, 'native');
     const w = ok(size, 'wasm');
     const r = n && w ? ratio(w.passages_ms, n.passages_ms) : null;
