@@ -123,9 +123,17 @@ pub fn load_step(budget_ms: f64) -> Load {
     })
 }
 
+/// A stored corpus smaller than this is read before the first paint,
+/// however long that takes (for the seeds, 36 KB, some 20–60 ms on a slow
+/// machine, most of it tokenising: see `bundle::DERIVE_TOKENS_BELOW`):
+/// drawing a progress bar and then the page would cost more than the
+/// reading. Larger ones show their progress.
+const READ_AT_ONCE_BELOW: usize = 64 * 1024;
+
 /// [`load_step`] until the corpus is ready or `budget_ms` is spent: the
 /// seeds and small corpora are ready within the first call.
 pub fn load_for(budget_ms: f64) -> Load {
+    let budget_ms = if BUNDLE.len() < READ_AT_ONCE_BELOW { f64::INFINITY } else { budget_ms };
     let start = js_sys::Date::now();
     loop {
         let load = load_step(budget_ms);
