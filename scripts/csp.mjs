@@ -93,6 +93,13 @@ export function applyCsp(html, { name = 'index.html' } = {}) {
   return html.replace(meta[0], newMeta);
 }
 
+/** Applies the CSP to an HTML file in place; returns how many inline scripts it allows. */
+export function applyCspToFile(file) {
+  const out = applyCsp(fs.readFileSync(file, 'utf8'), { name: file });
+  fs.writeFileSync(file, out);
+  return inlineScriptHashes(out).length;
+}
+
 // CLI / trunk hook.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let files = process.argv.slice(2);
@@ -106,9 +113,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   try {
     for (const f of files) {
-      const out = applyCsp(fs.readFileSync(f, 'utf8'), { name: f });
-      fs.writeFileSync(f, out);
-      const n = inlineScriptHashes(out).length;
+      const n = applyCspToFile(f);
       console.log(`csp: ${f}: script-src allows ${n} inline script(s) by hash`);
     }
   } catch (e) {

@@ -2,10 +2,9 @@
 // the same time, so the steps that must follow each other are one hook:
 //   1. release builds: minify the JS and CSS, re-hash them (scripts/minify.mjs);
 //   2. allow the inline scripts in the CSP by hash (scripts/csp.mjs).
-import fs from 'node:fs';
 import path from 'node:path';
 import { minifyDist } from './minify.mjs';
-import { applyCsp, inlineScriptHashes } from './csp.mjs';
+import { applyCspToFile } from './csp.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -16,10 +15,8 @@ try {
   if (process.env.TRUNK_PROFILE === 'release') {
     for (const d of minifyDist(staging)) console.log(`minify: ${d.name}: ${d.before} → ${d.after} bytes`);
   }
-  const html = path.join(staging, 'index.html');
-  const out = applyCsp(fs.readFileSync(html, 'utf8'), { name: html });
-  fs.writeFileSync(html, out);
-  console.log(`csp: script-src allows ${inlineScriptHashes(out).length} inline script(s) by hash`);
+  const n = applyCspToFile(path.join(staging, 'index.html'));
+  console.log(`csp: script-src allows ${n} inline script(s) by hash`);
 } catch (e) {
   console.error(`post-build: ${e.message}`);
   process.exit(1);

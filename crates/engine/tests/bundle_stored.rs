@@ -4,12 +4,15 @@
 mod common;
 
 use parallax_engine::bundle::{Bundle, BundleReader, BUNDLE_FORMAT};
-use parallax_engine::lexicon::parse_lexicon;
+use parallax_engine::lexicon::{parse_lexicon, Lexicon};
+
+fn seed_lexicon() -> Lexicon {
+    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
+    parse_lexicon("seeds/lexicon.toml", &text).unwrap()
+}
 
 fn seed_bundle() -> Bundle {
-    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
-    let lexicon = parse_lexicon("seeds/lexicon.toml", &text).unwrap();
-    Bundle::build(common::seed_source(), lexicon)
+    Bundle::build(common::seed_source(), seed_lexicon())
 }
 
 #[test]
@@ -71,7 +74,7 @@ fn damage_is_an_error_naming_what_broke() {
     }
 }
 
-/// Tokens are not stored: the reader tokenises again. Copies of one text,
+/// A small corpus's tokens are not stored: the reader tokenises again. Copies of one text,
 /// several scripts and typographic apostrophes come back with the same
 /// tokens, sentence token ranges and stem numbers as the build gave them.
 #[test]
@@ -84,11 +87,10 @@ fn tokens_come_back_the_same_without_being_stored() {
         "— 42 —",
     ];
     for (i, t) in texts.iter().enumerate() {
-        lines.push(format!("{{\"id\": \"a{i}\", \"text\": {}}}", serde_json_string(t)));
+        lines.push(serde_json::json!({"id": format!("a{i}"), "text": t}).to_string());
     }
     let src = parallax_engine::source::parse_jsonl("t.jsonl", lines.join("\n").as_bytes()).unwrap();
-    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
-    let bundle = Bundle::build(src, parse_lexicon("seeds/lexicon.toml", &text).unwrap());
+    let bundle = Bundle::build(src, seed_lexicon());
     assert!(bundle.corpus.articles.iter().map(|a| a.tokens.len()).sum::<usize>() > 30);
     let bytes = bundle.to_stored().unwrap();
     let back = BundleReader::read(&bytes).unwrap();
@@ -98,21 +100,6 @@ fn tokens_come_back_the_same_without_being_stored() {
         assert_eq!(a.sentences, b.sentences, "sentences of {}", b.meta.id);
     }
     assert!(back == bundle);
-}
-
-/// A JSON string literal (no serde_json in this test's dependencies needed).
-fn serde_json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A corpus of 128 KB of text or more carries its tokens (tokenising it
@@ -131,8 +118,7 @@ fn a_larger_corpus_stores_its_tokens_and_reads_back_the_same() {
         }
     }
     let src = parallax_engine::source::CorpusSource { name: "six seeds".into(), articles };
-    let text = std::fs::read_to_string(common::repo().join("seeds/lexicon.toml")).unwrap();
-    let big = Bundle::build(src, parse_lexicon("seeds/lexicon.toml", &text).unwrap());
+    let big = Bundle::build(src, seed_lexicon());
     assert!(big.stores_tokens(), "{} bytes of text", big.corpus.articles.iter().map(|a| a.text.len()).sum::<usize>());
     assert!(!seed_bundle().stores_tokens(), "the seeds are tokenised again");
     let bytes = big.to_stored().unwrap();
