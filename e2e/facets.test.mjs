@@ -110,6 +110,29 @@ app.test('the search narrows every facet count', async (t, { open }) => {
   await waitForFacets(s, cliRows(want));
 });
 
+app.test('typed searches: the facet counts follow the list, busy until they are the current selection’s', async (t, { open }) => {
+  const s = await open('/');
+  await s.waitForRows(N);
+  await s.waitForFacetsSettled();
+  await s.locator('search').click();
+  // Words that select some articles but not all, as the CLI says.
+  const words = ['taiwan', 'aukus', 'sanction', 'energy', 'enlargement', 'nato'].filter((q) => {
+    const n = expected([], ['--q', q]).articles.length;
+    return n > 0 && n < N;
+  });
+  assert.ok(words.length >= 2, `two words select some but not all seed articles: ${words}`);
+  for (const q of words.slice(0, 2)) {
+    await s.locator('search').fill('');
+    await s.page.keyboard.type(q, { delay: 20 });
+    await s.waitForHash((h) => h.params.get('q') === q, `q=${q}`);
+    const want = expected([], ['--q', q]);
+    assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
+    // Not busy means up to date: read once, no polling.
+    await s.waitForFacetsSettled();
+    assert.deepEqual(await pageRows(s), cliRows(want), `facet counts for “${q}”`);
+  }
+});
+
 app.test('every sort order is the engine’s', async (t, { open }) => {
   const s = await open('/');
   await s.waitForRows(N);

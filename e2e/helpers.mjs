@@ -128,6 +128,14 @@ class Session {
     return this.rowIds();
   }
 
+  /** Wait until the facet column is drawn and its counts are the current selection's (they follow the list by a task). */
+  async waitForFacetsSettled() {
+    await this.page.waitForFunction((s) => {
+      const f = document.querySelector(s);
+      return f !== null && !f.hasAttribute('aria-busy');
+    }, sel('facets'), { timeout: TIMEOUT });
+  }
+
   /** Click an article row the way a user would (its link if it has one) and wait for the reader. */
   async openArticle(id) {
     const row = this.page.locator(`${sel('article-row')}[data-article-id="${id}"]`);

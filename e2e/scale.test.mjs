@@ -110,6 +110,7 @@ if (!built) {
       ([sel, text]) => document.querySelector(sel)?.innerText.includes(text),
       [sel('result-count'), `${r.articles.length} of ${N} articles`],
     );
+    await s.waitForFacetsSettled();
     assert.deepEqual(await s.waitForRows(PAGE), r.articles.slice(0, PAGE));
     // Every row shows the word highlighted (title or snippet).
     const marked = await s.page

@@ -75,3 +75,32 @@ pub fn in_slices(mut slice: impl FnMut() -> bool + 'static) -> impl FnOnce() {
     });
     move || stop.set(true)
 }
+
+/// Resolves at the browser's next frame (`requestAnimationFrame`), before
+/// it is drawn; at once where there are no frames to wait for.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let asked = web_sys::window().and_then(|w| w.request_animation_frame(&resolve).ok());
+        if asked.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `then` in a task after the next frame has been drawn (the frame,
+/// then [`next_task`]), unless the returned function is called first (an
+/// effect's cleanup). For work that must not delay what the current task
+/// changed from reaching the screen.
+pub fn after_next_frame(then: impl FnOnce() + 'static) -> impl FnOnce() {
+    let cancelled = Rc::new(Cell::new(false));
+    let stop = cancelled.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        next_frame().await;
+        next_task().await;
+        if !cancelled.get() {
+            then();
+        }
+    });
+    move || stop.set(true)
+}

@@ -36,6 +36,9 @@ pub struct SortOption {
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
     pub groups: Rc<[FacetGroupView]>,
+    /// The counts are of an earlier selection; the current one's follow
+    /// (`aria-busy`).
+    pub busy: bool,
     pub sorts: Rc<[SortOption]>,
     pub sort: AttrValue,
     /// The fragment without any facet selected; None when none is.
@@ -62,7 +65,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
         })
     };
     html! {
-        <aside class="facets" aria-label="Filters" data-testid="facets">
+        <aside class="facets" aria-label="Filters" data-testid="facets" aria-busy={props.busy.then_some("true")}>
             <div class="facet-head">
                 <label for="sort" class="facet-title">{ "Sort by" }</label>
                 <select id="sort" data-testid="sort" onchange={on_sort}>

@@ -169,11 +169,32 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         }
     });
 
+    // The facet column follows the list by a frame: a keystroke's frame
+    // draws the list (and the result count), and the counts come in a task
+    // after it, the column marked busy until then. A keystroke that comes
+    // before that cancels the pending update: only the latest selection's
+    // counts are drawn.
+    let facets_of = use_state(|| props.filtered.clone());
+    {
+        let facets_of = facets_of.clone();
+        use_effect_with(props.filtered.clone(), move |f| {
+            let stop = (!Rc::ptr_eq(&facets_of, f)).then(|| {
+                let f = f.clone();
+                crate::tasks::after_next_frame(move || facets_of.set(f))
+            });
+            move || {
+                if let Some(stop) = stop {
+                    stop();
+                }
+            }
+        });
+    }
+    let facets_busy = !Rc::ptr_eq(&facets_of, &props.filtered);
     let facet_panel = {
         let groups: Rc<[FacetGroupView]> = {
             {
                 let data = data.clone();
-                use_memo(props.filtered.clone(), move |f| facet_groups(&data, f))
+                use_memo((*facets_of).clone(), move |f| facet_groups(&data, f))
             }
             .as_ref()
             .clone()
@@ -204,7 +225,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                 }
             })
         };
-        html! { <FacetPanel groups={groups} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
+        html! { <FacetPanel groups={groups} busy={facets_busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
     };
 
     // Bring the sentence a link points at into view.
