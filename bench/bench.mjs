@@ -252,6 +252,7 @@ for (const size of opt.sizes) {
         const b = await getBrowser();
         const app = [];
         const stat = [];
+        const stages = [];
         // Alternate, so drift in the machine's load hits both alike; one warm-up each.
         for (let i = 0; i <= opt.runs; i++) {
           const { coldLoad } = await pageLib();
@@ -260,9 +261,14 @@ for (const size of opt.sizes) {
           if (i > 0) {
             app.push(a.ready);
             stat.push(s.ready);
+            stages.push(a.stages);
           }
         }
-        return { runs: opt.runs, app, static: stat, appMedian: median(app), staticMedian: median(stat) };
+        // The app's stages, median of each (ms from navigation start).
+        const stageMedians = Object.fromEntries(
+          ['html', 'wasm', 'instantiated', 'firstDom'].map((k) => [k, median(stages.map((x) => x?.[k]).filter((v) => v != null))]),
+        );
+        return { runs: opt.runs, app, static: stat, appMedian: median(app), staticMedian: median(stat), stages: stageMedians };
       });
       await measure(size, 'filter', async () => {
         if (!haveDist) throw new NotMeasured(whyNoDist);
@@ -276,6 +282,11 @@ for (const size of opt.sizes) {
           paintP95: pct(r.samples.map((s) => s.paint), 95),
           domP50: pct(r.samples.map((s) => s.dom), 50),
           domP95: pct(r.samples.map((s) => s.dom), 95),
+          listSamples: r.samples.filter((s) => s.list !== null).length,
+          listPaintP50: pct(r.samples.filter((s) => s.list !== null).map((s) => s.listPaint), 50),
+          listPaintP95: pct(r.samples.filter((s) => s.list !== null).map((s) => s.listPaint), 95),
+          listP50: pct(r.samples.filter((s) => s.list !== null).map((s) => s.list), 50),
+          listP95: pct(r.samples.filter((s) => s.list !== null).map((s) => s.list), 95),
           memory: { heapUsedPeak: r.heapUsedPeak, heapUsedAfterLoad: r.heapUsedAfterLoad, wasmBytes: r.wasmBytes },
           errors: r.errors,
         });

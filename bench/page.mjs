@@ -21,7 +21,7 @@ export async function launch() {
 
 // Runs before any of the page's own scripts.
 const INIT = ({ row, search }) => {
-  const b = (window.__bench = { readyAt: null, wasm: null, pending: null });
+  const b = (window.__bench = { readyAt: null, wasm: null, pending: null, instantiated: null, firstDom: null });
   // Resolved with readyAt: awaited by page.evaluate, so that waiting for the
   // page adds nothing to its main thread (waitForFunction would inject
   // Playwright's selector engine, 50-60 ms of script parsing on this machine,
@@ -38,6 +38,8 @@ const INIT = ({ row, search }) => {
   b.afterPaint = afterPaint;
   // Keep the wasm instance (its memory) whoever instantiates it.
   const keep = (r) => {
+    // Compiled and instantiated (before the module's start code runs).
+    b.instantiated ??= performance.now();
     const inst = r instanceof WebAssembly.Instance ? r : r?.instance;
     if (inst?.exports?.memory instanceof WebAssembly.Memory) b.wasm = inst.exports.memory;
     return r;
@@ -57,19 +59,37 @@ const INIT = ({ row, search }) => {
       b.markReady(t);
     });
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  // The first element added to the body after parsing: the app's first render.
+  const firstDom = (records) => {
+    if (b.firstDom != null || document.readyState === 'loading') return;
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1))) b.firstDom = performance.now();
+  };
+  new MutationObserver((records) => {
+    firstDom(records);
+    check();
+  }).observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', check);
   // Filter latency: from keydown (its timeStamp) to the first frame after
-  // the last DOM change it caused.
-  const mo = new MutationObserver(() => {
-    if (b.pending) b.pending.lastMut = performance.now();
+  // the last DOM change it caused, and after the last change to the list
+  // itself (its rows, empty state or "show more", and the result count):
+  // the app draws the facet counts a task after the list.
+  const LIST = `${row}, [data-testid="article-list"], [data-testid="empty-state"], [data-testid="show-more-bar"], [data-testid="result-count"], .list-pane`;
+  const inList = (n) => {
+    const el = n.nodeType === 1 ? n : n.parentElement;
+    return !!el?.closest(LIST);
+  };
+  const mo = new MutationObserver((records) => {
+    if (!b.pending) return;
+    const now = performance.now();
+    b.pending.lastMut = now;
+    if (records.some((r) => inList(r.target))) b.pending.lastListMut = now;
   });
   mo.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   document.addEventListener(
     'keydown',
     (e) => {
       if (b.pending) b.pending.done = true;
-      const p = (b.pending = { t0: e.timeStamp, lastMut: null, paints: [], done: false });
+      const p = (b.pending = { t0: e.timeStamp, lastMut: null, lastListMut: null, paints: [], done: false });
       const loop = () =>
         afterPaint((t) => {
           p.paints.push(t);
@@ -107,7 +127,12 @@ export async function coldLoad(browser, url) {
     );
     const r = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0];
-      return { ready: window.__bench.readyAt, dcl: nav?.domContentLoadedEventEnd ?? null };
+      const wasm = performance.getEntriesByType('resource').find((e) => /\.wasm($|\?)/.test(e.name));
+      const b = window.__bench;
+      // Stages (ms from navigation start): the HTML received, the wasm
+      // received, compiled and instantiated, the first render in the DOM.
+      const stages = { html: nav?.responseEnd ?? null, wasm: wasm?.responseEnd ?? null, instantiated: b.instantiated ?? null, firstDom: b.firstDom ?? null };
+      return { ready: b.readyAt, dcl: nav?.domContentLoadedEventEnd ?? null, stages };
     });
     if (errors.length) r.errors = errors;
     return r;
@@ -155,7 +180,10 @@ export async function filterAndMemory(browser, url, words, rounds = 2) {
         p.done = true;
         if (p.lastMut === null) return null;
         const paint = p.paints.find((t) => t > p.lastMut);
-        return { dom: p.lastMut - p.t0, paint: paint - p.t0 };
+        // The list's own latency (null when the keystroke left the list as it was).
+        const list = p.lastListMut === null ? null : p.lastListMut - p.t0;
+        const listPaint = list === null ? null : p.paints.find((t) => t > p.lastListMut) - p.t0;
+        return { dom: p.lastMut - p.t0, paint: paint - p.t0, list, listPaint };
       });
       if (s) samples.push(s);
     };

@@ -74,8 +74,12 @@ export function report(R) {
   for (const [size, lim] of [['1000', 16], ['5000', 50]]) {
     if (!R.sizes[size]) continue;
     const f = ok(size, 'filter');
-    const v = f?.app.paintP95;
-    rows.push([`filter p95 ≤ ${lim} ms, ${label(size)} (keystroke → next frame)`, v == null ? nm(S(size, 'filter')) ?? '—' : `${ms(v)} (to DOM updated: ${ms(f.app.domP95)})`, verdict(v == null ? null : v <= lim, v ? `by ${ms(v - lim)}` : '')]);
+    // The list repainted (the issue's measure); older results have only the whole page.
+    const v = f?.app.listPaintP95 ?? f?.app.paintP95;
+    const detail = f?.app.listPaintP95 != null
+      ? `${ms(v)} (list updated: ${ms(f.app.listP95)}; with the facet counts: ${ms(f.app.paintP95)} to next frame; static page ${ms(f.static.listPaintP95 ?? f.static.paintP95)})`
+      : `${ms(v)} (to DOM updated: ${ms(f?.app.domP95)})`;
+    rows.push([`filter p95 ≤ ${lim} ms, ${label(size)} (keystroke → list repainted, next frame)`, v == null ? nm(S(size, 'filter')) ?? '—' : detail, verdict(v == null ? null : v <= lim, v ? `by ${ms(v - lim)}` : '')]);
   }
   for (const size of sizes.filter((s) => s !== 'seeds')) {
     const c = ok(size, 'passages');
@@ -145,23 +149,37 @@ export function report(R) {
       return [label(s), ms(l.appMedian), ms(l.staticMedian), x(ratio(l.appMedian, l.staticMedian)), mm(l.app), mm(l.static)];
     }),
   );
+  p();
+  p('Where the app\'s time goes (median of each stage over the same runs, ms from navigation start): the HTML received (Navigation Timing), the wasm received (Resource Timing), compiled and instantiated (`WebAssembly.instantiate*` resolved), the first render in the DOM (the first element added after parsing, seen by a MutationObserver, which runs after the render\'s task), the list painted; beside it the static page painted.');
+  p();
+  table(
+    ['corpus', 'HTML', 'wasm received', 'wasm instantiated', 'first render in the DOM', 'app painted', 'static page painted'],
+    sizes.map((s) => {
+      const l = ok(s, 'load');
+      const st = l?.stages;
+      if (!st) return [label(s), '—', '', '', '', '', ''];
+      return [label(s), ms(st.html), ms(st.wasm), ms(st.instantiated), ms(st.firstDom), ms(l.appMedian), ms(l.staticMedian)];
+    }),
+  );
 
   // ------------------------------------------------------------ 3
   p('## 3. Filter latency');
   p();
-  p('The search box clicked, then each word typed key by key (`page.keyboard.press`, real key events) and deleted with Backspace, twice; one sample per keystroke that changed the DOM. **To next frame**: from the keydown event\'s timeStamp to the first frame after the last DOM change it caused (requestAnimationFrame + a task, recorded from the keydown on) — includes waiting for the next vsync (up to 16.7 ms at 60 Hz), so no page can be under a frame for sure. **To DOM updated**: keydown to the last DOM mutation (the work itself). Baseline: the static page, whose script hides rows not containing the query.');
+  p('The search box clicked, then each word typed key by key (`page.keyboard.press`, real key events) and deleted with Backspace, twice; one sample per keystroke that changed the DOM. **List, to next frame** (the target\'s measure): from the keydown event\'s timeStamp to the first frame after the last change it caused to the list (its rows, empty state or "show more" bar, and the result count). **Whole page**: the same to the last DOM change anywhere, which for the app includes the facet counts, drawn a task after the list. Both include waiting for the next vsync (up to 16.7 ms at 60 Hz), so no page can be under a frame for sure: the static page of 5 articles, whose keystroke hides a few rows, is the floor. **To DOM updated**: keydown to the last DOM mutation (the work itself, before layout and paint). Baseline: the static page, whose script hides rows not containing the query.');
   p();
   table(
-    ['corpus', 'words', 'samples', 'app p50 / p95 to next frame', 'app p50 / p95 to DOM updated', 'static p50 / p95 to next frame', 'static to DOM updated'],
+    ['corpus', 'words', 'samples', 'app list p50 / p95 to next frame', 'app list p50 / p95 to DOM updated', 'app whole page p50 / p95 to next frame', 'app whole page p95 to DOM updated', 'static p50 / p95 to next frame', 'static to DOM updated'],
     sizes.map((s) => {
       const f = ok(s, 'filter');
-      if (!f) return [label(s), nm(S(s, 'filter')) ?? '—', '', '', '', '', ''];
+      if (!f) return [label(s), nm(S(s, 'filter')) ?? '—', '', '', '', '', '', '', ''];
       return [
         label(s),
         f.words.join(', '),
         `${f.app.changed}/${f.app.keystrokes}`,
-        `${ms(f.app.paintP50)} / **${ms(f.app.paintP95)}**`,
-        `${ms(f.app.domP50)} / ${ms(f.app.domP95)}`,
+        `${ms(f.app.listPaintP50)} / **${ms(f.app.listPaintP95)}**`,
+        `${ms(f.app.listP50)} / ${ms(f.app.listP95)}`,
+        `${ms(f.app.paintP50)} / ${ms(f.app.paintP95)}`,
+        ms(f.app.domP95),
         `${ms(f.static.paintP50)} / ${ms(f.static.paintP95)}`,
         `${ms(f.static.domP50)} / ${ms(f.static.domP95)}`,
       ];
