@@ -169,19 +169,28 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         }
     });
 
-    // The facet column follows the list by a frame: a keystroke's frame
-    // draws the list (and the result count), and the counts come in a task
-    // after it, the column marked busy until then. A keystroke that comes
-    // before that cancels the pending update: only the latest selection's
-    // counts are drawn.
-    let facets_of = use_state(|| props.filtered.clone());
+    // The facet column follows the list. On the page's first showing it
+    // is drawn a task after the list (the list is what the first paint
+    // needs, and at 5,000 articles the two together made one long task);
+    // after a change of selection its new counts come in a task after the
+    // frame that drew the new list, the column marked busy meanwhile. A
+    // change before then cancels the pending update: only the latest
+    // selection's counts are drawn. `facets_of`: the selection the column
+    // shows, None until it is first drawn.
+    let facets_of = use_state(|| FACETS_SHOWN.get().then(|| props.filtered.clone()));
     {
         let facets_of = facets_of.clone();
         use_effect_with(props.filtered.clone(), move |f| {
-            let stop = (!Rc::ptr_eq(&facets_of, f)).then(|| {
-                let f = f.clone();
-                crate::tasks::after_next_frame(move || facets_of.set(f))
-            });
+            let f = f.clone();
+            let stop: Option<Box<dyn FnOnce()>> = match &*facets_of {
+                Some(shown) if Rc::ptr_eq(shown, &f) => None,
+                Some(_) => Some(Box::new(crate::tasks::after_next_frame(move || facets_of.set(Some(f))))),
+                None => Some(Box::new(crate::tasks::in_slices(move || {
+                    FACETS_SHOWN.set(true);
+                    facets_of.set(Some(f.clone()));
+                    false
+                }))),
+            };
             move || {
                 if let Some(stop) = stop {
                     stop();
@@ -189,12 +198,11 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
             }
         });
     }
-    let facets_busy = !Rc::ptr_eq(&facets_of, &props.filtered);
     let facet_panel = {
-        let groups: Rc<[FacetGroupView]> = {
+        let groups: Option<Rc<[FacetGroupView]>> = {
             {
                 let data = data.clone();
-                use_memo((*facets_of).clone(), move |f| facet_groups(&data, f))
+                use_memo((*facets_of).clone(), move |f| f.as_ref().map(|f| facet_groups(&data, f)))
             }
             .as_ref()
             .clone()
@@ -225,7 +233,15 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                 }
             })
         };
-        html! { <FacetPanel groups={groups} busy={facets_busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
+        match groups {
+            Some(groups) => {
+                let busy = facets_of.as_ref().is_some_and(|shown| !Rc::ptr_eq(shown, &props.filtered));
+                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
+            }
+            None => {
+                html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
+            }
+        }
     };
 
     // Bring the sentence a link points at into view.
@@ -272,33 +288,6 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                 </p>
             </>
         }
-    };
-
-    // The facet column is drawn a task after the list on the page's first
-    // showing: the list is what the first paint needs, and at 5,000
-    // articles the two together made one long task.
-    let facets_shown = use_state(|| FACETS_SHOWN.get());
-    {
-        let facets_shown = facets_shown.clone();
-        use_effect_with((), move |_| {
-            let stop = (!*facets_shown).then(|| {
-                crate::tasks::in_slices(move || {
-                    FACETS_SHOWN.set(true);
-                    facets_shown.set(true);
-                    false
-                })
-            });
-            move || {
-                if let Some(stop) = stop {
-                    stop();
-                }
-            }
-        });
-    }
-    let facet_panel = if *facets_shown {
-        facet_panel
-    } else {
-        html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
     };
 
     html! {
