@@ -184,6 +184,12 @@ const median = (xs) => pct(xs, 50);
 
 const WORDS = { seeds: ['nato', 'taiwan', 'sanction'], other: ['police', 'earthquake', 'killed'] };
 
+/** A page measurement, or an error if the page threw or left 127.0.0.1. */
+function clean(r, what) {
+  if (r.errors?.length) throw new Error(`${what}: ${r.errors.slice(0, 3).join('; ')}`);
+  return r;
+}
+
 // ---------------------------------------------------------------- the run
 let browser = null;
 async function getBrowser() {
@@ -256,8 +262,8 @@ for (const size of opt.sizes) {
         // Alternate, so drift in the machine's load hits both alike; one warm-up each.
         for (let i = 0; i <= opt.runs; i++) {
           const { coldLoad } = await pageLib();
-          const a = await within(coldLoad(b, appSrv.url), 'app cold load', 120);
-          const s = await within(coldLoad(b, stSrv.url), 'static cold load', 120);
+          const a = clean(await within(coldLoad(b, appSrv.url), 'app cold load', 120), 'app cold load');
+          const s = clean(await within(coldLoad(b, stSrv.url), 'static cold load', 120), 'static cold load');
           if (i > 0) {
             app.push(a.ready);
             stat.push(s.ready);
@@ -294,8 +300,8 @@ for (const size of opt.sizes) {
             errors: r.errors,
           };
         };
-        const app = summarise(await within(filterAndMemory(b, appSrv.url, words), 'app filter'));
-        const stat = summarise(await within(filterAndMemory(b, stSrv.url, words), 'static filter'));
+        const app = summarise(clean(await within(filterAndMemory(b, appSrv.url, words), 'app filter'), 'app filter'));
+        const stat = summarise(clean(await within(filterAndMemory(b, stSrv.url, words), 'static filter'), 'static filter'));
         return { words, app, static: stat };
       });
       // 7. Lighthouse (its own Chromium, same flags).

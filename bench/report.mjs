@@ -138,7 +138,7 @@ export function report(R) {
   // ------------------------------------------------------------ 2
   p('## 2. Cold load');
   p();
-  p(`Headless Chromium (playwright-core, /usr/bin/chromium, the flags of \`e2e/helpers.mjs\`), a new browser context per run (empty cache; the server also sends \`no-store\`), page served by \`e2e/serve.mjs\` on 127.0.0.1. Time from navigation start to the first frame after the document is parsed, an article row (\`[data-testid="article-row"]\`) and the search box exist — for the app that is after the wasm has run and rendered, so its handlers are attached. Measured in the page (MutationObserver, then requestAnimationFrame + a task), median of ${R.options.runs} runs after one warm-up, the app and the static page alternating.`);
+  p(`Headless Chromium (playwright-core, /usr/bin/chromium, the flags of \`e2e/helpers.mjs\`; offline by \`--host-resolver-rules\`, no request interception), a new browser context per run (empty cache; the server also sends \`no-store\`), page served by \`e2e/serve.mjs\` on 127.0.0.1. Time from navigation start to the first frame after the document is parsed, an article row (\`[data-testid="article-row"]\`) and the search box exist — for the app that is after the wasm has run and rendered, so its handlers are attached. Measured in the page (MutationObserver, then requestAnimationFrame + a task), median of ${R.options.runs} runs after one warm-up, the app and the static page alternating.`);
   p();
   table(
     ['corpus', 'app median', 'static median', 'ratio', 'app min–max', 'static min–max'],
