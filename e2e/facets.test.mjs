@@ -90,6 +90,33 @@ app.test('ticking values filters the list, moves every count and is recorded in 
   await waitForFacets(s, cliRows(expected()));
 });
 
+app.test('on a phone-sized screen the list starts within the first screen; the facet strip scrolls sideways and its last group still filters', async (t, { open }) => {
+  const phone = { viewport: { width: 390, height: 844 } };
+  const s = await open('/', phone);
+  await s.waitForRows(N);
+  await s.waitForFacetsSettled();
+  const layout = await s.page.evaluate(([row, facets]) => {
+    const f = document.querySelector(facets);
+    return {
+      rowTop: document.querySelector(row).getBoundingClientRect().top,
+      pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      strip: f.scrollWidth - f.clientWidth,
+    };
+  }, [sel('article-row'), sel('facets')]);
+  assert.ok(layout.rowTop < 844 - 100, `the first row starts at ${layout.rowTop} px, below the first screen`);
+  assert.equal(layout.pageOverflow, 0, 'the page itself does not scroll sideways');
+  assert.ok(layout.strip > 0, 'the facet groups are side by side in a strip wider than the screen');
+
+  // The last group is off to the right; ticking one of its values works
+  // (the browser scrolls the strip to it) and filters as the engine does.
+  const last = await s.page.locator(sel('facet-group')).last().getAttribute('data-facet');
+  const v = expected().facets[last].find((v) => v.count > 0 && v.count < N) ?? expected().facets[last].find((v) => v.count > 0);
+  await box(s, last, v.key).check();
+  const want = expected([[last, v.key]]);
+  assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
+  await waitForFacets(s, cliRows(want));
+});
+
 app.test('each facet opened from the URL selects what the engine selects', async (t, { open }) => {
   const all = expected();
   for (const facet of Object.keys(FLAG)) {
