@@ -135,3 +135,19 @@ fn a_larger_corpus_stores_its_tokens_and_reads_back_the_same() {
         let _ = BundleReader::read(&bad);
     }
 }
+
+/// The page's data for the seeds, byte for byte: a refactoring must not
+/// change what the page compiles in. When it changes on purpose, write the
+/// new hash (`PARALLAX_WRITE_CHECKSUMS=1`) and say why in the commit.
+#[test]
+fn seed_bundle_is_unchanged() {
+    use sha2::{Digest, Sha256};
+    let bytes = seed_bundle().to_stored().unwrap();
+    let got: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let file = common::repo().join("crates/engine/tests/data/seed_bundle.sha256");
+    if std::env::var_os("PARALLAX_WRITE_CHECKSUMS").is_some() {
+        std::fs::write(&file, format!("{got}\n")).unwrap();
+    }
+    let expected = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(expected.trim(), got, "the seeds' stored bundle changed ({} bytes)", bytes.len());
+}
