@@ -1,75 +1,108 @@
-//! `parallax facets`: the articles a filter selects, in the list's order,
-//! and every facet value with its count — what the Articles view's facet
-//! column shows.
+//! `parallax facets`: its filter options, and the articles the filter
+//! selects, in the list's order, with every facet value and its count —
+//! what the Articles view's facet column shows.
 
+use std::collections::BTreeMap;
+
+use clap::Args;
 use parallax_engine::bundle::Bundle;
-use parallax_engine::facets::{Facet, Filter, Sort};
+use parallax_engine::facets::{FacetValue, Filter, Sort};
 use parallax_engine::filter::Query;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-/// The filter options: `--q TEXT`, `--sort KEY`, and one `--<facet> VALUE`
-/// per selected value (`--actor`, `--issue`, `--outlet`, `--event`,
-/// `--date`, `--shares`, `--carries`).
-#[derive(Default)]
+/// The filter options: the search, the sort, and the selected values of
+/// each facet (repeat an option for more values).
+#[derive(Debug, Default, Args)]
+#[command(next_help_heading = "Filter")]
 pub struct FilterArgs {
-    pub q: String,
-    pub sort: Option<String>,
-    pub values: Vec<(Facet, String)>,
+    /// The search text (stems, "phrases")
+    #[arg(long = "q", value_name = "TEXT", allow_hyphen_values = true)]
+    q: Option<String>,
+    /// id, date, outlet, length or shared; -KEY reverses
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true, value_parser = parse_sort)]
+    sort: Option<Sort>,
+    /// Select articles that mention this actor
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    actor: Vec<String>,
+    /// Select articles that mention this issue
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    issue: Vec<String>,
+    /// Select articles of this outlet
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    outlet: Vec<String>,
+    /// Select articles of this event
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    event: Vec<String>,
+    /// Select articles of this date
+    #[arg(long, value_name = "YYYY-MM-DD", allow_hyphen_values = true)]
+    date: Vec<String>,
+    /// Select articles sharing a passage with this article
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
+    shares: Vec<String>,
+    /// Select articles carrying this passage cluster
+    #[arg(long, value_name = "CLUSTER")]
+    carries: Vec<u32>,
 }
 
-/// The facet an option names (`--outlet` → outlets), if any.
-pub fn facet_option(opt: &str) -> Option<Facet> {
-    Some(match opt {
-        "--actor" => Facet::Actor,
-        "--issue" => Facet::Issue,
-        "--outlet" => Facet::Outlet,
-        "--event" => Facet::Event,
-        "--date" => Facet::Date,
-        "--shares" => Facet::Shares,
-        "--carries" => Facet::Carries,
-        _ => return None,
-    })
+/// `--sort KEY`: a sort key, `-KEY` reversed.
+fn parse_sort(s: &str) -> Result<Sort, String> {
+    Sort::parse(s).ok_or_else(|| format!("expected id, date, outlet, length or shared; -KEY reverses, not {s:?}"))
 }
 
-pub fn json(bundle: &Bundle, args: &FilterArgs) -> Result<Value, String> {
-    let mut f = Filter { query: Query::parse(&args.q), ..Filter::default() };
-    for (facet, v) in &args.values {
-        match facet {
-            Facet::Actor => f.actors.push(v.clone()),
-            Facet::Issue => f.issues.push(v.clone()),
-            Facet::Outlet => f.outlets.push(v.clone()),
-            Facet::Event => f.events.push(v.clone()),
-            Facet::Date => f.dates.push(v.clone()),
-            Facet::Shares => f.shares.push(v.clone()),
-            Facet::Carries => {
-                f.carries.push(v.parse().map_err(|_| format!("--carries needs a cluster id, not {v:?}"))?)
-            }
+impl FilterArgs {
+    /// The engine's filter for these options.
+    fn filter(&self) -> Filter {
+        Filter {
+            query: Query::parse(self.q.as_deref().unwrap_or("")),
+            actors: self.actor.clone(),
+            issues: self.issue.clone(),
+            outlets: self.outlet.clone(),
+            events: self.event.clone(),
+            dates: self.date.clone(),
+            shares: self.shares.clone(),
+            carries: self.carries.clone(),
         }
     }
-    let sort = match &args.sort {
-        Some(s) => Sort::parse(s)
-            .ok_or_else(|| format!("unknown sort {s:?}: id, date, outlet, length or shared, - reverses"))?,
-        None => Sort::default(),
-    };
-    let fx = bundle.facets();
-    let sel = fx.select(&f);
-    let mut order = sel.articles.clone();
-    fx.sort(&mut order, sort);
-    let mut facets = Map::new();
-    for g in &sel.groups {
-        facets.insert(
-            g.facet.key().to_string(),
-            Value::Array(
-                g.values
-                    .iter()
-                    .map(|v| json!({"key": v.key, "label": v.label, "count": v.count, "selected": v.selected}))
-                    .collect(),
-            ),
-        );
+}
+
+/// `{"articles": [ids], "facets": {key: [value]}, "total"}`: the output
+/// of `parallax facets` (fields in alphabetical order, as it has always
+/// printed them).
+#[derive(Serialize)]
+pub struct FacetsJson<'a> {
+    articles: Vec<&'a str>,
+    facets: BTreeMap<&'static str, Vec<ValueJson>>,
+    total: usize,
+}
+
+/// One facet value: `{"count", "key", "label", "selected"}`.
+#[derive(Serialize)]
+struct ValueJson {
+    count: usize,
+    key: String,
+    label: String,
+    selected: bool,
+}
+
+impl From<FacetValue> for ValueJson {
+    fn from(v: FacetValue) -> Self {
+        ValueJson { count: v.count, key: v.key, label: v.label, selected: v.selected }
     }
-    Ok(json!({
-        "total": bundle.corpus.articles.len(),
-        "articles": order.iter().map(|&i| bundle.corpus.articles[i].id()).collect::<Vec<_>>(),
-        "facets": facets,
-    }))
+}
+
+/// The articles `args` selects, sorted as asked, and every facet's values.
+pub fn json<'a>(bundle: &'a Bundle, args: &FilterArgs) -> FacetsJson<'a> {
+    let fx = bundle.facets();
+    let sel = fx.select(&args.filter());
+    let mut order = sel.articles;
+    fx.sort(&mut order, args.sort.unwrap_or_default());
+    FacetsJson {
+        articles: order.iter().map(|&i| bundle.corpus.articles[i].id()).collect(),
+        facets: sel
+            .groups
+            .into_iter()
+            .map(|g| (g.facet.key(), g.values.into_iter().map(ValueJson::from).collect()))
+            .collect(),
+        total: bundle.corpus.articles.len(),
+    }
 }

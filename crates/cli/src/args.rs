@@ -1,0 +1,83 @@
+//! The command line's arguments: the commands and, for each, the options
+//! it accepts (clap derive). An option a command does not take, or an
+//! unknown one, ends the run with exit code 2 and a message naming it;
+//! `--help` on any command prints its help and exits 0.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::facets::FilterArgs;
+
+/// parallax — one event, many reports: the explorer's analysis as JSON.
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    args_override_self = true,
+    after_help = "PATH is a seeds folder (default seeds/) or a JSON-lines file in passim's format.\n\
+                  Byte offsets index each article's original text."
+)]
+pub struct Cli {
+    /// Where the corpus and the lexicon are; accepted by every command.
+    #[command(flatten)]
+    pub common: Common,
+    /// What to print.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The options every command accepts, before or after its name.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// A seeds folder (*.txt + corpus.toml) or a JSON-lines file (one
+    /// {"id", "text", "title"?, "series"?, "date"?} a line) [default: seeds/]
+    #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
+    corpus: Option<PathBuf>,
+    /// The stance lexicon (actors, issues) [default: lexicon.toml in the
+    /// corpus folder if there is one, else seeds/lexicon.toml]
+    #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
+    pub lexicon: Option<PathBuf>,
+    /// JSON output (the default)
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+impl Common {
+    /// The corpus path: `--corpus`, else `seeds`.
+    pub fn corpus(&self) -> &Path {
+        self.corpus.as_deref().unwrap_or(Path::new("seeds"))
+    }
+}
+
+/// The commands, each with the options only it takes.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The parsed corpus: articles, paragraphs, sentences, removed boilerplate
+    #[command(args_override_self = true)]
+    Corpus,
+    /// Actor × issue stances: [{actor, issue, stance, evidence: [{article, start, end}]}]
+    #[command(args_override_self = true)]
+    Stances {
+        /// Stances as CSV, one row per evidence sentence
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Passages shared by two articles: [{a, b: {article, start, end}, score}]
+    /// (byte offsets into the original text; a before b in id order)
+    #[command(args_override_self = true)]
+    Passages {
+        /// Passages carried by three or more articles instead:
+        /// [{id, articles, members: [{article, start, end, text}]}]
+        #[arg(long)]
+        clusters: bool,
+    },
+    /// The articles a filter selects, in list order, and every facet value
+    /// with its count: {total, articles: [ids], facets: {actors: [{key,
+    /// label, count, selected}], issues, outlets, events, dates, shares, carries}}
+    #[command(
+        args_override_self = true,
+        after_help = "Values of one facet are alternatives, different facets must all hold; \
+                      \"unknown\" selects a missing outlet, event or date."
+    )]
+    Facets(FilterArgs),
+}
