@@ -182,7 +182,7 @@ pub(super) fn cue_patterns(stemmer: &rust_stemmers::Stemmer) -> PatternSet<CueKi
     ];
     for (list, kind) in lists {
         for c in list {
-            cues.add(c, true, stemmer, kind);
+            cues.add(c, Some(stemmer), kind);
         }
     }
     cues

@@ -151,10 +151,10 @@ const PLURAL_ANAPHORA: &[&str] = &[
 
 /// Plural anaphora compiled on normalised words; the value says whether
 /// the anaphor is a possessive ("their").
-pub(super) fn anaphora_patterns(stemmer: &rust_stemmers::Stemmer) -> PatternSet<bool> {
+pub(super) fn anaphora_patterns() -> PatternSet<bool> {
     let mut anaphora = PatternSet::new();
     for a in PLURAL_ANAPHORA {
-        anaphora.add(a, false, stemmer, *a == "their");
+        anaphora.add(a, None, *a == "their");
     }
     anaphora
 }

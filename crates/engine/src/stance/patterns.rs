@@ -24,9 +24,9 @@ enum Pat {
     Gap,
 }
 
-/// Splits a phrase into patterns: words, stemmed (`stem`) or normalised,
-/// with `*` for a gap of up to three words.
-fn compile(phrase: &str, stem: bool, stemmer: &rust_stemmers::Stemmer) -> Vec<Pat> {
+/// Splits a phrase into patterns: words, stemmed with `stemmer` when given
+/// or else normalised, with `*` for a gap of up to three words.
+fn compile(phrase: &str, stemmer: Option<&rust_stemmers::Stemmer>) -> Vec<Pat> {
     let mut out = Vec::new();
     for piece in phrase.split_whitespace() {
         if piece == "*" {
@@ -36,7 +36,10 @@ fn compile(phrase: &str, stem: bool, stemmer: &rust_stemmers::Stemmer) -> Vec<Pa
             continue;
         }
         for (_, w) in token::words(piece) {
-            out.push(Pat::Word(if stem { token::stem_word(stemmer, w) } else { norm(w) }));
+            out.push(Pat::Word(match stemmer {
+                Some(stemmer) => token::stem_word(stemmer, w),
+                None => norm(w),
+            }));
         }
     }
     while matches!(out.last(), Some(Pat::Gap)) {
@@ -88,11 +91,11 @@ impl<T: Copy> PatternSet<T> {
         PatternSet { by_first: BTreeMap::new() }
     }
 
-    /// Adds `phrase` with value `v`, its words stemmed (`stem`, matched
-    /// against stems) or normalised with [`norm`]. A phrase that starts
-    /// with a gap or has no words is never matched.
-    pub(super) fn add(&mut self, phrase: &str, stem: bool, stemmer: &rust_stemmers::Stemmer, v: T) {
-        let p = compile(phrase, stem, stemmer);
+    /// Adds `phrase` with value `v`, its words stemmed with `stemmer` (to
+    /// be matched against stems) or, without one, normalised with [`norm`].
+    /// A phrase without words is never matched.
+    pub(super) fn add(&mut self, phrase: &str, stemmer: Option<&rust_stemmers::Stemmer>, v: T) {
+        let p = compile(phrase, stemmer);
         if let Some(f) = first_word(&p).map(str::to_string) {
             self.by_first.entry(f).or_default().push((p, v));
         }

@@ -38,11 +38,11 @@ impl Matchers {
         let mut issues = PatternSet::new();
         for (ii, is) in lex.issues.iter().enumerate() {
             for p in &is.phrases {
-                issues.add(p, true, &stemmer, ii);
+                issues.add(p, Some(&stemmer), ii);
             }
         }
         let cues = cues::cue_patterns(&stemmer);
-        let anaphora = groups::anaphora_patterns(&stemmer);
+        let anaphora = groups::anaphora_patterns();
         Matchers { aliases, issues, cues, anaphora }
     }
 }
