@@ -5,6 +5,8 @@
 //! line is covered by its sentences; every non-blank line is either kept or
 //! removed; `Corpus::build` never panics.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::time::Instant;
 
 use parallax_engine::source::{parse_jsonl, parse_seed_folder, ArticleMeta, RawArticle, SourceFile};

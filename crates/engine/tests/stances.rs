@@ -1,6 +1,8 @@
 //! Stances on the seed corpus, scored against a hand-written gold table
 //! (tests/data/stances_gold.toml).
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,7 @@
 //! Shared by the engine's integration tests: the repository's seed corpus.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::path::{Path, PathBuf};
 
 use parallax_engine::source::{parse_seed_folder, CorpusSource, SourceFile};
