@@ -10,12 +10,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/serve.mjs';
 import { staticPage } from './static_page.mjs';
 import { report } from './report.mjs';
+import { transfer } from '../scripts/size.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -154,25 +154,6 @@ results.machine = {
 function corpusPath(size) {
   if (size === 'seeds') return path.join(ROOT, 'seeds');
   return path.join(OUT, `corpus-${size}.jsonl`);
-}
-
-function gz(file) {
-  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
-}
-
-/** Every file of a built site, gzipped (-9), by kind. */
-function transfer(dir) {
-  const by = {};
-  let total = 0;
-  for (const f of fs.readdirSync(dir, { recursive: true })) {
-    const p = path.join(dir, f);
-    if (!fs.statSync(p).isFile()) continue;
-    const kind = path.extname(f).slice(1) || 'other';
-    const n = gz(p);
-    by[kind] = (by[kind] ?? 0) + n;
-    total += n;
-  }
-  return { total, by };
 }
 
 const pct = (xs, p) => {

@@ -21,8 +21,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"   # cd to the repository root, PA
 if [ "${PARALLAX_SKIP_SETUP:-}" != 1 ]; then
   bash scripts/setup.sh
 fi
-if [ ! -f /work/shared/corpora/ecbplus/ecbplus_docs.jsonl ] && [ ! -f ../shared/corpora/ecbplus/ecbplus_docs.jsonl ] && [ -z "${PARALLAX_ECBPLUS:-}" ]; then
-  echo "bench: ECB+ not found at ../shared/corpora/ecbplus/ (set PARALLAX_ECBPLUS=path/to/ecbplus_docs.jsonl)" >&2
+# ECB+ as bench/corpus.py finds it: PARALLAX_ECBPLUS, else ../shared beside the repository.
+ecbplus="${PARALLAX_ECBPLUS:-../shared/corpora/ecbplus/ecbplus_docs.jsonl}"
+if [ ! -f "$ecbplus" ]; then
+  echo "bench: ECB+ not found at $ecbplus (set PARALLAX_ECBPLUS=path/to/ecbplus_docs.jsonl)" >&2
 fi
 # lighthouse (pinned in bench/package-lock.json)
 if [ ! -x bench/node_modules/.bin/lighthouse ]; then

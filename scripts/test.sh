@@ -7,6 +7,8 @@
 #   test         cargo test --workspace                      (native)
 #   test-wasm    cargo test -p parallax --target wasm32-unknown-unknown   (wasm-bindgen-test, Chromium)
 #   build        trunk build --release                       (-> dist/)
+#   size         node scripts/size.mjs dist                  (fails above 250,000 B: every file of
+#                dist/ gzipped -9, as bench/ measures it; prints the size and the margin)
 #   single       scripts/single.sh --reuse-dist; node --test e2e/single.test.mjs
 #                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
 #   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/,
@@ -20,7 +22,7 @@
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-ALL_STAGES=(fmt clippy clippy-wasm test test-wasm build single e2e)
+ALL_STAGES=(fmt clippy clippy-wasm test test-wasm build size single e2e)
 STAGES=("$@")
 [ ${#STAGES[@]} -gt 0 ] || STAGES=("${ALL_STAGES[@]}")
 for s in "${STAGES[@]}"; do
@@ -98,6 +100,8 @@ run_stage() {
     test) stage test cargo test --workspace ;;
     test-wasm) stage test-wasm cargo test -p parallax --target wasm32-unknown-unknown ;;
     build) stage build trunk build --release ;;
+    # The seed build's transfer size against its budget (scripts/size.mjs, shared with bench/).
+    size) stage size node scripts/size.mjs dist ;;
     # The e2e tests take their expectations from the CLI: build it first, outside any test timeout.
     # single packs the dist/ the build stage made (no second build) and tests the file.
     single) stage single bash -c "bash scripts/single.sh --reuse-dist && cargo build -q --bin parallax &&

@@ -5,10 +5,15 @@
 //! line is covered by its sentences; every non-blank line is either kept or
 //! removed; `Corpus::build` never panics.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::time::Instant;
 
 use parallax_engine::source::{parse_jsonl, parse_seed_folder, ArticleMeta, RawArticle, SourceFile};
 use parallax_engine::{Article, Corpus, CorpusSource, ParagraphKind};
+
+#[path = "common/ecbplus.rs"]
+mod ecbplus;
 
 fn corpus_of(texts: &[String]) -> Corpus {
     let articles = texts
@@ -158,15 +163,11 @@ fn seeds_hold_the_invariants() {
 
 /// ECB+ (982 articles, one sentence a line): the invariants hold, the
 /// cleaner removes little, and a line is rarely split into several
-/// sentences. Skipped when the file is not on this machine.
+/// sentences. Skipped, and said so, when the file is not on this machine.
 #[test]
 fn ecbplus_holds_the_invariants() {
-    let path = "/work/shared/corpora/ecbplus/ecbplus_docs.jsonl";
-    let Ok(bytes) = std::fs::read(path) else {
-        eprintln!("skipped: {path} not found");
-        return;
-    };
-    let c = Corpus::build(parse_jsonl(path, &bytes).expect("ECB+ is valid"));
+    let Some(bytes) = ecbplus::bytes() else { return };
+    let c = Corpus::build(parse_jsonl("ecbplus_docs.jsonl", &bytes).expect("ECB+ is valid"));
     assert_eq!(c.articles.len(), 982);
     check(&c);
     let total: usize = c.articles.iter().map(|a| a.text.len()).sum();

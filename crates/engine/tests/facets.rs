@@ -3,6 +3,8 @@
 //! each sort key — on a small hand-made corpus, and as invariants over the
 //! seeds.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::path::{Path, PathBuf};
 
 use parallax_engine::bundle::Bundle;

@@ -2,7 +2,7 @@
 //! seeds, a tiny corpus, robustness, and (when present) ECB+.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use parallax_engine::passages::{find_passages, pair_summaries, word_alignment, Matcher, PassageConfig, Passages};
 use parallax_engine::source::parse_jsonl;
@@ -10,7 +10,7 @@ use parallax_engine::Corpus;
 use serde::Deserialize;
 
 mod common;
-use common::{repo, seeds};
+use common::{ecbplus, repo, seeds};
 
 fn try_jsonl(lines: &[(&str, &str)]) -> Option<Corpus> {
     let text: String =
@@ -282,15 +282,10 @@ fn passages_of_a_pair_do_not_overlap() {
     assert_eq!(p.pairs.len(), 2, "{p:#?}");
     assert_eq!(p.pairs[0].a.sentences, p.pairs[1].a.sentences);
     assert!(!p.pairs[0].b.sentences.overlaps(p.pairs[1].b.sentences));
-    if let Some(path) = ecbplus_path() {
+    if let Some(path) = ecbplus::path() {
         let corpus = Corpus::build(parse_jsonl("ecbplus", &ecbplus_head(&path)).unwrap());
         assert_no_overlaps(&corpus, &find_passages(&corpus, &cfg), &cfg);
     }
-}
-
-fn ecbplus_path() -> Option<PathBuf> {
-    let path = repo().join("../shared/corpora/ecbplus/ecbplus_docs.jsonl");
-    path.exists().then_some(path)
 }
 
 /// The first 150 documents (a few topics) keep debug-mode tests fast;
@@ -347,10 +342,7 @@ fn degenerate_inputs_do_not_panic() {
 
 #[test]
 fn ecbplus_passages_stay_within_subtopics() {
-    let Some(path) = ecbplus_path() else {
-        println!("ECB+ not found: skipped");
-        return;
-    };
+    let Some(path) = ecbplus::path() else { return };
     let bytes = ecbplus_head(&path);
     let mut subtopic = BTreeMap::new();
     for line in std::str::from_utf8(&bytes).unwrap().lines() {

@@ -1,6 +1,8 @@
 //! Stances on the seed corpus, scored against a hand-written gold table
 //! (tests/data/stances_gold.toml).
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,9 @@ use parallax_engine::source::{parse_jsonl, parse_seed_folder, SourceFile};
 use parallax_engine::stance::{extract, matrix, Polarity};
 use parallax_engine::Corpus;
 use serde::Deserialize;
+
+#[path = "common/ecbplus.rs"]
+mod ecbplus;
 
 fn seeds_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds")
@@ -174,16 +179,15 @@ fn another_corpus_with_the_seed_lexicon_does_not_crash() {
     // otherwise.
     let lex_text = std::fs::read_to_string(seeds_dir().join("lexicon.toml")).unwrap();
     let lex = parse_lexicon("seeds/lexicon.toml", &lex_text).unwrap();
-    let path = Path::new("/work/shared/corpora/ecbplus/ecbplus_docs.jsonl");
     // The first 150 articles keep the debug-mode test quick; the whole file
     // is timed with the release CLI (see the report).
-    let bytes = std::fs::read(path)
+    let bytes = ecbplus::bytes()
         .map(|b| {
             let text = String::from_utf8_lossy(&b).into_owned();
             let keep = if cfg!(debug_assertions) { 150 } else { usize::MAX };
             text.lines().take(keep).collect::<Vec<_>>().join("\n").into_bytes()
         })
-        .unwrap_or_else(|_| {
+        .unwrap_or_else(|| {
         b"{\"id\":\"x\",\"text\":\"An earthquake struck the coast. Officials said they oppose new building rules.\"}\n"
             .to_vec()
     });
@@ -389,7 +393,7 @@ fn never_panics_on_word_soup() {
 /// unrelated news. Topics 8 (Greek riots) and 41 (the Gaza UN school).
 #[test]
 fn ecbplus_with_its_own_lexicon() {
-    let Ok(bytes) = std::fs::read("/work/shared/corpora/ecbplus/ecbplus_docs.jsonl") else { return };
+    let Some(bytes) = ecbplus::bytes() else { return };
     let text = String::from_utf8_lossy(&bytes);
     let lines: Vec<&str> =
         text.lines().filter(|l| l.contains("\"doc\": \"8_") || l.contains("\"doc\": \"41_")).collect();

@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use parallax_engine::lexicon::{self, Lexicon};
+use parallax_engine::sort;
 use parallax_engine::source::{self, SourceFile};
 use parallax_engine::{CorpusSource, Diagnostic};
 
@@ -69,7 +70,7 @@ pub fn folder_inputs(dir: &Path) -> Vec<std::path::PathBuf> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "toml"))
         .collect();
-    v.sort();
+    sort::ord(&mut v);
     v
 }
 
@@ -78,7 +79,7 @@ fn load_folder(dir: &Path) -> Result<CorpusSource, Vec<Diagnostic>> {
     let mut meta = None;
     let entries = fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
     let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
+    sort::ord(&mut paths);
     for p in paths {
         if !p.is_file() {
             continue;

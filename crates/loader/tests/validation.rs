@@ -2,6 +2,8 @@
 //! metadata and JSON lines). Each case builds a corpus in a fresh temporary
 //! folder and checks the exact `Diagnostic` text.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,9 +1,14 @@
-//! Shared by the engine's integration tests: the repository's seed corpus.
+//! Shared by the engine's integration tests: the repository's seed corpus,
+//! and where ECB+ is ([`ecbplus`]).
+
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
 
 use std::path::{Path, PathBuf};
 
 use parallax_engine::source::{parse_seed_folder, CorpusSource, SourceFile};
 use parallax_engine::Corpus;
+
+pub mod ecbplus;
 
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
