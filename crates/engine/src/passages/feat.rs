@@ -1,7 +1,7 @@
 //! A sentence (or two adjacent ones) as matching sees it, and the pair
 //! score: the best mutual containment over clause windows.
 
-use super::lexicon::Lexicon;
+use super::concepts::ConceptMap;
 use super::PassageConfig;
 
 /// A run of clauses: indices into `Feat::concepts` as a bit mask.
@@ -37,7 +37,7 @@ pub(crate) fn build(
     occ: &[(u32, bool)],
     clause: &[u32],
     weight: &dyn Fn(u32, bool) -> f32,
-    lex: &Lexicon,
+    cmap: &ConceptMap,
     min_concepts: usize,
 ) -> Feat {
     let mut v: Vec<(u32, f32)> = occ.iter().map(|&(c, q)| (c, weight(c, q))).collect();
@@ -49,7 +49,7 @@ pub(crate) fn build(
     let mut keys: Vec<u64> = concepts
         .iter()
         .enumerate()
-        .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
+        .flat_map(|(i, &(c, _))| cmap.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
         .collect();
     crate::sort::numbers(&mut keys);
     let class_index: Vec<(u32, u16)> = keys.iter().map(|&k| ((k >> 16) as u32, k as u16)).collect();
@@ -69,7 +69,7 @@ pub(crate) fn build(
                 let (c, w) = concepts[k * 64 + bits.trailing_zeros() as usize];
                 bits &= bits - 1;
                 total += w;
-                has_number |= lex.is_numeric(c);
+                has_number |= cmap.is_numeric(c);
             }
         }
         Win { mask, total, has_number }
@@ -249,7 +249,7 @@ impl Partners {
 
 /// Containment of window `w` of x in window `v` of y: the concepts of `w`
 /// with a partner, in index order.
-fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score {
+fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, cmap: &ConceptMap) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
@@ -260,7 +260,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score 
             let i = k * 64 + bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let (c, wt) = x.concepts[i];
-            acc.add(c, wt, part.best(i, v), lex);
+            acc.add(c, wt, part.best(i, v), cmap);
         }
     }
     acc.score(w, v)
@@ -278,15 +278,15 @@ struct Matched {
 
 impl Matched {
     /// Concept `c` of weight `wt`, matched in y at `best` (0: not at all).
-    fn add(&mut self, c: u32, wt: f32, best: f32, lex: &Lexicon) {
+    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap) {
         if best > 0.0 {
             self.matched += wt * best;
             self.shared += 1;
-            if !lex.is_generic(c) {
+            if !cmap.is_generic(c) {
                 self.distinct += 1;
                 self.distinct_weight += wt * best;
             }
-            if best >= 1.0 && lex.is_numeric(c) {
+            if best >= 1.0 && cmap.is_numeric(c) {
                 self.numbers_shared += 1;
             }
         }
@@ -312,7 +312,7 @@ impl Matched {
 /// so it allocates nothing. Every partner is inside the whole sentence, so
 /// a concept's best match is 1 when `y` has it, else `synonym_weight`
 /// when `y` has one of its classes (the same sums, in the same order).
-fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, cmap: &ConceptMap, cfg: &PassageConfig) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
@@ -353,7 +353,7 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &Pass
         } else {
             0.0
         };
-        acc.add(c, wt, best, lex);
+        acc.add(c, wt, best, cmap);
     }
     acc.score(w, v)
 }
@@ -373,11 +373,11 @@ fn min_score(p: Score, q: Score) -> Score {
 /// the two sentences and their clause windows: the same clause in two
 /// translations matches even when the rest of the sentences differ. Window
 /// pairs are tried only when the whole sentences share enough evidence.
-pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+pub(crate) fn score_pair(x: &Feat, y: &Feat, cmap: &ConceptMap, cfg: &PassageConfig) -> Score {
     let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
     // Cheap test first: the lighter sentence's evidence in the other.
     let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
-    let whole = contain_whole(light, wl, heavy, wh, lex, cfg);
+    let whole = contain_whole(light, wl, heavy, wh, cmap, cfg);
     if !passes_evidence(whole, cfg) {
         return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
     }
@@ -385,13 +385,13 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig)
     // pass at the top score (the same concepts: copies, a sentence against
     // itself), no other pair can replace them.
     if whole.score >= 1.0 {
-        let back = contain_whole(heavy, wh, light, wl, lex, cfg);
+        let back = contain_whole(heavy, wh, light, wl, cmap, cfg);
         let c = min_score(whole, back);
         if c.score >= 1.0 && passes(c, cfg) {
             return c;
         }
     }
-    SCRATCH.with_borrow_mut(|s| windows(x, y, lex, cfg, s))
+    SCRATCH.with_borrow_mut(|s| windows(x, y, cmap, cfg, s))
 }
 
 /// Buffers of [`windows`], one set per thread.
@@ -410,7 +410,7 @@ thread_local! {
 }
 
 /// The window pairs of [`score_pair`].
-fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scratch) -> Score {
+fn windows(x: &Feat, y: &Feat, cmap: &ConceptMap, cfg: &PassageConfig, s: &mut Scratch) -> Score {
     let Scratch { pxy, pyx, xs, ys } = s;
     let (wx, wy) = (&x.windows[0], &y.windows[0]);
     Partners::fill(pxy, pyx, x, y, cfg);
@@ -421,14 +421,14 @@ fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scrat
     let bound = |s: Score, w: &Win| if w.total > 0.0 { (s.weight / w.total).min(1.0) } else { 0.0 };
     xs.clear();
     for (k, w) in x.windows.iter().enumerate() {
-        let s = contain(x, w, wy, pxy, lex);
+        let s = contain(x, w, wy, pxy, cmap);
         if s.score >= cfg.split_min_score {
             xs.push((k, bound(s, w)));
         }
     }
     ys.clear();
     for (k, v) in y.windows.iter().enumerate() {
-        let s = contain(y, v, wx, pyx, lex);
+        let s = contain(y, v, wx, pyx, cmap);
         if s.score >= cfg.split_min_score {
             ys.push((k, bound(s, v)));
         }
@@ -447,11 +447,11 @@ fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scrat
                 continue;
             }
             let v = &y.windows[v];
-            let p = contain(x, w, v, pxy, lex);
+            let p = contain(x, w, v, pxy, cmap);
             if p.score <= best.score && best_pass {
                 continue;
             }
-            let q = contain(y, v, w, pyx, lex);
+            let q = contain(y, v, w, pyx, cmap);
             let c = min_score(p, q);
             let ok = passes(c, cfg);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {

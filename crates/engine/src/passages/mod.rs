@@ -6,7 +6,7 @@
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
 //!    NATO) and each stem's synonym classes alongside (WordNet, and
-//!    curated paraphrase groups of news reporting: `lexicon.rs`). A
+//!    curated paraphrase groups of news reporting: `concepts.rs`). A
 //!    concept weighs its IDF over the corpus' sentences, more inside
 //!    quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
@@ -52,9 +52,9 @@
 //!    links form clusters when they reach three or more articles.
 
 mod align;
+mod concepts;
 mod dedup;
 mod feat;
-mod lexicon;
 
 use std::collections::BTreeMap;
 
@@ -65,8 +65,8 @@ use crate::par::chunked;
 use serde::{Deserialize, Serialize};
 
 pub use align::{word_alignment, AlignKind, AlignOp};
+use concepts::ConceptMap;
 use feat::{build, passes, passes_evidence, score_pair, Feat, Score};
-use lexicon::Lexicon;
 
 use crate::model::{Corpus, Span};
 
@@ -311,7 +311,7 @@ fn quoted_flags(text: &str, tokens: &[crate::model::Token], span: Span) -> Vec<b
 pub struct Matcher<'c> {
     corpus: &'c Corpus,
     cfg: PassageConfig,
-    lex: Lexicon,
+    cmap: ConceptMap,
     /// Global sentence number -> (article, sentence).
     owner: Vec<(u32, u32)>,
     /// Article -> global number of its first sentence.
@@ -341,7 +341,7 @@ pub struct PairScore {
 
 impl<'c> Matcher<'c> {
     pub fn new(corpus: &'c Corpus, cfg: &PassageConfig) -> Matcher<'c> {
-        let mut lex = Lexicon::new(corpus);
+        let mut cmap = ConceptMap::new(corpus);
         let mut owner: Vec<(u32, u32)> = Vec::new();
         let mut first = Vec::with_capacity(corpus.articles.len());
         let mut raw: Vec<Vec<(u32, bool)>> = Vec::new();
@@ -358,7 +358,8 @@ impl<'c> Matcher<'c> {
                 .map(|sent| {
                     let f = sent.first_token as usize;
                     let count = sent.token_count as usize;
-                    let concepts = if f + count <= art.tokens.len() { lex.concepts(art, f, count) } else { Vec::new() };
+                    let concepts =
+                        if f + count <= art.tokens.len() { cmap.concepts(art, f, count) } else { Vec::new() };
                     let toks = art.tokens.get(f..f + count).unwrap_or(&[]);
                     let q = quoted_flags(&art.text, toks, sent.span);
                     let cl = clause_ids(&art.text, toks);
@@ -390,13 +391,13 @@ impl<'c> Matcher<'c> {
         }
         let n = raw.len();
         // Sentence frequency of concepts and of synonym classes.
-        let mut df = vec![0u32; lex.concept_count as usize];
+        let mut df = vec![0u32; cmap.concept_count as usize];
         let mut class_df: BTreeMap<u32, u32> = BTreeMap::new();
         for s in &raw {
             let mut cls: Vec<u32> = Vec::new();
             for &(c, _) in s {
                 df[c as usize] += 1;
-                cls.extend_from_slice(&lex.classes[c as usize]);
+                cls.extend_from_slice(&cmap.classes[c as usize]);
             }
             crate::sort::numbers(&mut cls);
             cls.dedup();
@@ -408,8 +409,8 @@ impl<'c> Matcher<'c> {
         // not a passage (with four or more articles).
         let arts = corpus.articles.len();
         if arts >= 4 {
-            let mut art_df = vec![0u32; lex.concept_count as usize];
-            let mut seen = vec![u32::MAX; lex.concept_count as usize];
+            let mut art_df = vec![0u32; cmap.concept_count as usize];
+            let mut seen = vec![u32::MAX; cmap.concept_count as usize];
             for (g, s) in raw.iter().enumerate() {
                 let a = owner[g].0;
                 for &(c, _) in s {
@@ -421,7 +422,7 @@ impl<'c> Matcher<'c> {
             }
             for (c, &d) in art_df.iter().enumerate() {
                 if d as f32 >= cfg.topic_share * arts as f32 {
-                    lex.mark_generic(c as u32);
+                    cmap.mark_generic(c as u32);
                 }
             }
         }
@@ -429,8 +430,8 @@ impl<'c> Matcher<'c> {
         let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
         let global: Vec<usize> = (0..occurrences.len()).collect();
         let feats: Vec<Feat> =
-            crate::par::map(&global, |&g| build(&occurrences[g], &clauses[g], &weight, &lex, cfg.window_min_concepts));
-        Matcher { corpus, cfg: cfg.clone(), lex, owner, first, feats, occurrences, clauses, df, class_df }
+            crate::par::map(&global, |&g| build(&occurrences[g], &clauses[g], &weight, &cmap, cfg.window_min_concepts));
+        Matcher { corpus, cfg: cfg.clone(), cmap, owner, first, feats, occurrences, clauses, df, class_df }
     }
 
     fn global(&self, article: usize, sentence: usize) -> Option<usize> {
@@ -452,7 +453,7 @@ impl<'c> Matcher<'c> {
         let off = self.clauses[lo].last().map_or(0, |c| c + 1);
         let mut cl = self.clauses[lo].clone();
         cl.extend(self.clauses[lo + 1].iter().map(|c| c + off));
-        build(&occ, &cl, &weight, &self.lex, self.cfg.window_min_concepts)
+        build(&occ, &cl, &weight, &self.cmap, self.cfg.window_min_concepts)
     }
 
     /// The concepts of a sentence with their weights, `*` marking the
@@ -465,7 +466,7 @@ impl<'c> Matcher<'c> {
             .iter()
             .map(|&(c, w)| {
                 let name = if (c as usize) < nv { self.corpus.vocab[c as usize].clone() } else { format!("@{c}") };
-                format!("{name}{}:{w:.1}", if self.lex.is_generic(c) { "*" } else { "" })
+                format!("{name}{}:{w:.1}", if self.cmap.is_generic(c) { "*" } else { "" })
             })
             .collect();
         Some(names.join(" "))
@@ -473,7 +474,7 @@ impl<'c> Matcher<'c> {
 
     pub fn score(&self, a: usize, sa: usize, b: usize, sb: usize) -> Option<PairScore> {
         let (x, y) = (self.global(a, sa)?, self.global(b, sb)?);
-        let s = score_pair(&self.feats[x], &self.feats[y], &self.lex, &self.cfg);
+        let s = score_pair(&self.feats[x], &self.feats[y], &self.cmap, &self.cfg);
         Some(PairScore {
             score: s.score,
             weight: s.weight,
@@ -571,7 +572,7 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
             let count = corpus.articles.get(a as usize).map_or(0, |x| x.sentences.len());
             let ls: Vec<SentenceLink> = (first..(first + count).min(n))
                 .filter_map(|g| {
-                    let s = score_pair(&m.feats[g], &m.feats[g], &m.lex, cfg);
+                    let s = score_pair(&m.feats[g], &m.feats[g], &m.cmap, cfg);
                     let si = (g - first) as u32;
                     passes(s, cfg).then_some(SentenceLink {
                         a: SentenceRange { start: si, end: si + 1 },
@@ -607,9 +608,9 @@ fn canonical(m: &Matcher) -> Vec<u32> {
 /// numbers, from an inverted index of rare keys: a pair is scored exactly
 /// only when the evidence its rare keys share could let it pass.
 fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
-    let Matcher { lex, owner, feats, df, class_df, cfg, .. } = m;
+    let Matcher { cmap, owner, feats, df, class_df, cfg, .. } = m;
     let n = feats.len();
-    let nc = lex.concept_count as usize;
+    let nc = cmap.concept_count as usize;
     let idf = |d: u32| idf(n, d);
     // Inverted index over rare keys: concepts, then classes (offset by nc).
     let cap = ((n as f32 * cfg.max_df_share) as u32).max(cfg.max_df_floor);
@@ -624,7 +625,7 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
         for &(c, w) in &f.concepts {
             let d = df[c as usize];
             if d >= 2 && d <= cap {
-                keys.push((c, w, !lex.is_generic(c)));
+                keys.push((c, w, !cmap.is_generic(c)));
             }
         }
         for cl in &f.classes {
@@ -668,7 +669,7 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
                 if acc[ju] >= cfg.min_weight * cfg.candidate_share && (hits[ju] >= 2 || acc[ju] >= cfg.min_weight) {
                     let s = *memo
                         .entry((canon[i], canon[ju]))
-                        .or_insert_with(|| score_pair(&feats[i], &feats[ju], lex, cfg));
+                        .or_insert_with(|| score_pair(&feats[i], &feats[ju], cmap, cfg));
                     if s.score >= cfg.split_min_score {
                         scored.push((i as u32, j, s));
                     }
@@ -686,7 +687,7 @@ fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
 /// pairs that pass, plus 1-to-2 matches (one translation split a sentence
 /// in two) where both halves were candidates on their own.
 fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u32), Vec<SentenceLink>> {
-    let Matcher { lex, owner, feats, cfg, .. } = m;
+    let Matcher { cmap, owner, feats, cfg, .. } = m;
     let n = feats.len();
     let cands: FxHashMap<(u32, u32), f32> =
         scored.iter().flat_map(|&(i, j, s)| [((i, j), s.score), ((j, i), s.score)]).collect();
@@ -725,7 +726,7 @@ fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u
                 continue;
             }
             let u = unions.entry(lo).or_insert_with(|| m.union(lo));
-            let su = score_pair(&feats[x], u, lex, cfg);
+            let su = score_pair(&feats[x], u, cmap, cfg);
             let gain = su.score >= s.score.max(s_hi) + cfg.split_gain;
             if passes(su, cfg) && gain && best.is_none_or(|b| su.score > b.0.score) {
                 best = Some((su, side_a, lo));
@@ -795,13 +796,13 @@ fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
 /// Distinctive concepts of sentence `x` that `y` and `z` both match (the
 /// same concept or a synonym): the content the three sentences share.
 fn common_distinct(m: &Matcher, x: usize, y: usize, z: usize) -> usize {
-    let lex = &m.lex;
+    let cmap = &m.cmap;
     let has = |f: &Feat, c: u32| {
         f.concepts.binary_search_by_key(&c, |p| p.0).is_ok()
-            || lex.classes[c as usize].iter().any(|k| f.classes.binary_search(k).is_ok())
+            || cmap.classes[c as usize].iter().any(|k| f.classes.binary_search(k).is_ok())
     };
     let (fy, fz) = (&m.feats[y], &m.feats[z]);
-    m.feats[x].concepts.iter().filter(|&&(c, _)| !lex.is_generic(c) && has(fy, c) && has(fz, c)).count()
+    m.feats[x].concepts.iter().filter(|&&(c, _)| !cmap.is_generic(c) && has(fy, c) && has(fz, c)).count()
 }
 
 /// The links of one pair of articles that become passages. First a
@@ -974,7 +975,7 @@ fn grow_context(
                     let gy = m.global(b_art as usize, y as usize)?;
                     let c = memo.canon;
                     let sc = (*memo.scores.entry((c[gx], c[gy])).or_insert_with(|| {
-                        let s = score_pair(&m.feats[gx], &m.feats[gy], &m.lex, ctx);
+                        let s = score_pair(&m.feats[gx], &m.feats[gy], &m.cmap, ctx);
                         passes(s, ctx).then_some(s.score)
                     }))?;
                     if ext {
@@ -991,9 +992,9 @@ fn grow_context(
                             None => {
                                 let u = memo.union_feats.entry((c[lo], c[lo + 1])).or_insert_with(|| m.union(lo));
                                 let su = if on_a {
-                                    score_pair(&m.feats[fixed], u, &m.lex, ctx).score
+                                    score_pair(&m.feats[fixed], u, &m.cmap, ctx).score
                                 } else {
-                                    score_pair(u, &m.feats[fixed], &m.lex, ctx).score
+                                    score_pair(u, &m.feats[fixed], &m.cmap, ctx).score
                                 };
                                 memo.unions.insert(key, su);
                                 su
