@@ -77,7 +77,8 @@ impl RareIndex {
 /// numbers, from an inverted index of rare keys: a pair is scored exactly
 /// only when the evidence its rare keys share could let it pass.
 pub(super) fn candidates(m: &Matcher, canon: &[u32]) -> Vec<(u32, u32, Score)> {
-    let Matcher { cmap, owner, feats, cfg, link, .. } = m;
+    let Matcher { cmap, owner, feats, cfg, .. } = m;
+    let link = &cfg.link_bar();
     let n = feats.len();
     let RareIndex { postings, keys_of } = RareIndex::new(m);
     chunked(n, |range| {

@@ -76,24 +76,7 @@ pub(super) fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<
         if articles.len() < 3 {
             continue;
         }
-        // Runs of consecutive sentences of one article form a member.
-        let mut members: Vec<PassageSide> = Vec::new();
-        for &x in &nodes {
-            let art = owner_of(&first, x);
-            let si = (x - first[art]) as u32;
-            let sent = &corpus.articles[art].sentences[si as usize];
-            match members.last_mut() {
-                Some(m) if m.article as usize == art && m.sentences.end == si => {
-                    m.sentences.end = si + 1;
-                    m.span.end = sent.span.end;
-                }
-                _ => members.push(PassageSide {
-                    article: art as u32,
-                    span: sent.span,
-                    sentences: SentenceRange { start: si, end: si + 1 },
-                }),
-            }
-        }
+        let members = members(corpus, &first, &nodes);
         clusters.push(Cluster { id: 0, members, articles, passages });
     }
     crate::sort::by(&mut clusters, |x, y| {
@@ -106,6 +89,29 @@ pub(super) fn cluster_passages(corpus: &Corpus, pairs: &[SharedPassage]) -> Vec<
         c.id = i as u32;
     }
     clusters
+}
+
+/// The members of a cluster of sentence nodes (ascending): runs of
+/// consecutive sentences of one article.
+fn members(corpus: &Corpus, first: &[usize], nodes: &[usize]) -> Vec<PassageSide> {
+    let mut members: Vec<PassageSide> = Vec::new();
+    for &x in nodes {
+        let art = owner_of(first, x);
+        let si = (x - first[art]) as u32;
+        let sent = &corpus.articles[art].sentences[si as usize];
+        match members.last_mut() {
+            Some(m) if m.article as usize == art && m.sentences.end == si => {
+                m.sentences.end = si + 1;
+                m.span.end = sent.span.end;
+            }
+            _ => members.push(PassageSide {
+                article: art as u32,
+                span: sent.span,
+                sentences: SentenceRange { start: si, end: si + 1 },
+            }),
+        }
+    }
+    members
 }
 
 /// The article of global sentence node `x`.

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Tuning of [`find_passages`].
+/// Tuning of [`find_passages`](super::find_passages).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PassageConfig {
@@ -127,53 +127,47 @@ impl Default for PassageConfig {
     }
 }
 
-/// What a sentence pair's score must reach to link,
-/// with the settings it is measured by: the thresholds that differ between
-/// an ordinary link and a context link, and those they share.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct LinkBar {
-    /// See [`PassageConfig::min_score`].
+/// What a sentence pair's score must reach to link: the thresholds that
+/// differ between an ordinary link and a context link, and through `cfg`
+/// the settings they share (`min_distinct_share`, `strong_*`,
+/// `synonym_weight`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LinkBar<'a> {
+    /// The settings both bars share.
+    pub cfg: &'a PassageConfig,
+    /// Minimum score ([`PassageConfig::min_score`] or `context_min_score`).
     pub min_score: f32,
-    /// See [`PassageConfig::min_weight`].
+    /// Minimum matched evidence.
     pub min_weight: f32,
-    /// See [`PassageConfig::min_shared`].
+    /// Minimum number of matched concepts.
     pub min_shared: usize,
-    /// See [`PassageConfig::min_distinct`].
+    /// Minimum number of distinctive matched concepts.
     pub min_distinct: usize,
-    /// See [`PassageConfig::few_distinct_min_score`].
+    /// The score a link with only `min_distinct` of them needs.
     pub few_distinct_min_score: f32,
-    /// See [`PassageConfig::min_distinct_share`].
-    pub min_distinct_share: f32,
-    /// See [`PassageConfig::strong_min_distinct`].
-    pub strong_min_distinct: usize,
-    /// See [`PassageConfig::strong_min_weight`].
-    pub strong_min_weight: f32,
-    /// See [`PassageConfig::strong_min_score`].
-    pub strong_min_score: f32,
     /// Clause windows are paired from this containment up (see
     /// [`PassageConfig::split_min_score`]).
     pub split_min_score: f32,
-    /// See [`PassageConfig::synonym_weight`].
-    pub synonym_weight: f32,
 }
 
 impl PassageConfig {
     /// The bar of an ordinary link: `min_score` and the evidence thresholds.
-    pub(crate) fn link_bar(&self) -> LinkBar {
+    pub(crate) fn link_bar(&self) -> LinkBar<'_> {
         self.bar(false)
     }
 
     /// The lower bar of a context link, whose position next to a selected
     /// link corroborates it: the `context_*` thresholds in place of the
     /// ordinary ones (clause windows paired from the lower of the two
-    /// scores), the rest as for an ordinary link.
-    pub(crate) fn context_bar(&self) -> LinkBar {
+    /// scores).
+    pub(crate) fn context_bar(&self) -> LinkBar<'_> {
         self.bar(true)
     }
 
     /// The bar of an ordinary link, or of a context link when `context`.
-    fn bar(&self, context: bool) -> LinkBar {
+    fn bar(&self, context: bool) -> LinkBar<'_> {
         LinkBar {
+            cfg: self,
             min_score: if context { self.context_min_score } else { self.min_score },
             min_weight: if context { self.context_min_weight } else { self.min_weight },
             min_shared: if context { self.context_min_shared } else { self.min_shared },
@@ -188,11 +182,6 @@ impl PassageConfig {
             } else {
                 self.split_min_score
             },
-            min_distinct_share: self.min_distinct_share,
-            strong_min_distinct: self.strong_min_distinct,
-            strong_min_weight: self.strong_min_weight,
-            strong_min_score: self.strong_min_score,
-            synonym_weight: self.synonym_weight,
         }
     }
 }

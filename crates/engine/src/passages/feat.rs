@@ -116,13 +116,16 @@ pub(crate) struct Score {
     pub distinct_weight: f32,
 }
 
+/// Whether a pair's score clears `bar`: the score (or, with much
+/// distinctive evidence, the lower `strong_min_score`), the evidence, and
+/// enough of it distinctive.
 pub(crate) fn passes(s: Score, bar: &LinkBar) -> bool {
-    let strong = s.distinct >= bar.strong_min_distinct
-        && s.distinct_weight >= bar.strong_min_weight
-        && s.score >= bar.strong_min_score;
+    let strong = s.distinct >= bar.cfg.strong_min_distinct
+        && s.distinct_weight >= bar.cfg.strong_min_weight
+        && s.score >= bar.cfg.strong_min_score;
     (s.score >= bar.min_score || strong)
         && passes_evidence(s, bar)
-        && s.distinct_weight >= bar.min_distinct_share * s.weight
+        && s.distinct_weight >= bar.cfg.min_distinct_share * s.weight
         && (s.distinct > bar.min_distinct || s.score >= bar.few_distinct_min_score)
 }
 
@@ -157,7 +160,7 @@ impl Partners {
     fn reset(&mut self, n: usize, m: usize, bar: &LinkBar) {
         let words = m.div_ceil(64).max(1);
         self.words = words;
-        self.syn_best = 0.0f32.max(bar.synonym_weight);
+        self.syn_best = 0.0f32.max(bar.cfg.synonym_weight);
         self.exact.clear();
         self.exact.resize(n, NONE);
         self.syn.clear();
@@ -349,7 +352,7 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, cmap: &ConceptMap, bar: &
         let best = if j < y.concepts.len() && y.concepts[j].0 == c {
             1.0
         } else if syn[i / 64] >> (i % 64) & 1 == 1 {
-            0.0f32.max(bar.synonym_weight)
+            0.0f32.max(bar.cfg.synonym_weight)
         } else {
             0.0
         };

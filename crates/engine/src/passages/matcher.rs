@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::concepts::ConceptMap;
-use super::config::{LinkBar, PassageConfig};
+use super::config::PassageConfig;
 use super::feat::{build, passes, score_pair, Feat};
 use crate::model::{Article, Corpus, Sentence, Span, Token};
 
@@ -17,10 +17,6 @@ use crate::model::{Article, Corpus, Sentence, Span, Token};
 pub struct Matcher<'c> {
     pub(super) corpus: &'c Corpus,
     pub(super) cfg: PassageConfig,
-    /// The bar of an ordinary link ([`PassageConfig::link_bar`]).
-    pub(super) link: LinkBar,
-    /// The bar of a context link ([`PassageConfig::context_bar`]).
-    pub(super) context: LinkBar,
     pub(super) cmap: ConceptMap,
     /// Global sentence number -> (article, sentence).
     pub(super) owner: Vec<(u32, u32)>,
@@ -100,20 +96,7 @@ impl<'c> Matcher<'c> {
         let global: Vec<usize> = (0..occurrences.len()).collect();
         let feats: Vec<Feat> =
             crate::par::map(&global, |&g| build(&occurrences[g], &clauses[g], &weight, &cmap, cfg.window_min_concepts));
-        Matcher {
-            corpus,
-            cfg: cfg.clone(),
-            link: cfg.link_bar(),
-            context: cfg.context_bar(),
-            cmap,
-            owner,
-            first,
-            feats,
-            occurrences,
-            clauses,
-            df,
-            class_df,
-        }
+        Matcher { corpus, cfg: cfg.clone(), cmap, owner, first, feats, occurrences, clauses, df, class_df }
     }
 
     /// The global number of sentence `sentence` of article `article`, if
@@ -158,13 +141,14 @@ impl<'c> Matcher<'c> {
     /// range.
     pub fn score(&self, a: usize, sa: usize, b: usize, sb: usize) -> Option<PairScore> {
         let (x, y) = (self.global(a, sa)?, self.global(b, sb)?);
-        let s = score_pair(&self.feats[x], &self.feats[y], &self.cmap, &self.link);
+        let link = self.cfg.link_bar();
+        let s = score_pair(&self.feats[x], &self.feats[y], &self.cmap, &link);
         Some(PairScore {
             score: s.score,
             weight: s.weight,
             shared: s.shared as u32,
             distinct: s.distinct as u32,
-            linked: passes(s, &self.link),
+            linked: passes(s, &link),
         })
     }
 }

@@ -6,14 +6,12 @@
 //! 1. Every sentence becomes a set of *concepts*: stems without
 //!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
 //!    NATO) and each stem's synonym classes alongside (WordNet, and
-//!    curated paraphrase groups of news reporting: `concepts.rs`; the
-//!    sentences as matching sees them: `matcher.rs`). A
-//!    concept weighs its IDF over the corpus' sentences, more inside
-//!    quotation marks.
+//!    curated paraphrase groups of news reporting). A concept weighs its
+//!    IDF over the corpus' sentences, more inside quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
 //!    synonym classes found in at most `max_df_share` of the sentences):
 //!    a pair is scored only if it shares enough rare evidence. No
-//!    all-pairs scan (`candidates.rs`).
+//!    all-pairs scan.
 //! 3. A pair's score is the best *mutual* IDF-weighted containment (the
 //!    smaller of the two directions) over the two sentences and their
 //!    clause windows (runs of one to three clauses, split at , ; : dashes,
@@ -34,14 +32,13 @@
 //!    a third article's sentence links to both, matching distinctive
 //!    concepts they share, and the two articles share
 //!    `corroborated_pair_links` other links (the same clause in three
-//!    articles that report the same event). Scores: `feat.rs`; which
-//!    pairs link: `scoring.rs`; the thresholds: `config.rs`.
+//!    articles that report the same event).
 //! 4. Per pair of articles, links are selected greedily by score: first
 //!    one-to-one, then one second link per sentence from
 //!    `second_min_score` (one-to-many is real: a lede and a later quote may
 //!    carry the same clause). Links that follow each other on both sides
 //!    merge into passages; passages of a pair never overlap on both sides
-//!    and a sentence is in at most two (`select.rs`).
+//!    and a sentence is in at most two.
 //! 5. Context: position corroborates weaker links next to selected ones
 //!    (thresholds `context_*`, down to 0.25 with one distinctive concept).
 //!    Next to a link that looks copied (score `context_anchor_score` or
@@ -51,8 +48,25 @@
 //!    sentence joins as a 1-to-2 link when the two together match the other
 //!    side better than the one alone (a sentence split in two, or a clause
 //!    carried on in the next sentence). Sentences joined by mutual-best
-//!    links form clusters when they reach three or more articles
-//!    (`clusters.rs`).
+//!    links form clusters when they reach three or more articles.
+//!
+//! The files, by stage:
+//! - `config.rs`: the thresholds ([`PassageConfig`]) and the bar of an
+//!   ordinary and of a context link built from them;
+//! - `concepts.rs`: the concept map (stopwords, aliases, synonym classes,
+//!   paraphrase groups, generic words);
+//! - `matcher.rs`: the sentences as matching sees them ([`Matcher`]):
+//!   concepts, IDF weights, clause numbers, quotation flags;
+//! - `feat.rs`: a sentence's features and the pair score (mutual
+//!   IDF-weighted containment over clause windows);
+//! - `candidates.rs`: candidate pairs from the inverted index of rare keys;
+//! - `scoring.rs`: which candidates link (the bar, 1-to-2 matches,
+//!   corroboration by a third article);
+//! - `select.rs`: per pair of articles, selection, context growth and the
+//!   merge into passages;
+//! - `clusters.rs`: passages reaching three or more articles;
+//! - `dedup.rs`: identical articles analysed once;
+//! - `align.rs`: the word-level alignment of two passages, for display.
 
 mod align;
 mod candidates;
@@ -194,8 +208,8 @@ pub struct PairSummary {
 /// Finds the passages shared between every pair of articles.
 /// Deterministic and total: any corpus, including an empty one, works.
 ///
-/// Articles with identical text are analysed once (see [`dedup`]); the
-/// rest is [`find_distinct`].
+/// Articles with identical text are analysed once (see `dedup.rs`); the
+/// rest is `find_distinct`.
 pub fn find_passages(corpus: &Corpus, cfg: &PassageConfig) -> Passages {
     let pairs = find_pairs(corpus, cfg);
     let clusters = cluster_passages(corpus, &pairs);
@@ -230,6 +244,7 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
     let scored = candidates(&m, &canon);
     let links = link_sentences(&m, &scored);
     let min_alone = cfg.second_min_score.min(cfg.min_score);
+    let link = cfg.link_bar();
     // Selection, context growth and the merge into passages.
     let passages = |memo: &mut ContextMemo, a: u32, b: u32, ls: Vec<SentenceLink>| {
         let sel = grow_context(&m, memo, a, b, select_links(ls, cfg));
@@ -237,7 +252,7 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
     };
     let links: Vec<((u32, u32), Vec<SentenceLink>)> = links.into_iter().collect();
     let pairs = chunked(links.len(), |range| {
-        let mut memo = ContextMemo::new(&canon);
+        let mut memo = ContextMemo::new(&canon, cfg.context_bar());
         let mut pairs = Vec::new();
         for ((a_art, b_art), ls) in &links[range] {
             pairs.extend(passages(&mut memo, *a_art, *b_art, ls.clone()));
@@ -245,7 +260,7 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
         pairs
     });
     let selves = chunked(twins.len(), |range| {
-        let mut memo = ContextMemo::new(&canon);
+        let mut memo = ContextMemo::new(&canon, cfg.context_bar());
         let mut selves = Vec::new();
         for &a in &twins[range] {
             // Each sentence against its own copy, then the same selection
@@ -254,9 +269,9 @@ fn find_distinct(corpus: &Corpus, cfg: &PassageConfig, twins: &[u32]) -> (Vec<Sh
             let count = corpus.articles.get(a as usize).map_or(0, |x| x.sentences.len());
             let ls: Vec<SentenceLink> = (first..(first + count).min(n))
                 .filter_map(|g| {
-                    let s = score_pair(&m.feats[g], &m.feats[g], &m.cmap, &m.link);
+                    let s = score_pair(&m.feats[g], &m.feats[g], &m.cmap, &link);
                     let si = (g - first) as u32;
-                    passes(s, &m.link).then_some(SentenceLink {
+                    passes(s, &link).then_some(SentenceLink {
                         a: SentenceRange { start: si, end: si + 1 },
                         b: SentenceRange { start: si, end: si + 1 },
                         score: s.score,

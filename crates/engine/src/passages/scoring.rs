@@ -15,7 +15,8 @@ use super::{SentenceLink, SentenceRange};
 /// pairs that pass, plus 1-to-2 matches (one translation split a sentence
 /// in two) where both halves were candidates on their own.
 pub(super) fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTreeMap<(u32, u32), Vec<SentenceLink>> {
-    let Matcher { cmap, owner, feats, cfg, link, .. } = m;
+    let Matcher { cmap, owner, feats, cfg, .. } = m;
+    let link = &cfg.link_bar();
     let n = feats.len();
     let cands: FxHashMap<(u32, u32), f32> =
         scored.iter().flat_map(|&(i, j, s)| [((i, j), s.score), ((j, i), s.score)]).collect();
@@ -77,7 +78,8 @@ pub(super) fn link_sentences(m: &Matcher, scored: &[(u32, u32, Score)]) -> BTree
 /// (the same clause carried by three articles, in three wordings). They
 /// need `corroborated_min_score` and the evidence of any link.
 fn corroborated(m: &Matcher, scored: &[(u32, u32, Score)]) -> Vec<(u32, u32)> {
-    let Matcher { owner, feats, cfg, link, .. } = m;
+    let Matcher { owner, feats, cfg, .. } = m;
+    let link = &cfg.link_bar();
     if cfg.corroborated_min_score <= 0.0 {
         return Vec::new();
     }

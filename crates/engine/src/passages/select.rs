@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
-use super::config::PassageConfig;
+use super::config::{LinkBar, PassageConfig};
 use super::feat::{passes, score_pair, Feat};
 use super::matcher::Matcher;
 use super::{PassageSide, SentenceLink, SentenceRange, SharedPassage};
@@ -87,6 +87,8 @@ pub(super) fn select_links(mut ls: Vec<SentenceLink>, cfg: &PassageConfig) -> Ve
 /// Context scores by distinct sentence text (copies score alike).
 pub(super) struct ContextMemo<'a> {
     canon: &'a [u32],
+    /// The bar of a context link.
+    bar: LinkBar<'a>,
     /// (A's sentence, B's sentence) -> score if it passes the context bar.
     scores: FxHashMap<(u32, u32), Option<f32>>,
     /// (fixed sentence, first and second of the pair, fixed is on side A)
@@ -98,9 +100,10 @@ pub(super) struct ContextMemo<'a> {
 
 impl ContextMemo<'_> {
     /// An empty memo over sentences numbered by `canon` (see
-    /// [`canonical`](super::candidates::canonical)).
-    pub(super) fn new(canon: &[u32]) -> ContextMemo<'_> {
-        ContextMemo { canon, scores: Default::default(), unions: Default::default(), union_feats: Default::default() }
+    /// [`canonical`](super::candidates::canonical)), scoring against `bar`.
+    pub(super) fn new<'a>(canon: &'a [u32], bar: LinkBar<'a>) -> ContextMemo<'a> {
+        let (scores, unions, union_feats) = Default::default();
+        ContextMemo { canon, bar, scores, unions, union_feats }
     }
 
     /// The score of global sentences `gx` (of A) and `gy` (of B) if it
@@ -108,8 +111,8 @@ impl ContextMemo<'_> {
     fn score(&mut self, m: &Matcher, gx: usize, gy: usize) -> Option<f32> {
         let c = self.canon;
         *self.scores.entry((c[gx], c[gy])).or_insert_with(|| {
-            let s = score_pair(&m.feats[gx], &m.feats[gy], &m.cmap, &m.context);
-            passes(s, &m.context).then_some(s.score)
+            let s = score_pair(&m.feats[gx], &m.feats[gy], &m.cmap, &self.bar);
+            passes(s, &self.bar).then_some(s.score)
         })
     }
 
@@ -123,9 +126,9 @@ impl ContextMemo<'_> {
         }
         let u = self.union_feats.entry((c[lo], c[lo + 1])).or_insert_with(|| m.union(lo));
         let su = if on_a {
-            score_pair(&m.feats[fixed], u, &m.cmap, &m.context).score
+            score_pair(&m.feats[fixed], u, &m.cmap, &self.bar).score
         } else {
-            score_pair(u, &m.feats[fixed], &m.cmap, &m.context).score
+            score_pair(u, &m.feats[fixed], &m.cmap, &self.bar).score
         };
         self.unions.insert(key, su);
         su
