@@ -28,8 +28,11 @@ pub enum AlignKind {
 /// belong to neither and are shown as they are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlignOp {
+    /// Whether the words are alike, or only in one text.
     pub kind: AlignKind,
+    /// The words' bytes in text A.
     pub a: Span,
+    /// The words' bytes in text B.
     pub b: Span,
 }
 

@@ -1,8 +1,8 @@
 //! A sentence (or two adjacent ones) as matching sees it, and the pair
 //! score: the best mutual containment over clause windows.
 
-use super::lexicon::Lexicon;
-use super::PassageConfig;
+use super::concepts::ConceptMap;
+use super::config::LinkBar;
 
 /// A run of clauses: indices into `Feat::concepts` as a bit mask.
 #[derive(Clone, Debug)]
@@ -37,7 +37,7 @@ pub(crate) fn build(
     occ: &[(u32, bool)],
     clause: &[u32],
     weight: &dyn Fn(u32, bool) -> f32,
-    lex: &Lexicon,
+    cmap: &ConceptMap,
     min_concepts: usize,
 ) -> Feat {
     let mut v: Vec<(u32, f32)> = occ.iter().map(|&(c, q)| (c, weight(c, q))).collect();
@@ -49,7 +49,7 @@ pub(crate) fn build(
     let mut keys: Vec<u64> = concepts
         .iter()
         .enumerate()
-        .flat_map(|(i, &(c, _))| lex.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
+        .flat_map(|(i, &(c, _))| cmap.classes[c as usize].iter().map(move |&k| (k as u64) << 16 | i as u64))
         .collect();
     crate::sort::numbers(&mut keys);
     let class_index: Vec<(u32, u16)> = keys.iter().map(|&k| ((k >> 16) as u32, k as u16)).collect();
@@ -69,7 +69,7 @@ pub(crate) fn build(
                 let (c, w) = concepts[k * 64 + bits.trailing_zeros() as usize];
                 bits &= bits - 1;
                 total += w;
-                has_number |= lex.is_numeric(c);
+                has_number |= cmap.is_numeric(c);
             }
         }
         Win { mask, total, has_number }
@@ -116,20 +116,23 @@ pub(crate) struct Score {
     pub distinct_weight: f32,
 }
 
-pub(crate) fn passes(s: Score, cfg: &PassageConfig) -> bool {
-    let strong = s.distinct >= cfg.strong_min_distinct
-        && s.distinct_weight >= cfg.strong_min_weight
-        && s.score >= cfg.strong_min_score;
-    (s.score >= cfg.min_score || strong)
-        && passes_evidence(s, cfg)
-        && s.distinct_weight >= cfg.min_distinct_share * s.weight
-        && (s.distinct > cfg.min_distinct || s.score >= cfg.few_distinct_min_score)
+/// Whether a pair's score clears `bar`: the score (or, with much
+/// distinctive evidence, the lower `strong_min_score`), the evidence, and
+/// enough of it distinctive.
+pub(crate) fn passes(s: Score, bar: &LinkBar) -> bool {
+    let strong = s.distinct >= bar.cfg.strong_min_distinct
+        && s.distinct_weight >= bar.cfg.strong_min_weight
+        && s.score >= bar.cfg.strong_min_score;
+    (s.score >= bar.min_score || strong)
+        && passes_evidence(s, bar)
+        && s.distinct_weight >= bar.cfg.min_distinct_share * s.weight
+        && (s.distinct > bar.min_distinct || s.score >= bar.few_distinct_min_score)
 }
 
 /// The thresholds that only grow with more text: a window's figures are
 /// bounded by its sentence's.
-pub(crate) fn passes_evidence(s: Score, cfg: &PassageConfig) -> bool {
-    s.weight >= cfg.min_weight && s.shared >= cfg.min_shared && s.distinct >= cfg.min_distinct
+pub(crate) fn passes_evidence(s: Score, bar: &LinkBar) -> bool {
+    s.weight >= bar.min_weight && s.shared >= bar.min_shared && s.distinct >= bar.min_distinct
 }
 
 /// For each concept of `x`, what of `y` it matches: the same concept (a
@@ -154,10 +157,10 @@ const NONE: u16 = u16::MAX;
 
 impl Partners {
     /// Empty partners of `n` concepts in a sentence of `m`.
-    fn reset(&mut self, n: usize, m: usize, cfg: &PassageConfig) {
+    fn reset(&mut self, n: usize, m: usize, bar: &LinkBar) {
         let words = m.div_ceil(64).max(1);
         self.words = words;
-        self.syn_best = 0.0f32.max(cfg.synonym_weight);
+        self.syn_best = 0.0f32.max(bar.cfg.synonym_weight);
         self.exact.clear();
         self.exact.resize(n, NONE);
         self.syn.clear();
@@ -182,10 +185,10 @@ impl Partners {
     /// sorted lists: the concepts (identical matches), then the (class,
     /// concept) indexes (synonyms, for concepts without an identical
     /// match).
-    fn fill(pxy: &mut Partners, pyx: &mut Partners, x: &Feat, y: &Feat, cfg: &PassageConfig) {
+    fn fill(pxy: &mut Partners, pyx: &mut Partners, x: &Feat, y: &Feat, bar: &LinkBar) {
         let (n, m) = (x.concepts.len(), y.concepts.len());
-        pxy.reset(n, m, cfg);
-        pyx.reset(m, n, cfg);
+        pxy.reset(n, m, bar);
+        pyx.reset(m, n, bar);
         let (mut i, mut j) = (0, 0);
         while i < n && j < m {
             match x.concepts[i].0.cmp(&y.concepts[j].0) {
@@ -249,7 +252,7 @@ impl Partners {
 
 /// Containment of window `w` of x in window `v` of y: the concepts of `w`
 /// with a partner, in index order.
-fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score {
+fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, cmap: &ConceptMap) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
@@ -260,7 +263,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, lex: &Lexicon) -> Score 
             let i = k * 64 + bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let (c, wt) = x.concepts[i];
-            acc.add(c, wt, part.best(i, v), lex);
+            acc.add(c, wt, part.best(i, v), cmap);
         }
     }
     acc.score(w, v)
@@ -278,15 +281,15 @@ struct Matched {
 
 impl Matched {
     /// Concept `c` of weight `wt`, matched in y at `best` (0: not at all).
-    fn add(&mut self, c: u32, wt: f32, best: f32, lex: &Lexicon) {
+    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap) {
         if best > 0.0 {
             self.matched += wt * best;
             self.shared += 1;
-            if !lex.is_generic(c) {
+            if !cmap.is_generic(c) {
                 self.distinct += 1;
                 self.distinct_weight += wt * best;
             }
-            if best >= 1.0 && lex.is_numeric(c) {
+            if best >= 1.0 && cmap.is_numeric(c) {
                 self.numbers_shared += 1;
             }
         }
@@ -312,7 +315,7 @@ impl Matched {
 /// so it allocates nothing. Every partner is inside the whole sentence, so
 /// a concept's best match is 1 when `y` has it, else `synonym_weight`
 /// when `y` has one of its classes (the same sums, in the same order).
-fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, cmap: &ConceptMap, bar: &LinkBar) -> Score {
     if w.total <= 0.0 {
         return Score::default();
     }
@@ -349,11 +352,11 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, lex: &Lexicon, cfg: &Pass
         let best = if j < y.concepts.len() && y.concepts[j].0 == c {
             1.0
         } else if syn[i / 64] >> (i % 64) & 1 == 1 {
-            0.0f32.max(cfg.synonym_weight)
+            0.0f32.max(bar.cfg.synonym_weight)
         } else {
             0.0
         };
-        acc.add(c, wt, best, lex);
+        acc.add(c, wt, best, cmap);
     }
     acc.score(w, v)
 }
@@ -373,25 +376,25 @@ fn min_score(p: Score, q: Score) -> Score {
 /// the two sentences and their clause windows: the same clause in two
 /// translations matches even when the rest of the sentences differ. Window
 /// pairs are tried only when the whole sentences share enough evidence.
-pub(crate) fn score_pair(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig) -> Score {
+pub(crate) fn score_pair(x: &Feat, y: &Feat, cmap: &ConceptMap, bar: &LinkBar) -> Score {
     let (Some(wx), Some(wy)) = (x.windows.first(), y.windows.first()) else { return Score::default() };
     // Cheap test first: the lighter sentence's evidence in the other.
     let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
-    let whole = contain_whole(light, wl, heavy, wh, lex, cfg);
-    if !passes_evidence(whole, cfg) {
-        return Score { score: whole.score.min(cfg.min_score * 0.99), ..whole };
+    let whole = contain_whole(light, wl, heavy, wh, cmap, bar);
+    if !passes_evidence(whole, bar) {
+        return Score { score: whole.score.min(bar.min_score * 0.99), ..whole };
     }
     // The whole sentences are the first window pair tried below; when they
     // pass at the top score (the same concepts: copies, a sentence against
     // itself), no other pair can replace them.
     if whole.score >= 1.0 {
-        let back = contain_whole(heavy, wh, light, wl, lex, cfg);
+        let back = contain_whole(heavy, wh, light, wl, cmap, bar);
         let c = min_score(whole, back);
-        if c.score >= 1.0 && passes(c, cfg) {
+        if c.score >= 1.0 && passes(c, bar) {
             return c;
         }
     }
-    SCRATCH.with_borrow_mut(|s| windows(x, y, lex, cfg, s))
+    SCRATCH.with_borrow_mut(|s| windows(x, y, cmap, bar, s))
 }
 
 /// Buffers of [`windows`], one set per thread.
@@ -410,10 +413,10 @@ thread_local! {
 }
 
 /// The window pairs of [`score_pair`].
-fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scratch) -> Score {
+fn windows(x: &Feat, y: &Feat, cmap: &ConceptMap, bar: &LinkBar, s: &mut Scratch) -> Score {
     let Scratch { pxy, pyx, xs, ys } = s;
     let (wx, wy) = (&x.windows[0], &y.windows[0]);
-    Partners::fill(pxy, pyx, x, y, cfg);
+    Partners::fill(pxy, pyx, x, y, bar);
     // A window's containment in the whole other sentence bounds its
     // containment in any window of it: skip windows that cannot pass.
     // Kept with that bound before halving for different figures (matched
@@ -421,15 +424,15 @@ fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scrat
     let bound = |s: Score, w: &Win| if w.total > 0.0 { (s.weight / w.total).min(1.0) } else { 0.0 };
     xs.clear();
     for (k, w) in x.windows.iter().enumerate() {
-        let s = contain(x, w, wy, pxy, lex);
-        if s.score >= cfg.split_min_score {
+        let s = contain(x, w, wy, pxy, cmap);
+        if s.score >= bar.split_min_score {
             xs.push((k, bound(s, w)));
         }
     }
     ys.clear();
     for (k, v) in y.windows.iter().enumerate() {
-        let s = contain(y, v, wx, pyx, lex);
-        if s.score >= cfg.split_min_score {
+        let s = contain(y, v, wx, pyx, cmap);
+        if s.score >= bar.split_min_score {
             ys.push((k, bound(s, v)));
         }
     }
@@ -447,13 +450,13 @@ fn windows(x: &Feat, y: &Feat, lex: &Lexicon, cfg: &PassageConfig, s: &mut Scrat
                 continue;
             }
             let v = &y.windows[v];
-            let p = contain(x, w, v, pxy, lex);
+            let p = contain(x, w, v, pxy, cmap);
             if p.score <= best.score && best_pass {
                 continue;
             }
-            let q = contain(y, v, w, pyx, lex);
+            let q = contain(y, v, w, pyx, cmap);
             let c = min_score(p, q);
-            let ok = passes(c, cfg);
+            let ok = passes(c, bar);
             if (ok && !best_pass) || (ok == best_pass && c.score > best.score) {
                 best = c;
                 best_pass = ok;

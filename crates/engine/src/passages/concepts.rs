@@ -1,5 +1,6 @@
-//! What a word means for matching: stopwords, actor aliases and synonym
-//! classes, resolved once per corpus onto the interned stems.
+//! The concept map of the passage finder: what a word means for matching
+//! (stopwords, actor aliases and synonym classes), resolved once per corpus
+//! onto the interned stems.
 //!
 //! * Stopwords carry no evidence and are dropped.
 //! * Aliases name the same actor in different words (Moscow ~ Russia ~ the
@@ -340,8 +341,10 @@ const GENERIC: &[&str] = &[
     "stressed",
 ];
 
-/// Per-stem matching information for one corpus.
-pub struct Lexicon {
+/// The concept map of one corpus: per stem, the concept it stands for
+/// (stopwords dropped, aliases folded), its synonym classes and whether it
+/// is a number or a generic word.
+pub struct ConceptMap {
     /// For each vocab stem: its concept id (`u32::MAX` = stopword).
     /// Concepts `< vocab.len()` are stems; above are alias concepts.
     pub concept: Vec<u32>,
@@ -364,6 +367,7 @@ pub struct Lexicon {
     generic: Vec<bool>,
 }
 
+/// The concept of a stopword: no concept.
 pub const STOP: u32 = u32::MAX;
 
 fn parse_base36(s: &str) -> Option<u32> {
@@ -400,8 +404,9 @@ pub fn synonym_table(stemmer: &Stemmer) -> HashMap<String, Vec<u32>> {
     map
 }
 
-impl Lexicon {
-    pub fn new(corpus: &Corpus) -> Lexicon {
+impl ConceptMap {
+    /// The concept map of `corpus`'s vocabulary.
+    pub fn new(corpus: &Corpus) -> ConceptMap {
         let stemmer = english_stemmer();
         let vocab = &corpus.vocab;
         let n = vocab.len() as u32;
@@ -487,7 +492,7 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { concept, classes, numeric, phrases, opens_phrase, us_stem, usa_concept, concept_count, generic }
+        ConceptMap { concept, classes, numeric, phrases, opens_phrase, us_stem, usa_concept, concept_count, generic }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -531,10 +536,12 @@ impl Lexicon {
         }
     }
 
+    /// Whether `concept` names an actor or is a generic news word.
     pub fn is_generic(&self, concept: u32) -> bool {
         self.generic.get(concept as usize).copied().unwrap_or(false)
     }
 
+    /// Whether `concept` is a number.
     pub fn is_numeric(&self, concept: u32) -> bool {
         self.numeric.get(concept as usize).copied().unwrap_or(false)
     }
