@@ -25,6 +25,7 @@ pub mod lexicon;
 pub mod model;
 mod par;
 pub mod passages;
+mod pipeline;
 pub mod search;
 pub mod segment;
 pub mod sort;
