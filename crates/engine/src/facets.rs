@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::filter::Query;
+use crate::query::Query;
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus};
 use crate::passages::Passages;

@@ -1,7 +1,7 @@
 //! The search's index: built once per corpus, so that a keystroke costs a
 //! few lookups per query word rather than a pass over every token.
 //!
-//! A query word matches a token (see [`crate::filter`]) when the token's
+//! A query word matches a token (see [`crate::query`]) when the token's
 //! stem is the word's stem, or when the token's form starts with the word.
 //! Both reduce to a set of stems: the word's own stem and the stems of every
 //! corpus form that starts with it (forms are kept sorted, so that is one
@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::filter::{find_phrase, Query};
+use crate::query::{find_phrase, with_phrases, Query};
 use crate::model::{Article, Corpus, Paragraph, Span, Token};
 use crate::token::{self, english_stemmer, normalize_word, stem_word};
 
@@ -155,7 +155,7 @@ impl SearchIndex {
             .iter()
             .filter(|t| c.token_hits(t))
             .map(|t| (t.span.start as usize - base, t.span.end as usize - base));
-        merge(toks.collect(), a.slice(s.span), c.query)
+        with_phrases(toks.collect(), a.slice(s.span), c.query)
     }
 
     /// Highlights in a paragraph, relative to its start.
@@ -170,7 +170,7 @@ impl SearchIndex {
             .filter(|t| c.token_hits(t))
             .map(|t| (t.span.start as usize - base, t.span.end as usize - base))
             .collect();
-        merge(toks, a.slice(p.span), c.query)
+        with_phrases(toks, a.slice(p.span), c.query)
     }
 
     /// Highlights in the article's title (`Article::title`), relative to it.
@@ -191,24 +191,24 @@ impl SearchIndex {
             (false, Some(p)) => return self.paragraph_highlights(a, p, c),
             (false, None) => Vec::new(),
         };
-        merge(toks, title, c.query)
+        with_phrases(toks, title, c.query)
     }
 }
 
-/// Adds the phrase hits in `text` to `spans`, sorts and merges.
-fn merge(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, usize)> {
-    for p in &q.phrases {
-        spans.extend(find_phrase(text, p));
-    }
-    crate::sort::ord(&mut spans);
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (a, b) in spans {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    merged
+/// Indices of the articles that match (builds a [`SearchIndex`]; to test
+/// many queries, build it once: see `Bundle::search`).
+pub fn matching_articles(corpus: &Corpus, q: &Query) -> Vec<usize> {
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.matching(corpus, &c).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect()
+}
+
+/// The sentence to show under an article in the list (builds a
+/// [`SearchIndex`] over `corpus`; see [`SearchIndex::snippet_sentence`]).
+pub fn snippet_sentence(corpus: &Corpus, article: usize, q: &Query) -> Option<usize> {
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.snippet_sentence(&corpus.articles[article], &c)
 }
 
 /// [`SearchIndex::build`] in steps, so that a page can build the index
