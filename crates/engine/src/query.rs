@@ -99,7 +99,6 @@ pub fn highlight(text: &str, q: &Query) -> Vec<(usize, usize)> {
     with_phrases(out, text, q)
 }
 
-
 /// Adds the phrase hits in `text` to `spans` (byte ranges of `text`),
 /// sorts and merges overlapping or touching ranges.
 pub(crate) fn with_phrases(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, usize)> {

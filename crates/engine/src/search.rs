@@ -14,8 +14,8 @@
 
 use std::collections::HashMap;
 
-use crate::query::{find_phrase, with_phrases, Query};
 use crate::model::{Article, Corpus, Paragraph, Span, Token};
+use crate::query::{find_phrase, with_phrases, Query};
 use crate::token::{self, english_stemmer, normalize_word, stem_word};
 
 /// See the module documentation. Built by [`SearchIndex::build`].

@@ -29,10 +29,10 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestR
 
 use parallax_engine::bundle::{Bundle, BundleReader};
 use parallax_engine::clean::{clean_article, clean_corpus, lines};
-use parallax_engine::query::{highlight, Query};
-use parallax_engine::search::matching_articles;
 use parallax_engine::lexicon::{parse_lexicon, Lexicon};
 use parallax_engine::passages::word_alignment;
+use parallax_engine::query::{highlight, Query};
+use parallax_engine::search::matching_articles;
 use parallax_engine::segment::split_sentences;
 use parallax_engine::source::{parse_jsonl, parse_seed_folder, ArticleMeta, RawArticle, SourceFile};
 use parallax_engine::stance::{extract, matrix};
