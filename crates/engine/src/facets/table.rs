@@ -46,7 +46,8 @@ impl FacetTable {
     }
 }
 
-/// What a [`FacetTable`] is built from: the bundle's parts.
+/// The bundle's parts the facets read: what a [`FacetTable`] is built
+/// from, and what [`super::Facets`] answers from.
 #[derive(Clone, Copy)]
 pub struct TableSource<'a> {
     /// The analysed articles.

@@ -6,15 +6,15 @@ use super::{Facet, UNKNOWN};
 use crate::model::Article;
 
 /// An article's outlet, as the facet files it.
-pub(super) fn outlet_key(a: &Article) -> &str {
+fn outlet_key(a: &Article) -> &str {
     a.meta.outlet.as_deref().unwrap_or(UNKNOWN)
 }
 /// An article's event, as the facet files it.
-pub(super) fn event_key(a: &Article) -> &str {
+fn event_key(a: &Article) -> &str {
     a.meta.event.as_deref().unwrap_or(UNKNOWN)
 }
 /// An article's date, as the facet files it.
-pub(super) fn date_key(a: &Article) -> &str {
+fn date_key(a: &Article) -> &str {
     a.meta.date.as_deref().unwrap_or(UNKNOWN)
 }
 
@@ -86,6 +86,22 @@ impl TableSource<'_> {
                 label.push('”');
                 (cl.id.to_string(), label)
             })),
+        }
+    }
+
+    /// Is `key` a value of facet `f` (cheaper than searching its values)?
+    pub(super) fn has_value(&self, f: Facet, key: &str) -> bool {
+        let c = self.corpus;
+        match f {
+            Facet::Actor => self.lexicon.actors.iter().any(|a| a.name == key),
+            Facet::Issue => self.lexicon.issues.iter().any(|i| i.name == key),
+            Facet::Outlet => c.articles.iter().any(|a| outlet_key(a) == key),
+            Facet::Event => c.articles.iter().any(|a| event_key(a) == key),
+            Facet::Date => c.articles.iter().any(|a| date_key(a) == key),
+            Facet::Shares => c.index_of(key).is_some_and(|i| self.index.shares.get(i).is_some_and(|s| !s.is_empty())),
+            Facet::Carries => key
+                .parse::<u32>()
+                .is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n)),
         }
     }
 

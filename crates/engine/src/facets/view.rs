@@ -3,24 +3,14 @@
 
 use std::sync::OnceLock;
 
-use super::values::{date_key, event_key, outlet_key};
-use super::{Counts, Facet, FacetGroup, FacetIndex, FacetTable, FacetValue, Filter, Selection, Sort, SortKey};
-use crate::lexicon::Lexicon;
-use crate::model::Corpus;
-use crate::passages::Passages;
+use super::{Counts, Facet, FacetGroup, FacetTable, FacetValue, Filter, Selection, Sort, SortKey, TableSource};
 use crate::search::SearchIndex;
 
 /// What the facets see of the bundle.
 #[derive(Clone, Copy)]
 pub struct Facets<'a> {
-    /// The analysed articles.
-    pub corpus: &'a Corpus,
-    /// The actors and issues.
-    pub lexicon: &'a Lexicon,
-    /// Shared passages and their clusters.
-    pub passages: &'a Passages,
-    /// What each article mentions, shares and carries.
-    pub index: &'a FacetIndex,
+    /// The bundle's parts: corpus, lexicon, passages, facet index.
+    pub source: TableSource<'a>,
     /// Derived once from the above (see `Bundle::facets`).
     pub table: &'a FacetTable,
     /// Built on the first search (an empty query needs no index).
@@ -35,7 +25,7 @@ impl<'a> Facets<'a> {
 
     /// The search index (built on first use).
     pub fn search(&self) -> &'a SearchIndex {
-        self.search.get_or_init(|| SearchIndex::build(self.corpus))
+        self.search.get_or_init(|| SearchIndex::build(self.source.corpus))
     }
 
     /// Value `slot` of facet `f` as (key, label).
@@ -46,18 +36,7 @@ impl<'a> Facets<'a> {
 
     /// Is `key` a value of facet `f` (cheaper than searching [`Self::values`])?
     pub fn has_value(&self, f: Facet, key: &str) -> bool {
-        let c = self.corpus;
-        match f {
-            Facet::Actor => self.lexicon.actors.iter().any(|a| a.name == key),
-            Facet::Issue => self.lexicon.issues.iter().any(|i| i.name == key),
-            Facet::Outlet => c.articles.iter().any(|a| outlet_key(a) == key),
-            Facet::Event => c.articles.iter().any(|a| event_key(a) == key),
-            Facet::Date => c.articles.iter().any(|a| date_key(a) == key),
-            Facet::Shares => c.index_of(key).is_some_and(|i| self.index.shares.get(i).is_some_and(|s| !s.is_empty())),
-            Facet::Carries => key
-                .parse::<u32>()
-                .is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n)),
-        }
+        self.source.has_value(f, key)
     }
 
     /// Applies a filter: the selected articles and every facet's counts.
@@ -105,10 +84,10 @@ impl<'a> Facets<'a> {
             selected[fi].dedup();
         }
         let matching = if filter.query.is_empty() {
-            vec![true; self.corpus.articles.len()]
+            vec![true; self.source.corpus.articles.len()]
         } else {
             let search = self.search();
-            search.matching(self.corpus, &search.compile(self.corpus, &filter.query))
+            search.matching(self.source.corpus, &search.compile(self.source.corpus, &filter.query))
         };
         let all: u8 = Facet::ALL.iter().fold(0, |m, f| m | f.bit());
         let mut counts: [Vec<u32>; 7] = Default::default();
@@ -148,7 +127,7 @@ impl<'a> Facets<'a> {
     /// Sorts article indices in place (ties by id, i.e. by index).
     pub fn sort(&self, articles: &mut [usize], sort: Sort) {
         let rank = self.table.ranks[sort.key as usize].get_or_init(|| {
-            let mut all: Vec<usize> = (0..self.corpus.articles.len()).collect();
+            let mut all: Vec<usize> = (0..self.source.corpus.articles.len()).collect();
             self.sort_by_comparing(&mut all, sort.key);
             let mut rank = vec![0u32; all.len()];
             for (r, &i) in all.iter().enumerate() {
@@ -164,7 +143,7 @@ impl<'a> Facets<'a> {
 
     /// The orders themselves (see [`FacetTable`]'s `ranks`).
     fn sort_by_comparing(&self, articles: &mut [usize], key: SortKey) {
-        let c = self.corpus;
+        let c = self.source.corpus;
         let share = |i: usize| self.shared_share(i);
         match key {
             SortKey::Id => crate::sort::ord(articles),
@@ -190,7 +169,7 @@ impl<'a> Facets<'a> {
 
     /// The share (0..1) of an article's words inside shared passages.
     pub fn shared_share(&self, i: usize) -> f64 {
-        let w = self.corpus.articles[i].word_count().max(1) as f64;
-        self.index.shared_words.get(i).copied().unwrap_or(0) as f64 / w
+        let w = self.source.corpus.articles[i].word_count().max(1) as f64;
+        self.source.index.shared_words.get(i).copied().unwrap_or(0) as f64 / w
     }
 }
