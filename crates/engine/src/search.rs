@@ -41,12 +41,14 @@ pub struct SearchIndex {
 /// matches; and one flag per stem, set when any word matches it.
 #[derive(Clone, Debug)]
 pub struct Compiled<'q> {
+    /// The query it resolves.
     pub query: &'q Query,
     terms: Vec<Vec<u32>>,
     hit: Vec<bool>,
 }
 
 impl Compiled<'_> {
+    /// Is the query empty (nothing to mark, everything matches)?
     pub fn is_empty(&self) -> bool {
         self.query.is_empty()
     }
@@ -56,6 +58,7 @@ impl Compiled<'_> {
 }
 
 impl SearchIndex {
+    /// The index over `corpus` ([`SearchIndexBuilder`] in one step).
     pub fn build(corpus: &Corpus) -> SearchIndex {
         let mut b = SearchIndexBuilder::new(corpus);
         while !b.step(corpus, usize::MAX) {}
@@ -255,6 +258,7 @@ enum Phase {
 }
 
 impl SearchIndexBuilder {
+    /// A builder at the start: nothing done yet.
     pub fn new(corpus: &Corpus) -> SearchIndexBuilder {
         SearchIndexBuilder {
             phase: if corpus.articles.is_empty() { Phase::Done } else { Phase::Forms },
@@ -289,6 +293,7 @@ impl SearchIndexBuilder {
         };
         done.min(self.total())
     }
+    /// All the work (see [`done`](Self::done)).
     pub fn total(&self) -> usize {
         4 * self.n + 2
     }
