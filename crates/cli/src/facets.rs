@@ -4,7 +4,7 @@
 
 use parallax_engine::bundle::Bundle;
 use parallax_engine::facets::{Facet, Filter, Sort};
-use parallax_engine::query::Query;
+use parallax_engine::filter::Query;
 use serde_json::{json, Map, Value};
 
 /// The filter options: `--q TEXT`, `--sort KEY`, and one `--<facet> VALUE`
