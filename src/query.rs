@@ -11,7 +11,7 @@
 use std::fmt::Write;
 
 use parallax_engine::facets::{Facet, Filter, Sort};
-use parallax_engine::filter::Query;
+use parallax_engine::query::Query;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum View {

@@ -5,7 +5,8 @@
 use gloo::utils::{document, window};
 use parallax::app::App;
 use parallax_engine::facets::{Facet, Filter};
-use parallax_engine::filter::{filter_articles, Query};
+use parallax_engine::query::Query;
+use parallax_engine::search::matching_articles;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -70,7 +71,7 @@ impl Drop for Mounted {
 
 fn expected_ids(q: &str) -> Vec<String> {
     let data = parallax::data::load().expect("bundle loads");
-    filter_articles(&data.corpus, &Query::parse(q))
+    matching_articles(&data.corpus, &Query::parse(q))
         .into_iter()
         .map(|i| data.corpus.articles[i].id().to_string())
         .collect()

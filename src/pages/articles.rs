@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use parallax_engine::facets::{Counts, Facet, Filter, Sort, SortKey};
-use parallax_engine::filter::Query;
+use parallax_engine::query::Query;
 use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
 

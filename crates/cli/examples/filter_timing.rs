@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use parallax_engine::bundle::Bundle;
 use parallax_engine::facets::{Filter, Sort};
-use parallax_engine::filter::Query;
+use parallax_engine::query::Query;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -127,14 +127,7 @@ impl Bundle {
             .prepared
             .table
             .get_or_init(|| FacetTable::build(&self.corpus, &self.lexicon, &self.passages, &self.facets));
-        Facets {
-            corpus: &self.corpus,
-            lexicon: &self.lexicon,
-            passages: &self.passages,
-            index: &self.facets,
-            table,
-            search: &self.prepared.search,
-        }
+        Facets { source: self.table_source(), table, search: &self.prepared.search }
     }
 }
 

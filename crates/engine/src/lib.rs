@@ -10,8 +10,9 @@
 //!    paragraphs and sentences ([`segment`]) and tokenised and stemmed
 //!    ([`token`]). All offsets are byte offsets into the article's
 //!    *original* text, so a span can always be shown in place.
-//! 3. Views over the corpus: [`filter`] (the article list), [`passages`]
-//!    (text shared between articles).
+//! 3. Views over the corpus: [`facets`] and [`search`] (the article list,
+//!    filtered by facet values and a [`query`]), [`passages`] (text shared
+//!    between articles).
 //!
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
@@ -25,6 +26,8 @@ pub mod lexicon;
 pub mod model;
 mod par;
 pub mod passages;
+mod pipeline;
+pub mod query;
 pub mod search;
 pub mod segment;
 pub mod sort;

@@ -2,35 +2,42 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::source::{ArticleMeta, CorpusSource};
-use crate::{clean, segment, token};
+use crate::source::ArticleMeta;
 
 /// A half-open byte range `[start, end)` into an article's original text.
 ///
 /// `u32`, not `usize`: the same on native and wasm32, and half the size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
+    /// The first byte.
     pub start: u32,
+    /// One past the last byte.
     pub end: u32,
 }
 
 impl Span {
+    /// `[start, end)`; `start <= end`.
     pub fn new(start: usize, end: usize) -> Span {
         debug_assert!(start <= end);
         Span { start: start as u32, end: end as u32 }
     }
+    /// As a range, for slicing the text.
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+    /// Its length in bytes.
     pub fn len(self) -> usize {
         (self.end - self.start) as usize
     }
+    /// No bytes.
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }
+    /// Does it hold all of `other`?
     pub fn contains(self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// Do the two share a byte?
     pub fn overlaps(self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
@@ -44,12 +51,16 @@ pub enum ParagraphKind {
     Title,
     /// A short line without sentence punctuation inside the body.
     Heading,
+    /// Any other kept paragraph.
     Body,
 }
 
+/// A kept paragraph (a line of the cleaned text).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
+    /// Where it is in the original text.
     pub span: Span,
+    /// Headline, heading or body.
     pub kind: ParagraphKind,
     /// Index of the first sentence of this paragraph in `Article::sentences`.
     pub first_sentence: u32,
@@ -57,8 +68,10 @@ pub struct Paragraph {
     pub sentence_count: u32,
 }
 
+/// A sentence of a kept paragraph.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
+    /// Where it is in the original text.
     pub span: Span,
     /// Index into `Article::paragraphs`.
     pub paragraph: u32,
@@ -66,6 +79,7 @@ pub struct Sentence {
     /// Not stored in a bundle: the reader sets it (see `Article::tokens`).
     #[serde(skip)]
     pub first_token: u32,
+    /// Number of its tokens (not stored either).
     #[serde(skip)]
     pub token_count: u32,
 }
@@ -74,7 +88,9 @@ pub struct Sentence {
 /// `Corpus::vocab`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Token {
+    /// The word in the original text.
     pub span: Span,
+    /// Its stem: an index into `Corpus::vocab`.
     pub stem: u32,
 }
 
@@ -102,6 +118,7 @@ pub enum RemovalReason {
 }
 
 impl RemovalReason {
+    /// How the reader names it.
     pub fn label(self) -> &'static str {
         match self {
             RemovalReason::PageChrome => "page chrome",
@@ -116,32 +133,41 @@ impl RemovalReason {
     }
 }
 
+/// A stretch of the scraped page removed as boilerplate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
+    /// Where it is in the original text.
     pub span: Span,
+    /// Why it was removed.
     pub reason: RemovalReason,
 }
 
+/// One analysed article: its original text and what the pipeline found in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
+    /// Id, title, outlet, date, event.
     pub meta: ArticleMeta,
     /// The original file text, exactly as read (after UTF-8 validation).
     pub text: String,
+    /// Kept paragraphs, in text order.
     pub paragraphs: Vec<Paragraph>,
+    /// Sentences, in text order.
     pub sentences: Vec<Sentence>,
     /// Stored after the article in a bundle, or not at all for a small
     /// corpus, which [`crate::bundle::BundleReader`] tokenises again (see
     /// [`crate::bundle::DERIVE_TOKENS_BELOW`]).
     #[serde(skip)]
     pub tokens: Vec<Token>,
-    /// Boilerplate removed by [`clean`], in text order.
+    /// Boilerplate removed by [`crate::clean`], in text order.
     pub removed: Vec<Removed>,
 }
 
 impl Article {
+    /// Its id (file stem or JSON `id`).
     pub fn id(&self) -> &str {
         &self.meta.id
     }
+    /// The text at `span`.
     pub fn slice(&self, span: Span) -> &str {
         &self.text[span.range()]
     }
@@ -163,6 +189,7 @@ impl Article {
             .enumerate()
             .filter(|(_, s)| self.paragraphs[s.paragraph as usize].kind != ParagraphKind::Title)
     }
+    /// The tokens of sentence `i`.
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         let s = &self.sentences[i];
         let a = s.first_token as usize;
@@ -186,8 +213,10 @@ impl Article {
     }
 }
 
+/// The analysed corpus (built by `Corpus::build`, in `pipeline.rs`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Corpus {
+    /// The corpus's name (folder or file).
     pub name: String,
     /// Articles sorted by id.
     pub articles: Vec<Article>,
@@ -196,58 +225,15 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    /// Analyses a validated source. Total: never fails, never panics.
-    pub fn build(source: CorpusSource) -> Corpus {
-        let CorpusSource { name, mut articles } = source;
-        crate::sort::by(&mut articles, |a, b| a.meta.id.cmp(&b.meta.id));
-        // Identical texts (one article under several ids) are analysed
-        // once, and count once in the corpus-wide cleaning rules: a copy is
-        // no evidence that a line is boilerplate.
-        let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let copy_of: Vec<Option<usize>> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let f = *first_of.entry(a.text.as_str()).or_insert(i);
-                (f != i).then_some(f)
-            })
-            .collect();
-        let texts: Vec<&str> =
-            articles.iter().zip(&copy_of).filter(|(_, c)| c.is_none()).map(|(a, _)| a.text.as_str()).collect();
-        let cleaned = clean::clean_corpus(&texts);
-        // Each distinct text on its own (in parallel with the `parallel`
-        // feature), with stems numbered per article ...
-        let work: Vec<(&str, Vec<clean::Line>)> = texts.iter().copied().zip(cleaned).collect();
-        let mut analysed = crate::par::map_init(&work, token::StemCache::default, |cache, (text, lines)| {
-            let seg = segment::segment_article(text, lines);
-            let (sentences, tokens, stems) = token::tokenize_cached(text, seg.sentences, cache);
-            (seg.paragraphs, sentences, tokens, stems, seg.removed)
-        })
-        .into_iter();
-        drop(texts);
-        // ... then in id order: corpus-wide stem numbers, copies.
-        let mut vocab = token::Vocab::default();
-        let mut out: Vec<Article> = Vec::with_capacity(articles.len());
-        for (raw, copy) in articles.into_iter().zip(copy_of) {
-            let (paragraphs, sentences, tokens, removed) = match copy.and_then(|c| out.get(c)) {
-                Some(a) => (a.paragraphs.clone(), a.sentences.clone(), a.tokens.clone(), a.removed.clone()),
-                None => {
-                    let (paragraphs, sentences, mut tokens, stems, removed) = analysed.next().unwrap_or_default();
-                    vocab.renumber(&stems, &mut tokens);
-                    (paragraphs, sentences, tokens, removed)
-                }
-            };
-            out.push(Article { meta: raw.meta, text: raw.text, paragraphs, sentences, tokens, removed });
-        }
-        Corpus { name, articles: out, vocab: vocab.into_vec() }
-    }
-
+    /// The article with this id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.binary_search_by(|a| a.meta.id.as_str().cmp(id)).ok().map(|i| &self.articles[i])
     }
+    /// The index of the article with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.articles.binary_search_by(|a| a.meta.id.as_str().cmp(id)).ok()
     }
+    /// The text of stem `id`.
     pub fn stem(&self, id: u32) -> &str {
         &self.vocab[id as usize]
     }

@@ -1,7 +1,7 @@
 //! The search's index: built once per corpus, so that a keystroke costs a
 //! few lookups per query word rather than a pass over every token.
 //!
-//! A query word matches a token (see [`crate::filter`]) when the token's
+//! A query word matches a token (see [`crate::query`]) when the token's
 //! stem is the word's stem, or when the token's form starts with the word.
 //! Both reduce to a set of stems: the word's own stem and the stems of every
 //! corpus form that starts with it (forms are kept sorted, so that is one
@@ -14,8 +14,8 @@
 
 use std::collections::HashMap;
 
-use crate::filter::{find_phrase, Query};
 use crate::model::{Article, Corpus, Paragraph, Span, Token};
+use crate::query::{find_phrase, with_phrases, Query};
 use crate::token::{self, english_stemmer, normalize_word, stem_word};
 
 /// See the module documentation. Built by [`SearchIndex::build`].
@@ -41,12 +41,14 @@ pub struct SearchIndex {
 /// matches; and one flag per stem, set when any word matches it.
 #[derive(Clone, Debug)]
 pub struct Compiled<'q> {
+    /// The query it resolves.
     pub query: &'q Query,
     terms: Vec<Vec<u32>>,
     hit: Vec<bool>,
 }
 
 impl Compiled<'_> {
+    /// Is the query empty (nothing to mark, everything matches)?
     pub fn is_empty(&self) -> bool {
         self.query.is_empty()
     }
@@ -56,6 +58,7 @@ impl Compiled<'_> {
 }
 
 impl SearchIndex {
+    /// The index over `corpus` ([`SearchIndexBuilder`] in one step).
     pub fn build(corpus: &Corpus) -> SearchIndex {
         let mut b = SearchIndexBuilder::new(corpus);
         while !b.step(corpus, usize::MAX) {}
@@ -155,7 +158,7 @@ impl SearchIndex {
             .iter()
             .filter(|t| c.token_hits(t))
             .map(|t| (t.span.start as usize - base, t.span.end as usize - base));
-        merge(toks.collect(), a.slice(s.span), c.query)
+        with_phrases(toks.collect(), a.slice(s.span), c.query)
     }
 
     /// Highlights in a paragraph, relative to its start.
@@ -170,7 +173,7 @@ impl SearchIndex {
             .filter(|t| c.token_hits(t))
             .map(|t| (t.span.start as usize - base, t.span.end as usize - base))
             .collect();
-        merge(toks, a.slice(p.span), c.query)
+        with_phrases(toks, a.slice(p.span), c.query)
     }
 
     /// Highlights in the article's title (`Article::title`), relative to it.
@@ -191,24 +194,24 @@ impl SearchIndex {
             (false, Some(p)) => return self.paragraph_highlights(a, p, c),
             (false, None) => Vec::new(),
         };
-        merge(toks, title, c.query)
+        with_phrases(toks, title, c.query)
     }
 }
 
-/// Adds the phrase hits in `text` to `spans`, sorts and merges.
-fn merge(mut spans: Vec<(usize, usize)>, text: &str, q: &Query) -> Vec<(usize, usize)> {
-    for p in &q.phrases {
-        spans.extend(find_phrase(text, p));
-    }
-    crate::sort::ord(&mut spans);
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
-    for (a, b) in spans {
-        match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
-        }
-    }
-    merged
+/// Indices of the articles that match (builds a [`SearchIndex`]; to test
+/// many queries, build it once: see `Bundle::search`).
+pub fn matching_articles(corpus: &Corpus, q: &Query) -> Vec<usize> {
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.matching(corpus, &c).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect()
+}
+
+/// The sentence to show under an article in the list (builds a
+/// [`SearchIndex`] over `corpus`; see [`SearchIndex::snippet_sentence`]).
+pub fn snippet_sentence(corpus: &Corpus, article: usize, q: &Query) -> Option<usize> {
+    let index = SearchIndex::build(corpus);
+    let c = index.compile(corpus, q);
+    index.snippet_sentence(&corpus.articles[article], &c)
 }
 
 /// [`SearchIndex::build`] in steps, so that a page can build the index
@@ -255,6 +258,7 @@ enum Phase {
 }
 
 impl SearchIndexBuilder {
+    /// A builder at the start: nothing done yet.
     pub fn new(corpus: &Corpus) -> SearchIndexBuilder {
         SearchIndexBuilder {
             phase: if corpus.articles.is_empty() { Phase::Done } else { Phase::Forms },
@@ -289,6 +293,7 @@ impl SearchIndexBuilder {
         };
         done.min(self.total())
     }
+    /// All the work (see [`done`](Self::done)).
     pub fn total(&self) -> usize {
         4 * self.n + 2
     }

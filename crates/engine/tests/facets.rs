@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 
 use parallax_engine::bundle::Bundle;
 use parallax_engine::facets::{Facet, FacetIndex, FacetTable, FacetTableBuilder, Facets, Filter, Sort, SortKey};
-use parallax_engine::filter::Query;
 use parallax_engine::lexicon::parse_lexicon;
 use parallax_engine::passages::{Cluster, PassageSide, Passages, SentenceRange, SharedPassage};
+use parallax_engine::query::Query;
 use parallax_engine::source::{parse_seed_folder, ArticleMeta, RawArticle, SourceFile};
 use parallax_engine::{Corpus, CorpusSource};
 

@@ -1,7 +1,8 @@
 //! The article list's search: stems, prefixes while typing, quoted phrases,
 //! case and apostrophes, highlights on char boundaries.
 
-use parallax_engine::filter::{filter_articles, highlight, snippet_sentence, Query};
+use parallax_engine::query::{highlight, Query};
+use parallax_engine::search::{matching_articles, snippet_sentence};
 use parallax_engine::source::{ArticleMeta, RawArticle};
 use parallax_engine::{Corpus, CorpusSource};
 
@@ -25,7 +26,7 @@ const D: &str = "Путин в Пекине\n\nПутин и Си Цзиньпи
 
 fn hits(q: &str) -> Vec<usize> {
     let c = corpus(&[A, B, C, D]);
-    filter_articles(&c, &Query::parse(q))
+    matching_articles(&c, &Query::parse(q))
 }
 
 #[test]

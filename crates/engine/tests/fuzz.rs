@@ -29,9 +29,10 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestR
 
 use parallax_engine::bundle::{Bundle, BundleReader};
 use parallax_engine::clean::{clean_article, clean_corpus, lines};
-use parallax_engine::filter::{filter_articles, highlight, Query};
 use parallax_engine::lexicon::{parse_lexicon, Lexicon};
 use parallax_engine::passages::word_alignment;
+use parallax_engine::query::{highlight, Query};
+use parallax_engine::search::matching_articles;
 use parallax_engine::segment::split_sentences;
 use parallax_engine::source::{parse_jsonl, parse_seed_folder, ArticleMeta, RawArticle, SourceFile};
 use parallax_engine::stance::{extract, matrix};
@@ -577,7 +578,7 @@ fn fuzz_corpus_build() {
         prop_assert_eq!(c.articles.len(), texts.len());
         check_corpus(&c)?;
         let q = Query::parse(&texts[0].chars().take(30).collect::<String>());
-        for i in filter_articles(&c, &q) {
+        for i in matching_articles(&c, &q) {
             prop_assert!(i < c.articles.len());
         }
         Ok(())

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 mod common;
 use common::seeds;
 
-use parallax_engine::filter::Query;
+use parallax_engine::query::Query;
 use parallax_engine::search::{SearchIndex, SearchIndexBuilder};
 use parallax_engine::token::{english_stemmer, normalize_word, stem_word, words};
 use parallax_engine::Corpus;
