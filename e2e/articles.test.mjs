@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useApp, sel, ROOT, SEED_IDS, seedsContaining } from './helpers.mjs';
-
-const app = useApp();
+import { test, expect } from './app.mjs';
+import { ROOT, SEED_IDS, seedsContaining } from './helpers.mjs';
 
 const EVENTS = new Set(
   [...fs.readFileSync(path.join(ROOT, 'seeds', 'corpus.toml'), 'utf8').matchAll(/^event\s*=\s*"(.*)"/gm)].map((m) => m[1]),
@@ -14,18 +13,18 @@ const N = SEED_IDS.length;
 const QUERY = 'Taiwan';
 const HITS = seedsContaining(QUERY);
 
-app.test('lists the five seed articles with a corpus summary and result count', async (t, { open }) => {
+test('lists the five seed articles with a corpus summary and result count', async ({ open }) => {
   const s = await open('/');
   const ids = await s.waitForRows(N);
   assert.deepEqual([...ids].sort(), SEED_IDS);
   const summary = await s.locator('corpus-summary').innerText();
   assert.match(summary, new RegExp(`\\b${N} articles\\b`));
   assert.match(summary, new RegExp(`\\b${EVENTS} events?\\b`));
-  assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b${N} of ${N} articles\\b`));
-  assert.equal(await s.locator('empty-state').count(), 0, 'no empty state when everything matches');
+  await expect(s.locator('result-count')).toHaveText(new RegExp(`\\b${N} of ${N} articles\\b`));
+  await expect(s.locator('empty-state'), 'no empty state when everything matches').toHaveCount(0);
 });
 
-app.test('typing in search filters the list, marks hits and puts q= in the URL', async (t, { open }) => {
+test('typing in search filters the list, marks hits and puts q= in the URL', async ({ open }) => {
   assert.ok(HITS.length > 0 && HITS.length < N, 'test query must hit some but not all seeds');
   const s = await open('/');
   await s.waitForRows(N);
@@ -34,7 +33,7 @@ app.test('typing in search filters the list, marks hits and puts q= in the URL',
   await search.pressSequentially(QUERY);
   const ids = await s.waitForRows(HITS.length);
   assert.deepEqual([...ids].sort(), HITS);
-  assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b${HITS.length} of ${N} articles\\b`));
+  await expect(s.locator('result-count')).toHaveText(new RegExp(`\\b${HITS.length} of ${N} articles\\b`));
   const marks = await s.locator('article-list').locator('mark').allInnerTexts();
   assert.ok(marks.length > 0, 'search hits are wrapped in <mark>');
   assert.ok(marks.every((m) => m.toLowerCase().includes(QUERY.toLowerCase().slice(0, 5))), `marks: ${marks}`);
@@ -42,7 +41,7 @@ app.test('typing in search filters the list, marks hits and puts q= in the URL',
   assert.equal(h.path, '/');
 });
 
-app.test('a search URL opened in a fresh browser context restores list and search box', async (t, { open }) => {
+test('a search URL opened in a fresh browser context restores list and search box', async ({ open }) => {
   const first = await open(`/?q=${QUERY}`);
   const ids = await first.waitForRows(HITS.length);
   const url = first.page.url();
@@ -52,21 +51,20 @@ app.test('a search URL opened in a fresh browser context restores list and searc
   await second.page.goto(url);
   await second.ready();
   assert.deepEqual(await second.waitForRows(HITS.length), ids);
-  assert.equal(await second.locator('search').inputValue(), QUERY);
-  assert.match(await second.locator('result-count').innerText(), new RegExp(`\\b${HITS.length} of ${N}\\b`));
+  await expect(second.locator('search')).toHaveValue(QUERY);
+  await expect(second.locator('result-count')).toHaveText(new RegExp(`\\b${HITS.length} of ${N}\\b`));
 });
 
-app.test('a search with no hits shows an empty state naming the query', async (t, { open }) => {
+test('a search with no hits shows an empty state naming the query', async ({ open }) => {
   const q = 'zqxjvw';
   const s = await open(`/?q=${q}`);
   const empty = s.locator('empty-state');
-  await empty.waitFor();
-  assert.ok((await empty.innerText()).includes(q), 'empty state mentions the query');
-  assert.equal((await s.rowIds()).length, 0);
-  assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b0 of ${N}\\b`));
+  await expect(empty, 'empty state mentions the query').toContainText(q);
+  await expect(s.locator('article-row')).toHaveCount(0);
+  await expect(s.locator('result-count')).toHaveText(new RegExp(`\\b0 of ${N}\\b`));
 });
 
-app.test('clearing the search brings all articles back', async (t, { open }) => {
+test('clearing the search brings all articles back', async ({ open }) => {
   const s = await open(`/?q=${QUERY}`);
   await s.waitForRows(HITS.length);
   await s.locator('search').fill('');
@@ -74,17 +72,17 @@ app.test('clearing the search brings all articles back', async (t, { open }) => 
   await s.waitForHash((h) => !h.params.get('q'), 'q removed from the hash');
 });
 
-app.test('"/" focuses the search box', async (t, { open }) => {
+test('"/" focuses the search box', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   await s.page.locator('body').click({ position: { x: 2, y: 2 } }).catch(() => {});
   await s.page.evaluate(() => document.activeElement?.blur?.());
   await s.page.keyboard.press('/');
-  await s.page.waitForFunction((sel) => document.activeElement?.matches(sel), sel('search'));
-  assert.equal(await s.locator('search').inputValue(), '', '"/" itself is not typed into the box');
+  await expect(s.locator('search')).toBeFocused();
+  await expect(s.locator('search'), '"/" itself is not typed into the box').toHaveValue('');
 });
 
-app.test('no request leaves 127.0.0.1; the wasm is served as application/wasm', async (t, { open }) => {
+test('no request leaves 127.0.0.1; the wasm is served as application/wasm', async ({ open }) => {
   const s = await open(null);
   const wasm = [];
   s.page.on('response', (r) => {

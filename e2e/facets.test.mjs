@@ -2,10 +2,10 @@
 // keyboard — every expectation from `parallax facets --json` (the engine),
 // none hard-coded.
 import assert from 'node:assert/strict';
-import { useApp, sel, SEED_IDS } from './helpers.mjs';
+import { test, expect } from './app.mjs';
+import { sel, SEED_IDS } from './helpers.mjs';
 import { cli } from './cli.mjs';
 
-const app = useApp();
 const N = SEED_IDS.length;
 const FLAG = { actors: '--actor', issues: '--issue', outlets: '--outlet', events: '--event', dates: '--date', shares: '--shares', carries: '--carries' };
 
@@ -33,15 +33,7 @@ async function pageRows(s) {
 
 /** Wait until the page's facets equal the CLI's (they update after each change). */
 async function waitForFacets(s, want) {
-  const deadline = Date.now() + 15_000;
-  let got;
-  for (;;) {
-    got = await pageRows(s);
-    if (JSON.stringify(got) === JSON.stringify(want)) return;
-    if (Date.now() > deadline) break;
-    await s.page.waitForTimeout(100);
-  }
-  assert.deepEqual(got, want);
+  await expect.poll(() => pageRows(s), { message: 'the facets are the engine’s', timeout: 15_000 }).toEqual(want);
 }
 
 /** A value of `facet` whose count is strictly between 0 and `below`. */
@@ -55,7 +47,7 @@ function pick(r, facet, below = N) {
 const box = (s, facet, key) =>
   s.page.locator(`${sel('facet-value')}[data-facet="${facet}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`);
 
-app.test('every facet value shows the engine’s count', async (t, { open }) => {
+test('every facet value shows the engine’s count', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   const want = cliRows(expected());
@@ -64,7 +56,7 @@ app.test('every facet value shows the engine’s count', async (t, { open }) => 
   await waitForFacets(s, want);
 });
 
-app.test('ticking values filters the list, moves every count and is recorded in the URL; clear all', async (t, { open }) => {
+test('ticking values filters the list, moves every count and is recorded in the URL; clear all', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   const actor = pick(expected(), 'actors');
@@ -73,7 +65,7 @@ app.test('ticking values filters the list, moves every count and is recorded in 
   let want = expected([['actors', actor.key]]);
   assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
   await waitForFacets(s, cliRows(want));
-  assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b${want.articles.length} of ${N} articles`));
+  await expect(s.locator('result-count')).toHaveText(new RegExp(`\\b${want.articles.length} of ${N} articles`));
 
   // A second facet narrows further (AND); its own counts ignore it (OR within).
   const date = want.facets.dates.find((v) => v.count > 0);
@@ -81,8 +73,7 @@ app.test('ticking values filters the list, moves every count and is recorded in 
   want = expected([['actors', actor.key], ['dates', date.key]]);
   assert.deepEqual(await s.waitForRows(want.articles.length), want.articles);
   await waitForFacets(s, cliRows(want));
-  const chips = await s.page.locator(sel('chip')).allInnerTexts();
-  assert.equal(chips.length, 2, `chips: ${chips}`);
+  await expect(s.locator('chip'), 'two chips').toHaveCount(2);
 
   await s.locator('clear-facets').click();
   await s.waitForRows(N);
@@ -90,7 +81,7 @@ app.test('ticking values filters the list, moves every count and is recorded in 
   await waitForFacets(s, cliRows(expected()));
 });
 
-app.test('on a phone-sized screen the list starts within the first screen; the facet strip scrolls sideways and its last group still filters', async (t, { open }) => {
+test('on a phone-sized screen the list starts within the first screen; the facet strip scrolls sideways and its last group still filters', async ({ open }) => {
   const phone = { viewport: { width: 390, height: 844 } };
   const s = await open('/', phone);
   await s.waitForRows(N);
@@ -118,7 +109,7 @@ app.test('on a phone-sized screen the list starts within the first screen; the f
   await waitForFacets(s, cliRows(want));
 });
 
-app.test('each facet opened from the URL selects what the engine selects', async (t, { open }) => {
+test('each facet opened from the URL selects what the engine selects', async ({ open }) => {
   const all = expected();
   for (const facet of Object.keys(FLAG)) {
     const v = all.facets[facet].find((v) => v.count > 0);
@@ -126,11 +117,11 @@ app.test('each facet opened from the URL selects what the engine selects', async
     const s = await open(`/?${facet}=${encodeURIComponent(v.key)}`);
     assert.deepEqual(await s.waitForRows(want.articles.length), want.articles, `${facet}=${v.key}`);
     await waitForFacets(s, cliRows(want));
-    assert.equal(await s.locator('notice').count(), 0);
+    await expect(s.locator('notice')).toHaveCount(0);
   }
 });
 
-app.test('the search narrows every facet count', async (t, { open }) => {
+test('the search narrows every facet count', async ({ open }) => {
   const want = expected([], ['--q', 'taiwan']);
   assert.ok(want.articles.length > 0 && want.articles.length < N);
   const s = await open('/?q=taiwan');
@@ -138,7 +129,7 @@ app.test('the search narrows every facet count', async (t, { open }) => {
   await waitForFacets(s, cliRows(want));
 });
 
-app.test('typed searches: the facet counts follow the list, busy until they are the current selection’s', async (t, { open }) => {
+test('typed searches: the facet counts follow the list, busy until they are the current selection’s', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   await s.waitForFacetsSettled();
@@ -161,7 +152,7 @@ app.test('typed searches: the facet counts follow the list, busy until they are 
   }
 });
 
-app.test('every sort order is the engine’s', async (t, { open }) => {
+test('every sort order is the engine’s', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   const options = await s.locator('sort').locator('option').evaluateAll((els) => els.map((e) => e.value));
@@ -170,14 +161,11 @@ app.test('every sort order is the engine’s', async (t, { open }) => {
     await s.locator('sort').selectOption(o);
     const want = expected([], ['--sort', o]).articles;
     if (o !== 'id') await s.waitForHash((h) => h.params.get('sort') === o, `sort=${o}`);
-    await s.page.waitForFunction(
-      ([q, want]) => JSON.stringify([...document.querySelectorAll(q)].map((e) => e.dataset.articleId)) === want,
-      [sel('article-row'), JSON.stringify(want)],
-    ).catch(async () => assert.deepEqual(await s.rowIds(), want, `sort ${o}`));
+    await expect.poll(() => s.rowIds(), { message: `sort ${o}` }).toEqual(want);
   }
 });
 
-app.test('facet checkboxes work from the keyboard', async (t, { open }) => {
+test('facet checkboxes work from the keyboard', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   const first = s.page.locator(sel('facet-value')).first();
@@ -192,7 +180,7 @@ app.test('facet checkboxes work from the keyboard', async (t, { open }) => {
   await s.waitForRows(N);
 });
 
-app.test('the filtered set drives the overlap and stance views ("k of N articles")', async (t, { open }) => {
+test('the filtered set drives the overlap and stance views ("k of N articles")', async ({ open }) => {
   const ev = expected().facets.events.filter((v) => v.count >= 2 && v.count < N)[0];
   assert.ok(ev, 'an event with at least two but not all articles');
   const k = ev.count;
@@ -200,14 +188,12 @@ app.test('the filtered set drives the overlap and stance views ("k of N articles
   await s.waitForRows(k);
   await s.locator('tab-overlap').click();
   await s.locator('heatmap').waitFor();
-  assert.match(await s.locator('view-count').innerText(), new RegExp(`\\b${k} of ${N} articles\\b`));
-  assert.equal(await s.page.locator('.heatmap tbody tr').count(), k);
+  await expect(s.locator('view-count')).toHaveText(new RegExp(`\\b${k} of ${N} articles\\b`));
+  await expect(s.page.locator('.heatmap tbody tr')).toHaveCount(k);
   const ids = new Set(expected([['events', ev.key]]).articles);
   const cells = await s.page.locator(sel('heat-cell')).evaluateAll((els) => els.map((e) => [e.dataset.a, e.dataset.b]));
   for (const [a, b] of cells) assert.ok(ids.has(a) && ids.has(b), `${a} × ${b} is inside the selection`);
   await s.locator('tab-stances').click();
-  await s.locator('view-count').waitFor();
-  await s.page.waitForFunction((q) => document.querySelector(q)?.innerText.includes('of'), sel('view-count'));
-  assert.match(await s.locator('view-count').innerText(), new RegExp(`\\b${k} of ${N} articles\\b`));
+  await expect(s.locator('view-count')).toHaveText(new RegExp(`\\b${k} of ${N} articles\\b`));
   await s.waitForHash((h) => h.path === '/stances' && h.params.get('events') === ev.key, 'the filter travels with the tab');
 });

@@ -1,10 +1,9 @@
 // The Overlap view: heat map, pair view, cluster view — opened from URLs and
 // by clicking, checked against `parallax passages`.
 import assert from 'node:assert/strict';
-import { useApp, sel, SEED_IDS } from './helpers.mjs';
+import { test, expect } from './app.mjs';
+import { sel, SEED_IDS } from './helpers.mjs';
 import { cli, seedSlice, squash } from './cli.mjs';
-
-const app = useApp();
 
 function pairsByKey() {
   const m = new Map();
@@ -16,7 +15,7 @@ function pairsByKey() {
   return m;
 }
 
-app.test('the heat map has one cell per pair that shares passages, with the CLI count', async (t, { open }) => {
+test('the heat map has one cell per pair that shares passages, with the CLI count', async ({ open }) => {
   const byKey = pairsByKey();
   const s = await open('/overlap');
   await s.locator('heatmap').waitFor();
@@ -27,10 +26,10 @@ app.test('the heat map has one cell per pair that shares passages, with the CLI 
   const seen = new Map(cells);
   assert.equal(cells.length, 2 * byKey.size, 'two cells per sharing pair');
   for (const [k, list] of byKey) assert.equal(seen.get(k), list.length, `passages of ${k}`);
-  assert.equal(await s.page.locator('.heatmap tbody tr').count(), SEED_IDS.length);
+  await expect(s.page.locator('.heatmap tbody tr')).toHaveCount(SEED_IDS.length);
 });
 
-app.test('clicking a cell opens the pair side by side; j/k select passages; Esc goes back', async (t, { open }) => {
+test('clicking a cell opens the pair side by side; j/k select passages; Esc goes back', async ({ open }) => {
   const byKey = pairsByKey();
   const [key, list] = [...byKey].sort((x, y) => y[1].length - x[1].length)[0];
   const [a, b] = key.split(',');
@@ -38,7 +37,7 @@ app.test('clicking a cell opens the pair side by side; j/k select passages; Esc 
   await s.page.locator(`${sel('heat-cell')}[data-a="${a}"][data-b="${b}"]`).first().click();
   await s.locator('pair-view').waitFor();
   await s.waitForHash((h) => h.path === '/overlap' && h.params.get('pair') === key, 'pair= in the hash');
-  assert.equal(await s.locator('passage').count(), list.length);
+  await expect(s.locator('passage')).toHaveCount(list.length);
 
   await s.page.keyboard.press('j');
   await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after j');
@@ -48,20 +47,19 @@ app.test('clicking a cell opens the pair side by side; j/k select passages; Esc 
     await s.page.keyboard.press('k');
     await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after k');
   }
-  assert.equal(await s.page.locator(`${sel('passage')}[aria-current="true"]`).getAttribute('data-index'), '0');
+  await expect(s.page.locator(`${sel('passage')}[aria-current="true"]`)).toHaveAttribute('data-index', '0');
   await s.page.keyboard.press('Escape');
   await s.locator('heatmap').waitFor();
   await s.waitForHash((h) => !h.params.has('pair'), 'pair gone after Esc');
 });
 
-app.test('a pair link with p= opens that passage, with both sides’ text from the seed bytes', async (t, { open }) => {
+test('a pair link with p= opens that passage, with both sides’ text from the seed bytes', async ({ open }) => {
   const byKey = pairsByKey();
   const [key, list] = [...byKey].sort((x, y) => y[1].length - x[1].length)[0];
   const idx = Math.min(1, list.length - 1);
   const s = await open(`/overlap?pair=${encodeURIComponent(key)}&p=${idx}`);
   const row = s.page.locator(`${sel('passage')}[data-index="${idx}"]`);
-  await row.waitFor();
-  assert.equal(await row.getAttribute('aria-current'), 'true');
+  await expect(row).toHaveAttribute('aria-current', 'true');
   // The passages appear in A's order; find the CLI passage shown at idx.
   const sorted = [...list];
   const cols = await row.locator('.pcol').allInnerTexts();
@@ -76,9 +74,9 @@ app.test('a pair link with p= opens that passage, with both sides’ text from t
   if (p.score < 0.99) assert.ok(marked > 0, 'differences are marked');
 });
 
-app.test('a cluster link opens the collation table: one row per carrier, non-carriers named', async (t, { open }) => {
+test('a cluster link opens the collation table: one row per carrier, non-carriers named', async ({ open }) => {
   const clusters = cli('passages', '--clusters');
-  if (clusters.length === 0) return t.skip('the corpus has no cluster');
+  test.skip(clusters.length === 0, 'the corpus has no cluster');
   const c = clusters[0];
   const s = await open(`/overlap?cluster=${c.id}`);
   await s.locator('collation').waitFor();
@@ -92,10 +90,10 @@ app.test('a cluster link opens the collation table: one row per carrier, non-car
   else assert.doesNotMatch(footer, /every selected article/);
 });
 
-app.test('a bad pair or cluster in the URL gives a notice and the overview', async (t, { open }) => {
+test('a bad pair or cluster in the URL gives a notice and the overview', async ({ open }) => {
   for (const hash of ['/overlap?pair=nope,zzz', '/overlap?cluster=999', `/overlap?pair=${SEED_IDS[0]}`]) {
     const s = await open(hash);
-    await s.locator('notice').waitFor();
-    await s.locator('heatmap').waitFor();
+    await expect(s.locator('notice')).toBeVisible();
+    await expect(s.locator('heatmap')).toBeVisible();
   }
 });

@@ -1,12 +1,11 @@
 // The Stances view: a cell opened from a URL shows the CLI's evidence; the
 // keyboard moves between cells; filters recompute the matrix.
 import assert from 'node:assert/strict';
-import { useApp, sel } from './helpers.mjs';
+import { test, expect } from './app.mjs';
+import { sel } from './helpers.mjs';
 import { cli, cliText, seedSlice, squash } from './cli.mjs';
 
-const app = useApp();
-
-app.test('the matrix shows every CLI cell with its stance and evidence count', async (t, { open }) => {
+test('the matrix shows every CLI cell with its stance and evidence count', async ({ open }) => {
   const cells = cli('stances');
   const s = await open('/stances');
   await s.locator('stance-matrix').waitFor();
@@ -23,19 +22,19 @@ app.test('the matrix shows every CLI cell with its stance and evidence count', a
   }
 });
 
-app.test('a cell opened from a URL lists its evidence sentences, outlets and reader links', async (t, { open }) => {
+test('a cell opened from a URL lists its evidence sentences, outlets and reader links', async ({ open }) => {
   const cells = cli('stances');
   const c = [...cells].sort((x, y) => y.evidence.length - x.evidence.length)[0];
   const s = await open(`/stances?actor=${encodeURIComponent(c.actor)}&issue=${encodeURIComponent(c.issue)}`);
   await s.locator('evidence').waitFor();
-  const items = s.page.locator(sel('evidence-item'));
-  assert.equal(await items.count(), c.evidence.length);
+  const items = s.locator('evidence-item');
+  await expect(items).toHaveCount(c.evidence.length);
   const quotes = await items.locator('blockquote').allInnerTexts();
   const want = c.evidence.map((e) => squash(seedSlice(e.article, e.start, e.end)));
   assert.deepEqual(quotes.map(squash).sort(), [...want].sort());
   // The actor and the cue are highlighted in every sentence.
   for (let i = 0; i < quotes.length; i++) {
-    assert.ok((await items.nth(i).locator('mark.cue').count()) > 0, `cue marked in item ${i}`);
+    await expect(items.nth(i).locator('mark.cue').first(), `cue marked in item ${i}`).toBeAttached();
   }
   // "read in context" opens the reader at that sentence.
   await items.first().getByText('read in context').click();
@@ -45,14 +44,13 @@ app.test('a cell opened from a URL lists its evidence sentences, outlets and rea
   assert.ok(want.includes(focus), `the focused sentence is evidence: ${focus.slice(0, 80)}`);
 });
 
-app.test('arrow keys move between cells and Enter opens one', async (t, { open }) => {
+test('arrow keys move between cells and Enter opens one', async ({ open }) => {
   const s = await open('/stances');
   await s.locator('stance-matrix').waitFor();
   const first = s.page.locator('#cell-0-0');
   await first.focus();
   await s.page.keyboard.press('ArrowRight');
-  const focused = await s.page.evaluate(() => document.activeElement?.id);
-  assert.equal(focused, 'cell-0-1');
+  await expect(s.page.locator('#cell-0-1')).toBeFocused();
   const actor = await s.page.locator('#cell-0-1').getAttribute('data-actor');
   const issue = await s.page.locator('#cell-0-1').getAttribute('data-issue');
   if (actor === null) return; // an empty cell: nothing to open
@@ -61,17 +59,17 @@ app.test('arrow keys move between cells and Enter opens one', async (t, { open }
   await s.waitForHash((h) => h.params.get('actor') === actor && h.params.get('issue') === issue, 'cell in the hash');
 });
 
-app.test('the matrix follows the list filters', async (t, { open }) => {
+test('the matrix follows the list filters', async ({ open }) => {
   const all = await open('/stances');
   await all.locator('stance-matrix').waitFor();
   const allCount = await all.page.locator(sel('stance-cell')).count();
   const s = await open('/stances?q=%22Moscow+summit%22+OR+zzzz');
   await s.locator('empty-state').waitFor();
-  assert.match(await s.locator('result-count').innerText(), /^0 of /);
+  await expect(s.locator('result-count')).toHaveText(/^0 of /);
   assert.ok(allCount > 0);
 });
 
-app.test('the JSON and CSV exports are what the command line writes', async (t, { open }) => {
+test('the JSON and CSV exports are what the command line writes', async ({ open }) => {
   const s = await open('/stances');
   await s.locator('stance-matrix').waitFor();
   const saved = async (testid) => {

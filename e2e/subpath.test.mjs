@@ -1,14 +1,16 @@
 // The built site works from a sub-path (relative asset URLs + hash routing).
 import assert from 'node:assert/strict';
-import { useApp, sel, SEED_IDS } from './helpers.mjs';
+import { test, expect } from './app.mjs';
+import { sel, SEED_IDS } from './helpers.mjs';
 
 const BASE = '/sub/dir/';
-const app = useApp({ base: BASE });
 const N = SEED_IDS.length;
 
-app.test(`served from ${BASE}: lists, searches, opens an article`, async (t, { open }) => {
+test(`served from ${BASE}: lists, searches, opens an article`, async ({ open, server }) => {
+  expect(server.base, 'the project serves the build from a sub-path').toBe(BASE);
+  const served = server.served.length; // the worker's server: count this test's requests only
   const s = await open('/');
-  assert.ok(s.page.url().startsWith(app.server.url), s.page.url());
+  assert.ok(s.page.url().startsWith(server.url), s.page.url());
   await s.waitForRows(N);
   await s.locator('search').fill('Taiwan');
   await s.waitForHash((h) => h.params.get('q') === 'Taiwan', 'q in the hash');
@@ -16,13 +18,13 @@ app.test(`served from ${BASE}: lists, searches, opens an article`, async (t, { o
   await s.openArticle(id);
   assert.ok(new URL(s.page.url()).pathname === BASE, `still under ${BASE}: ${s.page.url()}`);
   // Every asset came from under the sub-path (favicon probing aside).
-  const outside = app.server.served.filter((p) => !p.startsWith(BASE) && p !== '/favicon.ico');
+  const outside = server.served.slice(served).filter((p) => !p.startsWith(BASE) && p !== '/favicon.ico');
   assert.deepEqual(outside, [], 'requests outside the sub-path');
 });
 
-app.test(`served from ${BASE}: a deep link restores the reader`, async (t, { open }) => {
+test(`served from ${BASE}: a deep link restores the reader`, async ({ open }) => {
   const s = await open(`/?article=${SEED_IDS[1]}&boilerplate=1`);
   await s.locator('reader').waitFor();
-  assert.ok((await s.locator('reader-title').innerText()).trim().length > 0);
-  await s.page.locator(`${sel('removed')}:visible`).first().waitFor();
+  await expect(s.locator('reader-title')).not.toHaveText('');
+  await expect(s.page.locator(`${sel('removed')}:visible`).first()).toBeVisible();
 });

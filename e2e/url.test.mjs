@@ -1,9 +1,9 @@
 // URL robustness: malformed or unknown values show a notice and the list still
 // renders; the copy-link button copies the current URL.
 import assert from 'node:assert/strict';
-import { useApp, SEED_IDS } from './helpers.mjs';
+import { test, expect, note } from './app.mjs';
+import { SEED_IDS } from './helpers.mjs';
 
-const app = useApp();
 const N = SEED_IDS.length;
 
 // hash route → what the notice must mention (the ignored key or value).
@@ -37,45 +37,38 @@ const MALFORMED_VIEWS = [
 ];
 
 for (const [hash, mentions, shown] of MALFORMED_VIEWS) {
-  app.test(`#${hash} shows a notice and a working ${shown}`, async (t, { open }) => {
+  test(`#${hash} shows a notice and a working ${shown}`, async ({ open }) => {
     const s = await open(hash);
-    await s.locator('notice').waitFor();
-    assert.match(await s.locator('notice').innerText(), mentions);
+    await expect(s.locator('notice')).toHaveText(mentions, { useInnerText: true });
     await s.locator(shown).waitFor();
-    assert.match(await s.locator('result-count').innerText(), new RegExp(`\\b${N} of ${N} articles`));
+    await expect(s.locator('result-count')).toHaveText(new RegExp(`\\b${N} of ${N} articles`));
   });
 }
 
 for (const [hash, mentions] of MALFORMED) {
-  app.test(`#${hash} shows a notice and the normal list`, async (t, { open }) => {
+  test(`#${hash} shows a notice and the normal list`, async ({ open }) => {
     const s = await open(hash);
     const notice = s.locator('notice');
     await notice.waitFor();
     const text = await notice.innerText();
-    t.diagnostic(`notice: ${text}`);
+    note(`notice: ${text}`);
     assert.match(text, mentions);
     assert.deepEqual([...(await s.waitForRows(N))].sort(), SEED_IDS);
-    assert.equal(await s.locator('reader').count(), 0, 'no reader for an ignored article');
+    await expect(s.locator('reader'), 'no reader for an ignored article').toHaveCount(0);
   });
 }
 
-app.test('a clean URL shows no notice', async (t, { open }) => {
+test('a clean URL shows no notice', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
-  assert.equal(await s.locator('notice').count(), 0);
+  await expect(s.locator('notice')).toHaveCount(0);
 });
 
-app.test('copy-link puts the current URL on the clipboard', async (t, { open }) => {
+test('copy-link puts the current URL on the clipboard', async ({ open }) => {
   const s = await open('/?q=Taiwan', { permissions: ['clipboard-read', 'clipboard-write'] });
   await s.locator('copy-link').click();
   const url = s.page.url();
-  const copied = await s.page.waitForFunction(
-    async () => {
-      const text = await navigator.clipboard.readText().catch(() => '');
-      return text || false;
-    },
-    undefined,
-    { polling: 100 },
-  );
-  assert.equal(await copied.jsonValue(), url);
+  const clipboard = () => s.page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+  await expect.poll(clipboard, { intervals: [100] }).not.toBe('');
+  assert.equal(await clipboard(), url);
 });

@@ -2,10 +2,10 @@
 // "Copy link" button and opened in a fresh browser context shows the same
 // thing; back and forward step through committed navigation, not keystrokes.
 import assert from 'node:assert/strict';
-import { useApp, sel, SEED_IDS, CLIPBOARD } from './helpers.mjs';
+import { test, expect } from './app.mjs';
+import { sel, SEED_IDS, CLIPBOARD } from './helpers.mjs';
 import { cli } from './cli.mjs';
 
-const app = useApp();
 const N = SEED_IDS.length;
 
 /** Tick the first value of `facet` that selects some but not all articles; returns its key. */
@@ -56,7 +56,7 @@ const VIEWS = {
 };
 
 for (const [name, setUp] of Object.entries(VIEWS)) {
-  app.test(`${name}: the copied link reproduces it in a fresh context`, async (t, { open }) => {
+  test(`${name}: the copied link reproduces it in a fresh context`, async ({ open }) => {
     const a = await open('/', CLIPBOARD);
     await a.waitForRows(N);
     await setUp(a);
@@ -67,18 +67,12 @@ for (const [name, setUp] of Object.entries(VIEWS)) {
     const b = await open(null); // a new context: no shared history or storage
     await b.page.goto(link);
     await b.ready();
-    const deadline = Date.now() + 15_000;
-    let got = await b.settledDigest();
-    while (got !== shown && Date.now() < deadline) {
-      await b.page.waitForTimeout(200);
-      got = await b.settledDigest();
-    }
-    assert.deepEqual(JSON.parse(got), JSON.parse(shown));
-    assert.equal(JSON.parse(got).notices.length, 0, 'a copied link needs no notice');
+    await expect.poll(async () => JSON.parse(await b.settledDigest()), { timeout: 15_000, intervals: [200] }).toEqual(JSON.parse(shown));
+    assert.equal(JSON.parse(shown).notices.length, 0, 'a copied link needs no notice');
   });
 }
 
-app.test('back and forward restore each committed view; typing adds one entry, not one per key', async (t, { open }) => {
+test('back and forward restore each committed view; typing adds one entry, not one per key', async ({ open }) => {
   const s = await open('/');
   await s.waitForRows(N);
   const d0 = await s.settledDigest();
@@ -91,12 +85,8 @@ app.test('back and forward restore each committed view; typing adds one entry, n
   await s.locator('pair-view').waitFor();
   const d3 = await s.settledDigest();
 
-  const expectDigest = async (want, what) => {
-    const deadline = Date.now() + 15_000;
-    let got = await s.settledDigest();
-    while (got !== want && Date.now() < deadline) got = await s.settledDigest();
-    assert.deepEqual(JSON.parse(got), JSON.parse(want), what);
-  };
+  const expectDigest = (want, what) =>
+    expect.poll(async () => JSON.parse(await s.settledDigest()), { message: what, timeout: 15_000, intervals: [50] }).toEqual(JSON.parse(want));
   await s.page.goBack();
   await expectDigest(d2, 'back: the overview');
   await s.page.goBack();

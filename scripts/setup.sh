@@ -6,7 +6,8 @@
 #   trunk 0.21.14                      cargo install --locked (trunk 0.22 needs rustc >= 1.96)
 #   wasm-bindgen-cli = Cargo.lock's    cargo install (not --locked: a locked dep is yanked)
 #   chromium + chromium-driver         apt-get (only if /usr/bin/chromium or chromedriver is missing)
-#   node packages in e2e/              npm ci (playwright-core, binaryen 132 = wasm-opt)
+#   node packages in e2e/              npm ci (@playwright/test + playwright-core, binaryen 132 = wasm-opt;
+#                                      no browser download: the tests use /usr/bin/chromium)
 #
 # Prints one line per step: "ok …" when present, "installing …" before any install.
 set -euo pipefail
@@ -79,13 +80,13 @@ else
   apt_install chromium chromium-driver
 fi
 
-# --- Node + e2e packages (playwright-core, binaryen/wasm-opt) -------------------
+# --- Node + e2e packages (@playwright/test, binaryen/wasm-opt) ------------------
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   say "installing nodejs npm (apt)"
   apt_install nodejs npm
 fi
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$node_major" -ge 18 ] || die "node $(node --version) is too old: node --test needs >= 18"
+[ "$node_major" -ge 18 ] || die "node $(node --version) is too old: @playwright/test needs >= 18"
 
 lock_hash="$(sha256sum e2e/package-lock.json | cut -d' ' -f1)"
 stamp=e2e/node_modules/.parallax-lock-sha256
@@ -93,7 +94,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then
   say "ok e2e/node_modules (package-lock unchanged)"
 else
   say "installing e2e node packages (npm ci)"
-  (cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   echo "$lock_hash" > "$stamp"
 fi
 

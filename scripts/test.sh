@@ -9,11 +9,12 @@
 #   build        trunk build --release                       (-> dist/)
 #   size         node scripts/size.mjs dist                  (fails above 250,000 B: every file of
 #                dist/ gzipped -9, as bench/ measures it; prints the size and the margin)
-#   single       scripts/single.sh --reuse-dist; node --test e2e/single.test.mjs
+#   single       scripts/single.sh --reuse-dist; playwright test --project single
 #                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
-#   e2e          node --test e2e/*.test.mjs but single       (Playwright on dist/, served at / and /sub/dir/,
+#   e2e          playwright test, the other projects         (@playwright/test on dist/, served at / and /sub/dir/,
 #                on target/e2e-hostile: e2e/fixtures/hostile built as a page, and on
-#                target/e2e-scale: ECB+'s 982 articles, if ../shared/corpora/ecbplus is there)
+#                target/e2e-scale: ECB+'s 982 articles, if ../shared/corpora/ecbplus is there;
+#                projects and settings in e2e/playwright.config.mjs)
 #
 # Usage: scripts/test.sh [STAGE...]   (default: all stages; e.g. `scripts/test.sh build e2e`)
 # Runs scripts/setup.sh first (set PARALLAX_SKIP_SETUP=1 to skip it).
@@ -53,13 +54,14 @@ summary() {
   exit "$status"
 }
 
-# Sum the test counts a stage's log reports (cargo/libtest and node:test TAP).
+# Sum the test counts a stage's log reports (cargo/libtest, and the TAP closing lines
+# that node --test and the Playwright runs print: e2e/tap-summary.mjs).
 count_tests() {
   local log=$1 p f i
   p=$(grep -aoE 'test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed; [0-9]+ ignored' "$log" |
       awk '{p+=$4; f+=$6; i+=$8} END {print p+0, f+0, i+0}')
   read -r cp cf ci <<<"$p"
-  # node --test (TAP): the closing "# pass N" / "# fail N" / "# skipped N" lines.
+  # TAP: the closing "# pass N" / "# fail N" / "# skipped N" lines.
   np=$(grep -aE '^# pass [0-9]+$' "$log" | tail -n1 | awk '{print $3}')
   nf=$(grep -aE '^# fail [0-9]+$' "$log" | tail -n1 | awk '{print $3}')
   ns=$(grep -aE '^# skipped [0-9]+$' "$log" | tail -n1 | awk '{print $3}')
@@ -88,6 +90,18 @@ stage() {
   RESULTS+=("ok   $name in $((SECONDS - t)) s$counts")
 }
 
+# Build the CLI and export a copy of it as PARALLAX_CLI (the e2e tests' expectations):
+# a copy, so that a later build into a shared CARGO_TARGET_DIR does not swap it mid-run.
+cli_binary() {
+  local exe
+  exe="$(cargo build -q --bin parallax --message-format=json |
+    grep -o '"executable":"[^"]*/parallax"' | tail -n1 | cut -d'"' -f4)"
+  [ -x "$exe" ] || { echo "test.sh: no parallax binary from cargo build" >&2; return 1; }
+  mkdir -p target/e2e-cli && cp "$exe" target/e2e-cli/parallax || return 1
+  export PARALLAX_CLI="$PWD/target/e2e-cli/parallax"
+}
+export -f cli_binary
+
 if [ "${PARALLAX_SKIP_SETUP:-0}" != 1 ]; then
   stage setup bash scripts/setup.sh
 fi
@@ -102,13 +116,15 @@ run_stage() {
     build) stage build trunk build --release ;;
     # The seed build's transfer size against its budget (scripts/size.mjs, shared with bench/).
     size) stage size node scripts/size.mjs dist ;;
-    # The e2e tests take their expectations from the CLI: build it first, outside any test timeout.
+    # The e2e tests take their expectations from the CLI: build it first, outside any test
+    # timeout, and run that binary (PARALLAX_CLI, e2e/cli.mjs), not `cargo run`, which would
+    # wait on the target directory's lock while anything else builds.
     # single packs the dist/ the build stage made (no second build) and tests the file.
-    single) stage single bash -c "bash scripts/single.sh --reuse-dist && cargo build -q --bin parallax &&
-      node --test --test-reporter=tap e2e/single.test.mjs" ;;
-    # e2e/security.test.mjs and e2e/scale.test.mjs need pages of their own (scripts/e2e-pages.sh).
-    e2e) stage e2e bash -c "cargo build -q --bin parallax && bash scripts/e2e-pages.sh \
-      && node --test --test-reporter=tap --test-concurrency=1 \$(ls e2e/*.test.mjs | grep -v '^e2e/single\.test\.mjs\$')" ;;
+    single) stage single bash -c "bash scripts/single.sh --reuse-dist && cli_binary &&
+      playwright test -c e2e/playwright.config.mjs --project single" ;;
+    # The projects hostile and scale need pages of their own (scripts/e2e-pages.sh).
+    e2e) stage e2e bash -c "cli_binary && bash scripts/e2e-pages.sh &&
+      playwright test -c e2e/playwright.config.mjs --project seeds --project subdir --project hostile --project scale" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done
