@@ -96,7 +96,6 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
         }
     };
     let mut diags = Vec::new();
-    let mut lex = Lexicon::default();
 
     if parsed.actor.is_empty() {
         diags.push(Diagnostic {
@@ -113,10 +112,24 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
         });
     }
 
-    // Actors: unique names, aliases unique across actors.
+    let actors = parse_actors(file, text, &parsed.actor, &mut diags);
+    let issues = parse_issues(file, text, &parsed.issue, &mut diags);
+    let lex = Lexicon { actors, issues };
+
+    if diags.is_empty() {
+        Ok(lex)
+    } else {
+        crate::sort::ord(&mut diags);
+        Err(diags)
+    }
+}
+
+/// The `[[actor]]` entries: unique names, aliases unique across actors.
+fn parse_actors(file: &str, text: &str, entries: &[Spanned<ActorEntry>], diags: &mut Vec<Diagnostic>) -> Vec<Actor> {
+    let mut actors = Vec::new();
     let mut actor_names: BTreeMap<String, usize> = BTreeMap::new();
     let mut alias_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for entry in &parsed.actor {
+    for entry in entries {
         let a = entry.get_ref();
         let name = a.name.get_ref().trim().to_string();
         let name_line = line_of(text, a.name.span().start);
@@ -179,12 +192,17 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
             }
         }
         let kind = a.kind.as_ref().map(|k| k.get_ref().trim().to_string()).filter(|k| !k.is_empty());
-        lex.actors.push(Actor { name, kind, aliases });
+        actors.push(Actor { name, kind, aliases });
     }
 
-    // Issues: unique names, non-empty phrases.
+    actors
+}
+
+/// The `[[issue]]` entries: unique names, non-empty phrases.
+fn parse_issues(file: &str, text: &str, entries: &[Spanned<IssueEntry>], diags: &mut Vec<Diagnostic>) -> Vec<Issue> {
+    let mut issues = Vec::new();
     let mut issue_names: BTreeMap<String, usize> = BTreeMap::new();
-    for entry in &parsed.issue {
+    for entry in entries {
         let e = entry.get_ref();
         let name = e.name.get_ref().trim().to_string();
         if name.is_empty() {
@@ -225,15 +243,10 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
             }
         }
         let description = e.description.as_ref().map(|d| d.get_ref().trim().to_string()).filter(|d| !d.is_empty());
-        lex.issues.push(Issue { name, description, phrases });
+        issues.push(Issue { name, description, phrases });
     }
 
-    if diags.is_empty() {
-        Ok(lex)
-    } else {
-        crate::sort::ord(&mut diags);
-        Err(diags)
-    }
+    issues
 }
 
 #[cfg(test)]

@@ -203,21 +203,9 @@ fn check_text(path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<S
     }
 }
 
-/// Validates a seeds folder: `files` are its `.txt` files, `meta` is
-/// `(path, text)` of its `corpus.toml` (None if absent).
-pub fn parse_seed_folder(
-    folder_name: &str,
-    meta: Option<(&str, &[u8])>,
-    files: &[SourceFile],
-) -> Result<CorpusSource, Vec<Diagnostic>> {
-    let mut diags = Vec::new();
-    let Some((meta_path, meta_bytes)) = meta else {
-        return Err(vec![Diagnostic::new(
-            folder_name,
-            None,
-            "no corpus.toml: every article needs a metadata entry (id, title, outlet, url, date, event)",
-        )]);
-    };
+/// `corpus.toml`'s text and its parsed entries, or the one problem that
+/// stops reading it (not UTF-8, not TOML, a field of the wrong type).
+fn read_meta<'m>(meta_path: &str, meta_bytes: &'m [u8]) -> Result<(&'m str, MetaFile), Vec<Diagnostic>> {
     let meta_text = match std::str::from_utf8(meta_bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -242,6 +230,25 @@ pub fn parse_seed_folder(
             return Err(vec![Diagnostic::new(meta_path, line, msg)]);
         }
     };
+    Ok((meta_text, parsed))
+}
+
+/// Validates a seeds folder: `files` are its `.txt` files, `meta` is
+/// `(path, text)` of its `corpus.toml` (None if absent).
+pub fn parse_seed_folder(
+    folder_name: &str,
+    meta: Option<(&str, &[u8])>,
+    files: &[SourceFile],
+) -> Result<CorpusSource, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let Some((meta_path, meta_bytes)) = meta else {
+        return Err(vec![Diagnostic::new(
+            folder_name,
+            None,
+            "no corpus.toml: every article needs a metadata entry (id, title, outlet, url, date, event)",
+        )]);
+    };
+    let (meta_text, parsed) = read_meta(meta_path, meta_bytes)?;
     let name = parsed.corpus.and_then(|c| c.name).unwrap_or_else(|| folder_name.to_string());
 
     let mut by_stem: BTreeMap<&str, &SourceFile> = BTreeMap::new();
