@@ -260,7 +260,7 @@ impl query::Known for KnownIds<'_> {
     }
     fn pair_passages(&self, a: &str, b: &str) -> Option<usize> {
         let (a, b) = (self.0.corpus.index_of(a)? as u32, self.0.corpus.index_of(b)? as u32);
-        Some(self.0.passages.pairs.iter().filter(|p| p.a.article == a && p.b.article == b).count())
+        Some(self.0.pair_passages(a, b).count())
     }
     fn cluster_count(&self) -> usize {
         self.0.passages.clusters.len()

@@ -338,98 +338,55 @@ fn sort_label(sort: Sort) -> String {
     .to_string()
 }
 
-/// The facet groups as the panel shows them: every value in the engine's
-/// order, or for a long group the selected values and the ones with most
-/// articles.
+/// The facet groups as the panel shows them (see `Bundle::facet_groups`).
 fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
-    let fx = data.facets();
-    Facet::ALL
-        .iter()
-        .enumerate()
-        .map(|(fi, &facet)| {
-            let counts = &f.counts.counts[fi];
-            let selected = &f.counts.selected[fi];
-            let mut keep: Vec<usize> = (0..counts.len()).collect();
-            let mut hidden = 0;
-            if counts.len() > FACET_VALUES_SHOWN {
-                // The selected values, then those with most articles: the
-                // best FACET_VALUES_SHOWN kept in order as the values go by.
-                let key = |i: usize| (selected.binary_search(&i).is_err(), std::cmp::Reverse(counts[i]), i);
-                let mut best: Vec<usize> = Vec::with_capacity(FACET_VALUES_SHOWN + 1);
-                for i in 0..counts.len() {
-                    let at = best.partition_point(|&j| key(j) < key(i));
-                    if at < FACET_VALUES_SHOWN {
-                        best.insert(at, i);
-                        best.truncate(FACET_VALUES_SHOWN);
-                    }
-                }
-                hidden = counts.len() - FACET_VALUES_SHOWN;
-                keep = best;
-                parallax_engine::sort::ord(&mut keep);
-            }
-            let values: Rc<[FacetValueView]> = keep
+    data.facet_groups(&f.counts, FACET_VALUES_SHOWN)
+        .into_iter()
+        .map(|g| FacetGroupView {
+            key: g.facet.key(),
+            title: g.facet.title(),
+            values: g
+                .values
                 .into_iter()
-                .map(|i| {
-                    let (key, label) = fx.value(facet, i);
-                    FacetValueView {
-                        key: AttrValue::from(key.to_string()),
-                        label: AttrValue::from(label.to_string()),
-                        count: counts[i] as usize,
-                        checked: selected.binary_search(&i).is_ok(),
-                    }
+                .map(|v| FacetValueView {
+                    key: AttrValue::from(v.key.to_string()),
+                    label: AttrValue::from(v.label.to_string()),
+                    count: v.count as usize,
+                    checked: v.checked,
                 })
-                .collect();
-            FacetGroupView { key: facet.key(), title: facet.title(), values, hidden }
+                .collect(),
+            hidden: g.hidden,
         })
         .collect()
 }
 
 /// For each sentence of `a`: the shared passage it belongs to, as a link
-/// to the pair view (the first passage wins; cluster members first).
+/// to the pair view (see `Bundle::sentence_links`).
 fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrValue, &'static str, AttrValue)>> {
     const COLOURS: [&str; 8] = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
     let corpus = &data.corpus;
     let Some(me) = corpus.index_of(a.id()) else { return Vec::new() };
-    let mut out = vec![None; a.sentences.len()];
-    let mut per_pair: std::collections::BTreeMap<(u32, u32), u32> = Default::default();
-    let mut found = Vec::new();
-    for (pi, p) in data.passages.pairs.iter().enumerate() {
-        let k = per_pair.entry((p.a.article, p.b.article)).or_default();
-        let index = *k;
-        *k += 1;
-        let (mine, other) = if p.a.article as usize == me {
-            (&p.a, &p.b)
-        } else if p.b.article as usize == me {
-            (&p.b, &p.a)
-        } else {
-            continue;
-        };
-        let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
-        found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
-    }
-    parallax_engine::sort::by_key(&mut found, |f| (f.0, f.1));
-    for (_, _, range, other, index, cluster, p) in found {
-        let o = &corpus.articles[other as usize];
-        let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
-        let href = encode(&ViewState {
-            view: View::Overlap,
-            pair: Some((x.to_string(), y.to_string())),
-            passage: Some(index),
-            cluster: None,
-            ..st.clone()
-        });
-        let class = cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
-        let title = match cluster {
-            Some(_) => format!("Shared with “{}” and others — compare side by side", o.title()),
-            None => format!("Shared with “{}” — compare side by side", o.title()),
-        };
-        for i in range.start..range.end {
-            if let Some(slot @ None) = out.get_mut(i as usize) {
-                *slot = Some((AttrValue::from(href.clone()), class, AttrValue::from(title.clone())));
-            }
-        }
-    }
-    out
+    let id = |i: u32| corpus.articles[i as usize].id().to_string();
+    data.sentence_links(me)
+        .into_iter()
+        .map(|link| {
+            let l = link?;
+            let href = encode(&ViewState {
+                view: View::Overlap,
+                pair: Some((id(l.a), id(l.b))),
+                passage: Some(l.index),
+                cluster: None,
+                ..st.clone()
+            });
+            let class = l.cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
+            let o = corpus.articles[l.other as usize].title();
+            let title = match l.cluster {
+                Some(_) => format!("Shared with “{o}” and others — compare side by side"),
+                None => format!("Shared with “{o}” — compare side by side"),
+            };
+            Some((AttrValue::from(href), class, AttrValue::from(title)))
+        })
+        .collect()
 }
 
 fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderData {

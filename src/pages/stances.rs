@@ -66,7 +66,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
     let st = props.state.clone();
     let matrix = {
         let data = data.clone();
-        use_memo(props.filtered.clone(), move |f| stance::matrix(&data.statements, &f.indices))
+        use_memo(props.filtered.clone(), move |f| data.stance_matrix(&f.indices))
     };
     let corpus = &data.corpus;
     let lex = &data.lexicon;
