@@ -13,7 +13,7 @@ use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRang
 use crate::data::use_data;
 use crate::data::Data;
 use crate::query::{encode, View, ViewState, PAGE_ROWS};
-use crate::url::use_url;
+use crate::url::{use_view, Action};
 
 /// The articles selected by the URL's filters.
 #[derive(PartialEq)]
@@ -69,7 +69,7 @@ pub fn date_label(a: &Article) -> String {
 #[component]
 pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     let data = use_data();
-    let url = use_url();
+    let view = use_view();
     let st = props.state.clone();
     let corpus = &data.corpus;
 
@@ -139,9 +139,9 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         (next, encode(&ViewState { show: Some(next), ..(*st).clone() }))
     });
     {
-        let (url, more_ref) = (url.clone(), more_ref.clone());
+        let (dispatch, more_ref, seen) = (view.dispatcher(), more_ref.clone(), st.clone());
         use_effect_with(next_href.clone(), move |next| {
-            let listener = next.clone().map(|(_, href)| {
+            let listener = next.clone().map(|(next, _)| {
                 let fired = std::cell::Cell::new(false);
                 let near_end = move || {
                     let Some(el) = more_ref.cast::<web_sys::Element>() else { return false };
@@ -149,11 +149,10 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                     el.get_bounding_client_rect().top() < height * 2.0
                 };
                 gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
-                    // A keystroke may have changed the view since this
-                    // render (its rows not drawn yet): that view wins.
-                    if !fired.get() && url.is_latest() && near_end() {
+                    // Only for the view of this render (see `Action::ShowMore`).
+                    if !fired.get() && near_end() {
                         fired.set(true);
-                        url.replace(&href);
+                        dispatch.dispatch(Action::ShowMore(seen.clone(), next));
                     }
                 })
             });
@@ -210,33 +209,27 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let sorts: Rc<[SortOption]> = SortKey::ALL
             .iter()
             .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
-            .map(|sort| SortOption {
-                value: sort.as_string().into(),
-                label: sort_label(sort).into(),
-                href: encode(&ViewState { sort, ..(*st).clone() }).into(),
-            })
+            .map(|sort| SortOption { value: sort.as_string().into(), label: sort_label(sort).into() })
             .collect();
         let clear_href = st.has_facets().then(|| AttrValue::from(encode(&st.without_facets())));
-        let on_navigate = {
-            let url = url.clone();
-            Callback::from(move |href: AttrValue| url.push(&href))
-        };
-        // One callback for the page's life, reading the view at click time.
-        let latest = use_mut_ref(|| st.clone());
-        *latest.borrow_mut() = st.clone();
-        let on_toggle = {
-            let (url, latest) = (url.clone(), latest.clone());
-            use_callback((), move |(key, value): (&'static str, AttrValue), _| {
-                if let Some(f) = Facet::from_key(key) {
-                    let now = latest.borrow().clone();
-                    url.push(&encode(&now.toggled(f, &value)));
+        let on_sort = {
+            let dispatch = view.dispatcher();
+            Callback::from(move |v: AttrValue| {
+                if let Some(sort) = Sort::parse(&v) {
+                    dispatch.dispatch(Action::SetSort(sort));
                 }
             })
         };
+        // One callback for the page's life: the reducer applies it to the view of the moment.
+        let on_toggle = use_callback(view.dispatcher(), move |(key, value): (&'static str, AttrValue), dispatch| {
+            if let Some(f) = Facet::from_key(key) {
+                dispatch.dispatch(Action::ToggleFacet(f, value.to_string()));
+            }
+        });
         match groups {
             Some(groups) => {
                 let busy = facets_of.as_ref().is_some_and(|shown| !Rc::ptr_eq(shown, &props.filtered));
-                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
+                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_sort={on_sort} on_toggle={on_toggle} /> }
             }
             None => {
                 html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
@@ -259,9 +252,8 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let data = reader_data(&data, &st, a, &props.filtered.query);
         let close_href = encode(&ViewState { article: None, sentence: None, ..(*st).clone() });
         let on_toggle = {
-            let url = url.clone();
-            let st = st.clone();
-            Callback::from(move |_| url.replace(&encode(&ViewState { boilerplate: !st.boilerplate, ..(*st).clone() })))
+            let dispatch = view.dispatcher();
+            Callback::from(move |_| dispatch.dispatch(Action::ToggleBoilerplate))
         };
         html! { <Reader data={data} boilerplate={st.boilerplate} close_href={close_href} on_toggle={on_toggle} /> }
     });

@@ -17,7 +17,7 @@ use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
 use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
-use crate::url::use_url;
+use crate::url::{use_view, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct OverlapPageProps {
@@ -273,7 +273,7 @@ fn gap(article: &Article, from: usize, to: usize, side: &str) -> Html {
 #[component]
 fn PairView(props: &PairViewProps) -> Html {
     let data = use_data();
-    let url = use_url();
+    let view = use_view();
     let st = props.state.clone();
     let corpus = &data.corpus;
     let (Some(a), Some(b)) = (corpus.article(&props.a), corpus.article(&props.b)) else {
@@ -291,9 +291,8 @@ fn PairView(props: &PairViewProps) -> Html {
 
     // j / k between passages, Esc back to the overview.
     {
-        let url = url.clone();
-        let st = st.clone();
-        use_effect_with((st.clone(), n), move |_| {
+        let dispatch = view.dispatcher();
+        use_effect_with((st.passage, n), move |&(passage, n)| {
             let listener = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
@@ -304,20 +303,19 @@ fn PairView(props: &PairViewProps) -> Html {
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
                         return;
                     }
-                    let (pa, pb) = st.pair.clone().unwrap_or_default();
-                    let next = match (e.key().as_str(), st.passage) {
+                    let next = match (e.key().as_str(), passage) {
                         ("j", None) => Some(0),
                         ("j", Some(p)) => Some((p + 1).min(n - 1)),
                         ("k", None) => Some(0),
                         ("k", Some(p)) => Some(p.saturating_sub(1)),
                         ("Escape", _) => {
                             e.prevent_default();
-                            url.push(&encode(&overview_state(&st)));
+                            dispatch.dispatch(Action::BackToOverview);
                             return;
                         }
                         _ => return,
                     };
-                    url.replace(&encode(&pair_state(&st, &pa, &pb, next)));
+                    dispatch.dispatch(Action::SelectPassage(next));
                 },
             );
             move || drop(listener)
