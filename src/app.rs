@@ -8,13 +8,14 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::notices::Notices;
+use crate::components::topbar::Tab;
 use crate::components::topbar::TopBar;
 use crate::data::{self, use_data, Data};
 use crate::pages::articles::{ArticlesPage, Filtered};
 use crate::pages::overlap::OverlapPage;
 use crate::pages::stances::StancesPage;
-use crate::query::{self, View, ViewState};
-use crate::url::{use_url, UrlProvider};
+use crate::query::{encode, View, ViewState};
+use crate::url::{use_view, Action, ViewProvider};
 use parallax_engine::facets::Facet;
 
 /// How long reading the corpus may take before the first paint (the seeds
@@ -50,7 +51,7 @@ pub fn App() -> Html {
     match &**load {
         data::Load::Ready(d) => html! {
             <ContextProvider<Data> context={d.clone()}>
-                <UrlProvider><Shell /></UrlProvider>
+                <ViewProvider><Shell /></ViewProvider>
             </ContextProvider<Data>>
         },
         data::Load::Reading(p) => html! {
@@ -71,25 +72,11 @@ pub fn typing_in_a_field() -> bool {
     document().active_element().is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
-/// The decoded view and what was ignored on the way.
-#[derive(Clone, PartialEq)]
-pub struct Decoded {
-    pub state: Rc<ViewState>,
-    pub notices: Rc<[String]>,
-}
-
 #[component]
 fn Shell() -> Html {
     let data = use_data();
-    let url = use_url();
-    let decoded = {
-        let data = data.clone();
-        use_memo(url.fragment.clone(), move |f| {
-            let (s, n) = query::decode(f, &KnownIds(&data));
-            Decoded { state: Rc::new(s), notices: n.into() }
-        })
-    };
-    let state = decoded.state.clone();
+    let view = use_view();
+    let state = view.state.clone();
 
     // Build the search index from the first render on, a slice of about
     // 8 ms per task, so that frames and input get in between (a few hundred
@@ -110,9 +97,8 @@ fn Shell() -> Html {
 
     // Keyboard: `/` focuses the search box, Esc closes the reader.
     {
-        let url = url.clone();
-        let state = state.clone();
-        use_effect_with((url.fragment.clone(), state.clone()), move |_| {
+        let (dispatch, open) = (view.dispatcher(), state.article.is_some());
+        use_effect_with(open, move |&open| {
             let listener = EventListener::new_with_options(
                 &document(),
                 "keydown",
@@ -134,10 +120,7 @@ fn Shell() -> Html {
                                 input.select();
                             }
                         }
-                        "Escape" if state.article.is_some() => {
-                            let next = ViewState { article: None, sentence: None, ..(*state).clone() };
-                            url.push(&query::encode(&next));
-                        }
+                        "Escape" if open => dispatch.dispatch(Action::CloseReader),
                         _ => {}
                     }
                 },
@@ -147,8 +130,8 @@ fn Shell() -> Html {
     }
 
     // Mirror the decoded state for tests and benchmarks (read-only).
-    use_effect_with(decoded.clone(), |d| {
-        let snapshot = serde_wasm_bindgen::to_value(&StateSnapshot::from(d));
+    use_effect_with(view.clone(), |v| {
+        let snapshot = serde_wasm_bindgen::to_value(&StateSnapshot::from(v));
         if let Ok(v) = snapshot {
             let _ = js_sys::Reflect::set(&window(), &"__parallaxState".into(), &v);
         }
@@ -160,9 +143,9 @@ fn Shell() -> Html {
     };
     let copied = use_state_eq(|| false);
     let on_copy = {
-        let copied = copied.clone();
+        let (copied, view) = (copied.clone(), view.clone());
         Callback::from(move |_| {
-            crate::url::flush();
+            view.flush();
             let href = window().location().href().unwrap_or_default();
             let promise = window().navigator().clipboard().write_text(&href);
             let copied = copied.clone();
@@ -178,19 +161,8 @@ fn Shell() -> Html {
         })
     };
     let on_search = {
-        let url = url.clone();
-        let state = state.clone();
-        // A new search is one history entry: the first keystroke pushes,
-        // the rest of the word replaces it (no entry per keystroke).
-        Callback::from(move |q: String| {
-            let starts = state.q.is_empty() && !q.is_empty();
-            let next = query::encode(&ViewState { q, show: None, ..(*state).clone() });
-            if starts {
-                url.push(&next);
-            } else {
-                url.replace(&next);
-            }
-        })
+        let dispatch = view.dispatcher();
+        Callback::from(move |q: String| dispatch.dispatch(Action::Search(q)))
     };
     let corpus = &data.corpus;
     // Sorting every article's event: once, not on every keystroke.
@@ -219,21 +191,29 @@ fn Shell() -> Html {
                     Facet::Actor | Facet::Issue => format!("mentions {k}"),
                     _ => k.clone(),
                 };
-                (AttrValue::from(shown), AttrValue::from(query::encode(&st.toggled(f, &k))))
+                (AttrValue::from(shown), AttrValue::from(encode(&st.toggled(f, &k))))
             })
         })
         .collect();
     let on_dismiss = {
-        let url = url.clone();
-        let state = state.clone();
-        Callback::from(move |_| url.replace(&query::encode(&state)))
+        let dispatch = view.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
     };
+    let tabs: Rc<[Tab]> = View::ALL
+        .iter()
+        .map(|&v| Tab {
+            label: v.label(),
+            href: encode(&ViewState { view: v, ..(*state).clone() }).into(),
+            current: v == state.view,
+        })
+        .collect();
 
     html! {
         <div class="shell">
-            <TopBar summary={summary} state={state.clone()} shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} views={Rc::from(View::ALL.to_vec())} chips={chips} />
-            <Notices notices={decoded.notices.clone()} on_dismiss={on_dismiss} />
+            <TopBar summary={summary} q={AttrValue::from(state.q.clone())} clear_q={AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() }))}
+                shown={filtered.indices.len()} total={corpus.articles.len()}
+                on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={tabs} chips={chips} />
+            <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
             <main id="main" class="page">
                 { match state.view {
                     View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
@@ -242,31 +222,6 @@ fn Shell() -> Html {
                 } }
             </main>
         </div>
-    }
-}
-
-/// The corpus as [`query::decode`] sees it.
-struct KnownIds<'a>(&'a Data);
-
-impl query::Known for KnownIds<'_> {
-    fn article_sentences(&self, id: &str) -> Option<usize> {
-        self.0.corpus.article(id).map(|a| a.sentences.len())
-    }
-    fn has_actor(&self, name: &str) -> bool {
-        self.0.lexicon.actors.iter().any(|a| a.name == name)
-    }
-    fn has_issue(&self, name: &str) -> bool {
-        self.0.lexicon.issues.iter().any(|i| i.name == name)
-    }
-    fn pair_passages(&self, a: &str, b: &str) -> Option<usize> {
-        let (a, b) = (self.0.corpus.index_of(a)? as u32, self.0.corpus.index_of(b)? as u32);
-        Some(self.0.passages.pairs.iter().filter(|p| p.a.article == a && p.b.article == b).count())
-    }
-    fn cluster_count(&self) -> usize {
-        self.0.passages.clusters.len()
-    }
-    fn facet_has(&self, f: Facet, key: &str) -> bool {
-        self.0.facets().has_value(f, key)
     }
 }
 
@@ -286,8 +241,8 @@ struct StateSnapshot {
     notices: Vec<String>,
 }
 
-impl From<&Rc<Decoded>> for StateSnapshot {
-    fn from(d: &Rc<Decoded>) -> Self {
+impl From<&crate::url::ViewCtx> for StateSnapshot {
+    fn from(d: &crate::url::ViewCtx) -> Self {
         StateSnapshot {
             view: d.state.view.label(),
             q: d.state.q.clone(),

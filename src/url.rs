@@ -1,4 +1,12 @@
-//! The location fragment as reactive state.
+//! The view state's one owner: a reducer of the user's intents, kept in
+//! the location fragment.
+//!
+//! What the user does is an [`Action`]; [`Store::reduce`] applies it to the
+//! current view (never to a snapshot a handler kept), and one effect writes
+//! the result to the address bar: a new history entry, or a replacement
+//! written once changes pause ([`REPLACE_DELAY_MS`]). Links, back and
+//! forward and typed fragments change the location instead: a `hashchange`
+//! (or `popstate`) listener decodes it into the reducer.
 //!
 //! A small hash router of our own rather than yew-router's `HashRouter`:
 //! gloo-history's `HashHistory::location()` throws a JS exception when the
@@ -12,53 +20,94 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use gloo::utils::window;
+use parallax_engine::facets::{Facet, Sort};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// The current fragment and a way to change it.
-#[derive(Clone)]
-pub struct Url {
-    pub fragment: Rc<str>,
-    set: UseStateSetter<Rc<str>>,
+use crate::data::{use_data, Data};
+use crate::query::{self, View, ViewState};
+
+/// What the user asked for.
+pub enum Action {
+    /// The location changed (a link, back or forward, a typed fragment):
+    /// its decoded view and what was ignored on the way.
+    Load(Rc<ViewState>, Rc<[String]>),
+    /// The search text changed.
+    Search(String),
+    /// A facet value was ticked or unticked.
+    ToggleFacet(Facet, String),
+    /// The list's order was chosen.
+    SetSort(Sort),
+    /// Close the reader.
+    CloseReader,
+    /// Show or hide the reader's removed boilerplate.
+    ToggleBoilerplate,
+    /// Render this many rows of the list, if the view is still the one
+    /// the request was made in.
+    ShowMore(Rc<ViewState>, u32),
+    /// Select a passage of the open pair.
+    SelectPassage(Option<u32>),
+    /// Back from a pair or cluster to the overlap overview.
+    BackToOverview,
+    /// Dismiss the notices (the address bar gets the view as it is shown).
+    DismissNotices,
 }
 
-impl PartialEq for Url {
-    fn eq(&self, other: &Url) -> bool {
-        self.fragment == other.fragment
-    }
+/// How a change reaches the address bar.
+#[derive(Clone, Copy, PartialEq)]
+enum Write {
+    /// It came from there.
+    None,
+    /// A new history entry.
+    Push,
+    /// The current entry, once changes pause.
+    Replace,
 }
 
-impl Url {
-    /// A new history entry (opening an article, switching views).
-    pub fn push(&self, fragment: &str) {
-        flush();
-        write_fragment(fragment, true);
-        self.set_now(fragment.into());
-    }
-    /// Change the current entry (typing a search, toggles). The view
-    /// changes at once; the address bar follows [`REPLACE_DELAY_MS`] after
-    /// the last change (see [`flush`]).
-    pub fn replace(&self, fragment: &str) {
-        self.set_now(fragment.into());
-        let timer = Timeout::new(REPLACE_DELAY_MS, || {
-            if let Some((fragment, timer)) = PENDING.with(|p| p.borrow_mut().take()) {
-                // This callback is the timer's own: let it end on its own.
-                timer.forget();
-                write_fragment(&fragment, false);
+/// The current view, what its fragment's decoding ignored, and how it is
+/// to be written.
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    state: Rc<ViewState>,
+    notices: Rc<[String]>,
+    write: Write,
+    /// Counts changes, so that each is written once.
+    rev: u32,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        use Write::{Push, Replace};
+        let st = &*self.state;
+        let (next, write) = match action {
+            Action::Load(state, notices) if state != self.state || notices != self.notices => {
+                return Rc::new(Store { state, notices, write: Write::None, rev: self.rev + 1 });
             }
-        });
-        // Replaces (and so cancels) the write still waiting, if any.
-        PENDING.with(|p| *p.borrow_mut() = Some((fragment.to_string(), timer)));
-    }
-    fn set_now(&self, fragment: Rc<str>) {
-        LATEST.with(|l| *l.borrow_mut() = Some(fragment.clone()));
-        self.set.set(fragment);
-    }
-    /// Is this the newest view? False between a change (a keystroke) and
-    /// the render that shows it: a handler holding this `Url` then holds
-    /// an outdated view and must not write it back.
-    pub fn is_latest(&self) -> bool {
-        LATEST.with(|l| l.borrow().as_ref().is_none_or(|f| *f == self.fragment))
+            Action::Load(..) => return self,
+            Action::Search(q) => {
+                // A new search is one history entry: the first keystroke
+                // pushes, the rest of the word replaces it.
+                let write = if st.q.is_empty() && !q.is_empty() { Push } else { Replace };
+                (ViewState { q, show: None, ..st.clone() }, write)
+            }
+            Action::ToggleFacet(f, key) => (st.toggled(f, &key), Push),
+            Action::SetSort(sort) => (ViewState { sort, ..st.clone() }, Push),
+            Action::CloseReader => (ViewState { article: None, sentence: None, ..st.clone() }, Push),
+            Action::ToggleBoilerplate => (ViewState { boilerplate: !st.boilerplate, ..st.clone() }, Replace),
+            // A keystroke may have changed the view since the request: that view wins.
+            Action::ShowMore(seen, _) if *seen != *st => return self,
+            Action::ShowMore(_, n) => (ViewState { show: Some(n), ..st.clone() }, Replace),
+            Action::SelectPassage(passage) => {
+                (ViewState { view: View::Overlap, passage, cluster: None, ..st.clone() }, Replace)
+            }
+            Action::BackToOverview => {
+                (ViewState { view: View::Overlap, pair: None, passage: None, cluster: None, ..st.clone() }, Push)
+            }
+            Action::DismissNotices => (st.clone(), Replace),
+        };
+        Rc::new(Store { state: Rc::new(next), notices: Rc::new([]), write, rev: self.rev + 1 })
     }
 }
 
@@ -68,34 +117,61 @@ impl Url {
 /// pages that call `replaceState` hundreds of times.
 pub const REPLACE_DELAY_MS: u32 = 200;
 
-thread_local! {
-    /// The view most recently set (see [`Url::is_latest`]).
-    static LATEST: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
-    /// The fragment [`Url::replace`] has yet to write, and its timer.
-    static PENDING: RefCell<Option<(String, Timeout)>> = const { RefCell::new(None) };
+/// The fragment a replacement has yet to write, and its timer.
+type Pending = Rc<RefCell<Option<(String, Timeout)>>>;
+
+/// The view, and a way to change it.
+#[derive(Clone)]
+pub struct ViewCtx {
+    /// What the page shows.
+    pub state: Rc<ViewState>,
+    /// What the fragment's decoding ignored.
+    pub notices: Rc<[String]>,
+    dispatch: UseReducerDispatcher<Store>,
+    pending: Pending,
 }
 
-/// Writes a pending replacement now: before anything reads the location
-/// (copying the link), pushes a new entry after it, or leaves the page.
-pub fn flush() {
-    if let Some((fragment, _timer)) = PENDING.with(|p| p.borrow_mut().take()) {
+impl PartialEq for ViewCtx {
+    fn eq(&self, other: &ViewCtx) -> bool {
+        Rc::ptr_eq(&self.state, &other.state) && Rc::ptr_eq(&self.notices, &other.notices)
+    }
+}
+
+impl ViewCtx {
+    /// Applies an intent to the current view.
+    pub fn dispatch(&self, action: Action) {
+        self.dispatch.dispatch(action);
+    }
+    /// A handle that applies intents, the same on every render.
+    pub fn dispatcher(&self) -> UseReducerDispatcher<Store> {
+        self.dispatch.clone()
+    }
+    /// Writes a pending replacement now: before anything reads the
+    /// location (copying the link).
+    pub fn flush(&self) {
+        flush(&self.pending);
+    }
+}
+
+fn flush(pending: &Pending) {
+    if let Some((fragment, _timer)) = pending.borrow_mut().take() {
         write_fragment(&fragment, false);
     }
 }
 
-/// Forgets a pending replacement: the user navigated (back, forward, a
-/// typed fragment), and the entry it was meant for is no longer current.
-fn cancel() {
-    drop(PENDING.with(|p| p.borrow_mut().take()));
+/// The fragment of the current location, `#` included ("" if none).
+fn current_fragment() -> String {
+    window().location().hash().unwrap_or_default()
 }
 
-/// The fragment of the current location, `#` included ("" if none).
-pub fn current_fragment() -> Rc<str> {
-    window().location().hash().unwrap_or_default().into()
+/// The current location's view.
+fn decode_location(data: &Data) -> (Rc<ViewState>, Rc<[String]>) {
+    let (s, n) = query::decode(&current_fragment(), &KnownIds(data));
+    (Rc::new(s), n.into())
 }
 
 fn write_fragment(fragment: &str, push: bool) {
-    if current_fragment().as_ref() == fragment {
+    if current_fragment() == fragment {
         return;
     }
     let done = window().history().is_ok_and(|h| {
@@ -111,38 +187,102 @@ fn write_fragment(fragment: &str, push: bool) {
     }
 }
 
+/// Props of [`ViewProvider`].
 #[derive(Properties, PartialEq)]
-pub struct UrlProviderProps {
+pub struct ViewProviderProps {
+    /// What sees the view.
     pub children: Html,
 }
 
+/// Owns the view: decodes the location into it and writes it back.
 #[component]
-pub fn UrlProvider(props: &UrlProviderProps) -> Html {
-    let fragment = use_state(current_fragment);
+pub fn ViewProvider(props: &ViewProviderProps) -> Html {
+    let data = use_data();
+    let store = {
+        let data = data.clone();
+        use_reducer(move || {
+            let (state, notices) = decode_location(&data);
+            Store { state, notices, write: Write::None, rev: 0 }
+        })
+    };
+    let pending: Pending = use_mut_ref(|| None);
     {
-        let setter = fragment.setter();
+        let (dispatch, pending) = (store.dispatcher(), pending.clone());
         use_effect_with((), move |_| {
-            let s = setter.clone();
-            let now = || {
-                cancel();
-                let f = current_fragment();
-                LATEST.with(|l| *l.borrow_mut() = Some(f.clone()));
-                f
-            };
-            let on_hash = EventListener::new(&window(), "hashchange", move |_| s.set(now()));
-            let on_pop = EventListener::new(&window(), "popstate", move |_| setter.set(now()));
-            let on_hide = EventListener::new(&window(), "pagehide", |_| flush());
+            let hidden = pending.clone();
+            let load = Rc::new(move || {
+                // The user navigated: the entry a replacement was meant for is no longer current.
+                drop(pending.borrow_mut().take());
+                let (s, n) = decode_location(&data);
+                dispatch.dispatch(Action::Load(s, n));
+            });
+            let on_pop = EventListener::new(&window(), "popstate", {
+                let load = load.clone();
+                move |_| load()
+            });
+            let on_hash = EventListener::new(&window(), "hashchange", move |_| load());
+            let on_hide = EventListener::new(&window(), "pagehide", move |_| flush(&hidden));
             move || drop((on_hash, on_pop, on_hide))
         });
     }
-    let ctx = Url { fragment: (*fragment).clone(), set: fragment.setter() };
+    // The one writer of the address bar.
+    {
+        let (store, pending) = ((*store).clone(), pending.clone());
+        use_effect_with(store.rev, move |_| match store.write {
+            Write::None => {}
+            Write::Push => {
+                flush(&pending);
+                write_fragment(&query::encode(&store.state), true);
+            }
+            Write::Replace => {
+                let p = pending.clone();
+                let timer = Timeout::new(REPLACE_DELAY_MS, move || {
+                    if let Some((fragment, timer)) = p.borrow_mut().take() {
+                        // This callback is the timer's own: let it end on its own.
+                        timer.forget();
+                        write_fragment(&fragment, false);
+                    }
+                });
+                // Replaces (and so cancels) the write still waiting, if any.
+                *pending.borrow_mut() = Some((query::encode(&store.state), timer));
+            }
+        });
+    }
+    let ctx =
+        ViewCtx { state: store.state.clone(), notices: store.notices.clone(), dispatch: store.dispatcher(), pending };
     html! {
-        <ContextProvider<Url> context={ctx}>{ props.children.clone() }</ContextProvider<Url>>
+        <ContextProvider<ViewCtx> context={ctx}>{ props.children.clone() }</ContextProvider<ViewCtx>>
     }
 }
 
+/// The view (under [`ViewProvider`]).
 #[hook]
-pub fn use_url() -> Url {
-    // <UrlProvider> wraps everything that calls this (see app.rs).
-    use_context::<Url>().expect("use_url is called under <UrlProvider>")
+pub fn use_view() -> ViewCtx {
+    // <ViewProvider> wraps everything that calls this (see app.rs).
+    use_context::<ViewCtx>().expect("use_view is called under <ViewProvider>")
+}
+
+/// The corpus as [`query::decode`] sees it.
+struct KnownIds<'a>(&'a Data);
+
+impl query::Known for KnownIds<'_> {
+    fn article_sentences(&self, id: &str) -> Option<usize> {
+        self.0.corpus.article(id).map(|a| a.sentences.len())
+    }
+    fn has_actor(&self, name: &str) -> bool {
+        self.0.lexicon.actors.iter().any(|a| a.name == name)
+    }
+    fn has_issue(&self, name: &str) -> bool {
+        self.0.lexicon.issues.iter().any(|i| i.name == name)
+    }
+    fn pair_passages(&self, a: &str, b: &str) -> Option<usize> {
+        let (a, b) = (self.0.corpus.index_of(a)? as u32, self.0.corpus.index_of(b)? as u32);
+        Some(self.0.pair_passages(a, b).count())
+    }
+    fn cluster_count(&self) -> usize {
+        self.0.passages.clusters.len()
+    }
+    fn facet_has(&self, f: Facet, key: &str) -> bool {
+        self.0.facets().has_value(f, key)
+    }
 }

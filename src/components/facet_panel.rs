@@ -1,7 +1,6 @@
 //! The facet column of the Articles view: a sort menu and one group of
 //! checkboxes per facet, each value with the number of articles it would
-//! select. Props only: every change is a new URL fragment handed to
-//! `on_navigate`.
+//! select. Props only: every change goes to a callback.
 
 use std::rc::Rc;
 
@@ -29,8 +28,6 @@ pub struct FacetGroupView {
 pub struct SortOption {
     pub value: AttrValue,
     pub label: AttrValue,
-    /// The fragment with this order.
-    pub href: AttrValue,
 }
 
 #[derive(Properties, PartialEq)]
@@ -43,8 +40,8 @@ pub struct FacetPanelProps {
     pub sort: AttrValue,
     /// The fragment without any facet selected; None when none is.
     pub clear_href: Option<AttrValue>,
-    /// A sort was chosen: the fragment to go to.
-    pub on_navigate: Callback<AttrValue>,
+    /// A sort was chosen: its value.
+    pub on_sort: Callback<AttrValue>,
     /// A value was ticked or unticked: (facet key, value key). Kept
     /// stable across renders by the page, so that a group whose counts
     /// did not change is not rendered again on a keystroke.
@@ -53,17 +50,10 @@ pub struct FacetPanelProps {
 
 #[component]
 pub fn FacetPanel(props: &FacetPanelProps) -> Html {
-    let on_sort = {
-        let sorts = props.sorts.clone();
-        let nav = props.on_navigate.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let v = select.value();
-            if let Some(o) = sorts.iter().find(|o| o.value.as_str() == v) {
-                nav.emit(o.href.clone());
-            }
-        })
-    };
+    let on_sort = props.on_sort.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        AttrValue::from(select.value())
+    });
     html! {
         <aside class="facets" aria-label="Filters" data-testid="facets" aria-busy={props.busy.then_some("true")}>
             <div class="facet-head">

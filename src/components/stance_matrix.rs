@@ -4,36 +4,22 @@
 
 use std::rc::Rc;
 
+use parallax_engine::stance::Stance;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum CellStance {
-    Support,
-    Oppose,
-    Mixed,
-}
-
-impl CellStance {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            CellStance::Support => "▲",
-            CellStance::Oppose => "▼",
-            CellStance::Mixed => "◆",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            CellStance::Support => "support",
-            CellStance::Oppose => "oppose",
-            CellStance::Mixed => "mixed",
-        }
+/// The symbol that carries a stance beside its colour.
+pub fn symbol(s: Stance) -> &'static str {
+    match s {
+        Stance::Support => "▲",
+        Stance::Oppose => "▼",
+        Stance::Mixed => "◆",
     }
 }
 
 #[derive(Clone, PartialEq)]
 pub struct CellView {
-    pub stance: CellStance,
+    pub stance: Stance,
     pub count: usize,
     pub href: AttrValue,
 }
@@ -108,7 +94,7 @@ pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
                                                     data-actor={actor.clone()} data-issue={issue.clone()} data-stance={cell.stance.label()}
                                                     aria-label={label.clone()} title={label}
                                                     aria-current={selected.then_some("true")}>
-                                                    <span class="sym" aria-hidden="true">{ cell.stance.symbol() }</span>
+                                                    <span class="sym" aria-hidden="true">{ symbol(cell.stance) }</span>
                                                     <span class="n" aria-hidden="true">{ cell.count }</span>
                                                 </a>
                                             </td>

@@ -2,13 +2,25 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::query::{encode, View, ViewState};
+/// One view's tab.
+#[derive(Clone, PartialEq)]
+pub struct Tab {
+    /// "Articles"
+    pub label: &'static str,
+    /// The fragment of this view.
+    pub href: AttrValue,
+    /// Is it the view shown?
+    pub current: bool,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TopBarProps {
     /// "Putin–Xi summits · 5 articles · 2 events"
     pub summary: AttrValue,
-    pub state: Rc<ViewState>,
+    /// The search text.
+    pub q: AttrValue,
+    /// The fragment without the search.
+    pub clear_q: AttrValue,
     pub shown: usize,
     pub total: usize,
     pub on_search: Callback<String>,
@@ -17,20 +29,18 @@ pub struct TopBarProps {
     /// The search index's build progress (per cent) while it runs.
     #[prop_or_default]
     pub indexing: Option<u8>,
-    /// Views that exist in this build.
-    pub views: Rc<[View]>,
+    /// The views' tabs.
+    pub tabs: Rc<[Tab]>,
     /// Active facet values as removable chips: (label, fragment without it).
     pub chips: Rc<[(AttrValue, AttrValue)]>,
 }
 
 #[component]
 pub fn TopBar(props: &TopBarProps) -> Html {
-    let st = &props.state;
     let oninput = props.on_search.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()
     });
-    let clear_q = encode(&ViewState { q: String::new(), ..(**st).clone() });
     let on_copy = props.on_copy.reform(|_: MouseEvent| ());
     html! {
         <header class="topbar">
@@ -41,7 +51,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             <div class="searchbox" role="search">
                 <label for="search" class="visually-hidden">{ "Search the articles" }</label>
                 <input id="search" type="search" data-testid="search" autocomplete="off" spellcheck="false"
-                    placeholder="Search  ( / )" value={st.q.clone()} {oninput} />
+                    placeholder="Search  ( / )" value={props.q.clone()} {oninput} />
                 if let Some(p) = props.indexing {
                     <span class="indexing" data-testid="search-progress" role="status">
                         <progress max="100" value={p.to_string()} aria-label="Preparing the search"></progress>
@@ -50,9 +60,9 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 }
             </div>
             <div class="status">
-                if !st.q.is_empty() {
-                    <a class="chip" href={clear_q} data-testid="chip-q" title="Remove this filter">
-                        { format!("“{}”", st.q) }<span aria-hidden="true">{ " ×" }</span>
+                if !props.q.is_empty() {
+                    <a class="chip" href={props.clear_q.clone()} data-testid="chip-q" title="Remove this filter">
+                        { format!("“{}”", props.q) }<span aria-hidden="true">{ " ×" }</span>
                         <span class="visually-hidden">{ " (remove)" }</span>
                     </a>
                 }
@@ -69,16 +79,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                     { if props.copied { "Link copied ✓" } else { "Copy link" } }
                 </button>
             </div>
-            if props.views.len() > 1 {
+            if props.tabs.len() > 1 {
                 <nav class="tabs" aria-label="Views">
-                    { for props.views.iter().map(|&v| {
-                        let href = encode(&ViewState { view: v, ..(**st).clone() });
-                        let current = (v == st.view).then_some("page");
-                        html! {
-                            <a href={href} aria-current={current} data-testid={format!("tab-{}", v.label().to_lowercase())}>
-                                { v.label() }
-                            </a>
-                        }
+                    { for props.tabs.iter().map(|t| html! {
+                        <a href={t.href.clone()} aria-current={t.current.then_some("page")} data-testid={format!("tab-{}", t.label.to_lowercase())}>
+                            { t.label }
+                        </a>
                     }) }
                 </nav>
             }

@@ -13,7 +13,7 @@ use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRang
 use crate::data::use_data;
 use crate::data::Data;
 use crate::query::{encode, View, ViewState, PAGE_ROWS};
-use crate::url::use_url;
+use crate::url::{use_view, Action};
 
 /// The articles selected by the URL's filters.
 #[derive(PartialEq)]
@@ -69,7 +69,7 @@ pub fn date_label(a: &Article) -> String {
 #[component]
 pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     let data = use_data();
-    let url = use_url();
+    let view = use_view();
     let st = props.state.clone();
     let corpus = &data.corpus;
 
@@ -139,9 +139,9 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         (next, encode(&ViewState { show: Some(next), ..(*st).clone() }))
     });
     {
-        let (url, more_ref) = (url.clone(), more_ref.clone());
+        let (dispatch, more_ref, seen) = (view.dispatcher(), more_ref.clone(), st.clone());
         use_effect_with(next_href.clone(), move |next| {
-            let listener = next.clone().map(|(_, href)| {
+            let listener = next.clone().map(|(next, _)| {
                 let fired = std::cell::Cell::new(false);
                 let near_end = move || {
                     let Some(el) = more_ref.cast::<web_sys::Element>() else { return false };
@@ -149,11 +149,10 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                     el.get_bounding_client_rect().top() < height * 2.0
                 };
                 gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
-                    // A keystroke may have changed the view since this
-                    // render (its rows not drawn yet): that view wins.
-                    if !fired.get() && url.is_latest() && near_end() {
+                    // Only for the view of this render (see `Action::ShowMore`).
+                    if !fired.get() && near_end() {
                         fired.set(true);
-                        url.replace(&href);
+                        dispatch.dispatch(Action::ShowMore(seen.clone(), next));
                     }
                 })
             });
@@ -210,33 +209,27 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let sorts: Rc<[SortOption]> = SortKey::ALL
             .iter()
             .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
-            .map(|sort| SortOption {
-                value: sort.as_string().into(),
-                label: sort_label(sort).into(),
-                href: encode(&ViewState { sort, ..(*st).clone() }).into(),
-            })
+            .map(|sort| SortOption { value: sort.as_string().into(), label: sort_label(sort).into() })
             .collect();
         let clear_href = st.has_facets().then(|| AttrValue::from(encode(&st.without_facets())));
-        let on_navigate = {
-            let url = url.clone();
-            Callback::from(move |href: AttrValue| url.push(&href))
-        };
-        // One callback for the page's life, reading the view at click time.
-        let latest = use_mut_ref(|| st.clone());
-        *latest.borrow_mut() = st.clone();
-        let on_toggle = {
-            let (url, latest) = (url.clone(), latest.clone());
-            use_callback((), move |(key, value): (&'static str, AttrValue), _| {
-                if let Some(f) = Facet::from_key(key) {
-                    let now = latest.borrow().clone();
-                    url.push(&encode(&now.toggled(f, &value)));
+        let on_sort = {
+            let dispatch = view.dispatcher();
+            Callback::from(move |v: AttrValue| {
+                if let Some(sort) = Sort::parse(&v) {
+                    dispatch.dispatch(Action::SetSort(sort));
                 }
             })
         };
+        // One callback for the page's life: the reducer applies it to the view of the moment.
+        let on_toggle = use_callback(view.dispatcher(), move |(key, value): (&'static str, AttrValue), dispatch| {
+            if let Some(f) = Facet::from_key(key) {
+                dispatch.dispatch(Action::ToggleFacet(f, value.to_string()));
+            }
+        });
         match groups {
             Some(groups) => {
                 let busy = facets_of.as_ref().is_some_and(|shown| !Rc::ptr_eq(shown, &props.filtered));
-                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_navigate={on_navigate} on_toggle={on_toggle} /> }
+                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_sort={on_sort} on_toggle={on_toggle} /> }
             }
             None => {
                 html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
@@ -259,9 +252,8 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let data = reader_data(&data, &st, a, &props.filtered.query);
         let close_href = encode(&ViewState { article: None, sentence: None, ..(*st).clone() });
         let on_toggle = {
-            let url = url.clone();
-            let st = st.clone();
-            Callback::from(move |_| url.replace(&encode(&ViewState { boilerplate: !st.boilerplate, ..(*st).clone() })))
+            let dispatch = view.dispatcher();
+            Callback::from(move |_| dispatch.dispatch(Action::ToggleBoilerplate))
         };
         html! { <Reader data={data} boilerplate={st.boilerplate} close_href={close_href} on_toggle={on_toggle} /> }
     });
@@ -338,98 +330,55 @@ fn sort_label(sort: Sort) -> String {
     .to_string()
 }
 
-/// The facet groups as the panel shows them: every value in the engine's
-/// order, or for a long group the selected values and the ones with most
-/// articles.
+/// The facet groups as the panel shows them (see `Bundle::facet_groups`).
 fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
-    let fx = data.facets();
-    Facet::ALL
-        .iter()
-        .enumerate()
-        .map(|(fi, &facet)| {
-            let counts = &f.counts.counts[fi];
-            let selected = &f.counts.selected[fi];
-            let mut keep: Vec<usize> = (0..counts.len()).collect();
-            let mut hidden = 0;
-            if counts.len() > FACET_VALUES_SHOWN {
-                // The selected values, then those with most articles: the
-                // best FACET_VALUES_SHOWN kept in order as the values go by.
-                let key = |i: usize| (selected.binary_search(&i).is_err(), std::cmp::Reverse(counts[i]), i);
-                let mut best: Vec<usize> = Vec::with_capacity(FACET_VALUES_SHOWN + 1);
-                for i in 0..counts.len() {
-                    let at = best.partition_point(|&j| key(j) < key(i));
-                    if at < FACET_VALUES_SHOWN {
-                        best.insert(at, i);
-                        best.truncate(FACET_VALUES_SHOWN);
-                    }
-                }
-                hidden = counts.len() - FACET_VALUES_SHOWN;
-                keep = best;
-                parallax_engine::sort::ord(&mut keep);
-            }
-            let values: Rc<[FacetValueView]> = keep
+    data.facet_groups(&f.counts, FACET_VALUES_SHOWN)
+        .into_iter()
+        .map(|g| FacetGroupView {
+            key: g.facet.key(),
+            title: g.facet.title(),
+            values: g
+                .values
                 .into_iter()
-                .map(|i| {
-                    let (key, label) = fx.value(facet, i);
-                    FacetValueView {
-                        key: AttrValue::from(key.to_string()),
-                        label: AttrValue::from(label.to_string()),
-                        count: counts[i] as usize,
-                        checked: selected.binary_search(&i).is_ok(),
-                    }
+                .map(|v| FacetValueView {
+                    key: AttrValue::from(v.key.to_string()),
+                    label: AttrValue::from(v.label.to_string()),
+                    count: v.count as usize,
+                    checked: v.checked,
                 })
-                .collect();
-            FacetGroupView { key: facet.key(), title: facet.title(), values, hidden }
+                .collect(),
+            hidden: g.hidden,
         })
         .collect()
 }
 
 /// For each sentence of `a`: the shared passage it belongs to, as a link
-/// to the pair view (the first passage wins; cluster members first).
+/// to the pair view (see `Bundle::sentence_links`).
 fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrValue, &'static str, AttrValue)>> {
     const COLOURS: [&str; 8] = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
     let corpus = &data.corpus;
     let Some(me) = corpus.index_of(a.id()) else { return Vec::new() };
-    let mut out = vec![None; a.sentences.len()];
-    let mut per_pair: std::collections::BTreeMap<(u32, u32), u32> = Default::default();
-    let mut found = Vec::new();
-    for (pi, p) in data.passages.pairs.iter().enumerate() {
-        let k = per_pair.entry((p.a.article, p.b.article)).or_default();
-        let index = *k;
-        *k += 1;
-        let (mine, other) = if p.a.article as usize == me {
-            (&p.a, &p.b)
-        } else if p.b.article as usize == me {
-            (&p.b, &p.a)
-        } else {
-            continue;
-        };
-        let cluster = data.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32)));
-        found.push((cluster.is_none(), pi, mine.sentences, other.article, index, cluster.map(|c| c.id), p));
-    }
-    parallax_engine::sort::by_key(&mut found, |f| (f.0, f.1));
-    for (_, _, range, other, index, cluster, p) in found {
-        let o = &corpus.articles[other as usize];
-        let (x, y) = (corpus.articles[p.a.article as usize].id(), corpus.articles[p.b.article as usize].id());
-        let href = encode(&ViewState {
-            view: View::Overlap,
-            pair: Some((x.to_string(), y.to_string())),
-            passage: Some(index),
-            cluster: None,
-            ..st.clone()
-        });
-        let class = cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
-        let title = match cluster {
-            Some(_) => format!("Shared with “{}” and others — compare side by side", o.title()),
-            None => format!("Shared with “{}” — compare side by side", o.title()),
-        };
-        for i in range.start..range.end {
-            if let Some(slot @ None) = out.get_mut(i as usize) {
-                *slot = Some((AttrValue::from(href.clone()), class, AttrValue::from(title.clone())));
-            }
-        }
-    }
-    out
+    let id = |i: u32| corpus.articles[i as usize].id().to_string();
+    data.sentence_links(me)
+        .into_iter()
+        .map(|link| {
+            let l = link?;
+            let href = encode(&ViewState {
+                view: View::Overlap,
+                pair: Some((id(l.a), id(l.b))),
+                passage: Some(l.index),
+                cluster: None,
+                ..st.clone()
+            });
+            let class = l.cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
+            let o = corpus.articles[l.other as usize].title();
+            let title = match l.cluster {
+                Some(_) => format!("Shared with “{o}” and others — compare side by side"),
+                None => format!("Shared with “{o}” — compare side by side"),
+            };
+            Some((AttrValue::from(href), class, AttrValue::from(title)))
+        })
+        .collect()
 }
 
 fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderData {

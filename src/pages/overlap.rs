@@ -5,8 +5,9 @@
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use parallax_engine::answers::Overlap;
 use parallax_engine::passages::{word_alignment, PassageSide, SharedPassage};
-use parallax_engine::{Article, Corpus};
+use parallax_engine::Article;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,7 +17,7 @@ use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
 use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
-use crate::url::use_url;
+use crate::url::{use_view, Action};
 
 #[derive(Properties, PartialEq)]
 pub struct OverlapPageProps {
@@ -47,12 +48,6 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-/// The passages of a pair, in A's order.
-fn pair_passages(corpus: &Corpus, passages: &[SharedPassage], a: &str, b: &str) -> Vec<SharedPassage> {
-    let (Some(ia), Some(ib)) = (corpus.index_of(a), corpus.index_of(b)) else { return Vec::new() };
-    passages.iter().filter(|p| p.a.article as usize == ia && p.b.article as usize == ib).cloned().collect()
-}
-
 #[component]
 pub fn OverlapPage(props: &OverlapPageProps) -> Html {
     let st = &props.state;
@@ -73,7 +68,10 @@ fn Overview(props: &OverlapPageProps) -> Html {
     let sel = &props.filtered.indices;
     let overview = {
         let data = data.clone();
-        use_memo(props.filtered.clone(), move |f| OverviewData::new(&data, &f.indices))
+        use_memo(props.filtered.clone(), move |f| {
+            let top = if f.indices.len() > HEATMAP_MAX { LIST_MAX } else { 0 };
+            data.overlap(&f.indices, LIST_MAX, top)
+        })
     };
     if sel.len() < 2 {
         return html! {
@@ -83,12 +81,8 @@ fn Overview(props: &OverlapPageProps) -> Html {
             </div>
         };
     }
-    let summary = |i: usize, j: usize| {
-        let (a, b) = if i < j { (i as u32, j as u32) } else { (j as u32, i as u32) };
-        // Pair summaries are sorted by (a, b).
-        data.pairs.binary_search_by(|p| (p.a, p.b).cmp(&(a, b))).ok().map(|k| &data.pairs[k])
-    };
-    let OverviewData { clusters, clusters_left, shared_pairs, top_pairs } = &*overview;
+    let summary = |i: usize, j: usize| data.pair_summary(i.min(j) as u32, i.max(j) as u32);
+    let Overlap { clusters, clusters_left, shared_pairs, top_pairs } = &*overview;
     let shared_pairs = *shared_pairs;
     let pair_link =
         |x: usize, y: usize| encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None));
@@ -173,7 +167,8 @@ fn Overview(props: &OverlapPageProps) -> Html {
                         <table class="top-pairs" data-testid="top-pairs">
                             <thead><tr><th scope="col">{ "Article A" }</th><th scope="col">{ "Article B" }</th><th scope="col">{ "Shared" }</th></tr></thead>
                             <tbody>
-                                { for top_pairs.iter().map(|&(x, y, passages, share)| {
+                                { for top_pairs.iter().map(|p| {
+                                    let (x, y, passages, share) = (p.a as usize, p.b as usize, p.passages, p.shorter_share);
                                     let pct = (share * 100.0).round() as u32;
                                     html! {
                                         <tr data-testid="pair-row" data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()} data-passages={passages.to_string()}>
@@ -244,61 +239,6 @@ const HEATMAP_MAX: usize = 30;
 /// Pairs and clusters listed at most in the overview.
 const LIST_MAX: usize = 50;
 
-/// What the overview shows of a selection, computed once per selection.
-#[derive(PartialEq)]
-struct OverviewData {
-    /// Clusters carried by two or more selected articles (by index), with
-    /// that number, by reach: the first [`LIST_MAX`].
-    clusters: Vec<(usize, usize)>,
-    clusters_left: usize,
-    /// Pairs of selected articles that share a passage.
-    shared_pairs: usize,
-    /// For a selection too large for the heat map: the pairs that share
-    /// most (a, b, passages, share of the shorter), at most [`LIST_MAX`].
-    top_pairs: Vec<(usize, usize, u32, f32)>,
-}
-
-impl OverviewData {
-    fn new(data: &crate::data::Data, sel: &[usize]) -> OverviewData {
-        let in_sel = member_table(data.corpus.articles.len(), sel.iter().copied());
-        let chosen = |a: u32| in_sel.get(a as usize).copied().unwrap_or(false);
-        let mut clusters: Vec<(usize, usize)> = data
-            .passages
-            .clusters
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (k, c.articles.iter().filter(|&&a| chosen(a)).count()))
-            .filter(|(_, n)| *n >= 2)
-            .collect();
-        let ids = &data.passages.clusters;
-        parallax_engine::sort::by(&mut clusters, |x, y| y.1.cmp(&x.1).then(ids[x.0].id.cmp(&ids[y.0].id)));
-        let clusters_left = clusters.len().saturating_sub(LIST_MAX);
-        clusters.truncate(LIST_MAX);
-        let pairs: Vec<&parallax_engine::passages::PairSummary> =
-            data.pairs.iter().filter(|p| chosen(p.a) && chosen(p.b)).collect();
-        let mut top_pairs = Vec::new();
-        if sel.len() > HEATMAP_MAX {
-            let most = |x: &&parallax_engine::passages::PairSummary, y: &&parallax_engine::passages::PairSummary| {
-                y.shorter_share
-                    .total_cmp(&x.shorter_share)
-                    .then(y.passages.cmp(&x.passages))
-                    .then((x.a, x.b).cmp(&(y.a, y.b)))
-            };
-            // The best LIST_MAX, kept in order as the pairs go by.
-            let mut best: Vec<&parallax_engine::passages::PairSummary> = Vec::with_capacity(LIST_MAX + 1);
-            for p in &pairs {
-                let at = best.partition_point(|q| most(q, p).is_lt());
-                if at < LIST_MAX {
-                    best.insert(at, p);
-                    best.truncate(LIST_MAX);
-                }
-            }
-            top_pairs = best.iter().map(|p| (p.a as usize, p.b as usize, p.passages, p.shorter_share)).collect();
-        }
-        OverviewData { clusters, clusters_left, shared_pairs: pairs.len(), top_pairs }
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct PairViewProps {
     state: Rc<ViewState>,
@@ -333,13 +273,14 @@ fn gap(article: &Article, from: usize, to: usize, side: &str) -> Html {
 #[component]
 fn PairView(props: &PairViewProps) -> Html {
     let data = use_data();
-    let url = use_url();
+    let view = use_view();
     let st = props.state.clone();
     let corpus = &data.corpus;
     let (Some(a), Some(b)) = (corpus.article(&props.a), corpus.article(&props.b)) else {
         return html! {};
     };
-    let passages = pair_passages(corpus, &data.passages.pairs, &props.a, &props.b);
+    let (ia, ib) = (corpus.index_of(a.id()).unwrap_or(0) as u32, corpus.index_of(b.id()).unwrap_or(0) as u32);
+    let passages: Vec<&SharedPassage> = data.pair_passages(ia, ib).collect();
     let n = passages.len() as u32;
     let outside: Vec<String> = [a, b]
         .iter()
@@ -350,9 +291,8 @@ fn PairView(props: &PairViewProps) -> Html {
 
     // j / k between passages, Esc back to the overview.
     {
-        let url = url.clone();
-        let st = st.clone();
-        use_effect_with((st.clone(), n), move |_| {
+        let dispatch = view.dispatcher();
+        use_effect_with((st.passage, n), move |&(passage, n)| {
             let listener = EventListener::new_with_options(
                 &gloo::utils::document(),
                 "keydown",
@@ -363,20 +303,19 @@ fn PairView(props: &PairViewProps) -> Html {
                     if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
                         return;
                     }
-                    let (pa, pb) = st.pair.clone().unwrap_or_default();
-                    let next = match (e.key().as_str(), st.passage) {
+                    let next = match (e.key().as_str(), passage) {
                         ("j", None) => Some(0),
                         ("j", Some(p)) => Some((p + 1).min(n - 1)),
                         ("k", None) => Some(0),
                         ("k", Some(p)) => Some(p.saturating_sub(1)),
                         ("Escape", _) => {
                             e.prevent_default();
-                            url.push(&encode(&overview_state(&st)));
+                            dispatch.dispatch(Action::BackToOverview);
                             return;
                         }
                         _ => return,
                     };
-                    url.replace(&encode(&pair_state(&st, &pa, &pb, next)));
+                    dispatch.dispatch(Action::SelectPassage(next));
                 },
             );
             move || drop(listener)
@@ -392,10 +331,7 @@ fn PairView(props: &PairViewProps) -> Html {
         }
     });
 
-    let summary = data
-        .pairs
-        .iter()
-        .find(|s| corpus.articles[s.a as usize].id() == a.id() && corpus.articles[s.b as usize].id() == b.id());
+    let summary = data.pair_summary(ia, ib);
     let back = encode(&overview_state(&st));
     let head = |x: &Article, side: &str| {
         let reader = encode(&ViewState {

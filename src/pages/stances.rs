@@ -8,7 +8,7 @@ use parallax_engine::{export, Article};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::components::stance_matrix::{CellStance, CellView, StanceMatrix};
+use crate::components::stance_matrix::{symbol, CellView, StanceMatrix};
 use crate::components::text::labelled;
 use crate::data::use_data;
 use crate::pages::articles::{date_label, scope_note, Filtered};
@@ -19,14 +19,6 @@ use crate::query::{encode, View, ViewState};
 pub struct StancesPageProps {
     pub state: Rc<ViewState>,
     pub filtered: Rc<Filtered>,
-}
-
-fn cell_stance(s: Stance) -> CellStance {
-    match s {
-        Stance::Support => CellStance::Support,
-        Stance::Oppose => CellStance::Oppose,
-        Stance::Mixed => CellStance::Mixed,
-    }
 }
 
 /// Evidence sentences per page of a cell's panel.
@@ -66,7 +58,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
     let st = props.state.clone();
     let matrix = {
         let data = data.clone();
-        use_memo(props.filtered.clone(), move |f| stance::matrix(&data.statements, &f.indices))
+        use_memo(props.filtered.clone(), move |f| data.stance_matrix(&f.indices))
     };
     let corpus = &data.corpus;
     let lex = &data.lexicon;
@@ -96,7 +88,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                 selected = Some((r, c));
             }
             cells.push(cell.map(|cell| CellView {
-                stance: cell_stance(cell.stance),
+                stance: cell.stance,
                 count: cell.evidence.len(),
                 href: encode(&ViewState { cell: Some(names), view: View::Stances, ..(*st).clone() }).into(),
             }));
@@ -163,12 +155,12 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                 .map(|(k, n)| html! { <li class={classes!((k >= ARTICLES_NAMED).then_some("muted"))}>{ n }</li> })
                 .collect()
         };
-        let stance = cell_stance(cell.stance);
+        let stance = cell.stance;
         html! {
             <aside class="evidence" data-testid="evidence" aria-labelledby="evidence-title">
                 <a class="close" href={close} aria-label="Close the evidence" title="Close">{ "×" }</a>
                 <h2 id="evidence-title">
-                    <span class={classes!("badge", stance.label())}>{ format!("{} {}", stance.symbol(), stance.label()) }</span>
+                    <span class={classes!("badge", stance.label())}>{ format!("{} {}", symbol(stance), stance.label()) }</span>
                     { format!(" {actor_name} · {issue_name}") }
                 </h2>
                 <p class="evidence-summary">
@@ -191,12 +183,12 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                             view: View::Articles, article: Some(a.id().to_string()), sentence: Some(e.sentence as u32),
                             cell: None, ..(*st).clone()
                         });
-                        let pol = match e.polarity { stance::Polarity::Support => CellStance::Support, stance::Polarity::Oppose => CellStance::Oppose };
+                        let pol = match e.polarity { stance::Polarity::Support => Stance::Support, stance::Polarity::Oppose => Stance::Oppose };
                         html! {
                             <li data-testid="evidence-item" data-article-id={a.id().to_string()}>
                                 <blockquote>{ labelled(a.slice(e.span), &ranges) }</blockquote>
                                 <p class="evidence-meta">
-                                    <span class={classes!("badge", "small", pol.label())}>{ format!("{} {}", pol.symbol(), pol.label()) }</span>
+                                    <span class={classes!("badge", "small", pol.label())}>{ format!("{} {}", symbol(pol), pol.label()) }</span>
                                     { " " }{ source_label(a) }{ " · " }{ date_label(a) }{ " · " }
                                     <a href={reader}>{ "read in context" }</a>
                                 </p>

@@ -17,6 +17,7 @@
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
 
+pub mod answers;
 pub mod bundle;
 pub mod clean;
 pub mod export;
