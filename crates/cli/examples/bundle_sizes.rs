@@ -25,8 +25,8 @@ fn main() {
         b.passages.pairs.len(),
         b.passages.clusters.len()
     );
-    println!("pairs {}", size(&b.pairs));
-    println!("facets {}", size(&b.facets));
+    println!("pairs {}", size(&b.pair_summaries));
+    println!("facets {}", size(&b.facet_index));
 }
 
 mod erased {

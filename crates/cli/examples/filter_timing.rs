@@ -99,7 +99,7 @@ fn split_timing(b: &Bundle) {
     let s = parallax_engine::search::SearchIndex::build(&b.corpus);
     eprintln!("search index {:?}", t.elapsed());
     let t = Instant::now();
-    let f = parallax_engine::facets::FacetTable::build(&b.corpus, &b.lexicon, &b.passages, &b.facets);
+    let f = parallax_engine::facets::FacetTable::build(&b.corpus, &b.lexicon, &b.passages, &b.facet_index);
     eprintln!("facet table {:?}", t.elapsed());
     std::hint::black_box((s, f));
 }

@@ -81,7 +81,7 @@ impl Bundle {
     /// The heat-map cell of articles `a` and `b` (indices, `a < b`), if
     /// they share something.
     pub fn pair_summary(&self, a: u32, b: u32) -> Option<&PairSummary> {
-        self.pairs.binary_search_by(|p| (p.a, p.b).cmp(&(a, b))).ok().map(|k| &self.pairs[k])
+        self.pair_summaries.binary_search_by(|p| (p.a, p.b).cmp(&(a, b))).ok().map(|k| &self.pair_summaries[k])
     }
 
     /// For each sentence of article `article` (an index): the shared
@@ -150,7 +150,7 @@ impl Bundle {
         // The best `top`, kept in order as the pairs go by.
         let mut best: Vec<&PairSummary> = Vec::with_capacity(top + 1);
         let mut shared_pairs = 0;
-        for p in self.pairs.iter().filter(|p| chosen(p.a) && chosen(p.b)) {
+        for p in self.pair_summaries.iter().filter(|p| chosen(p.a) && chosen(p.b)) {
             shared_pairs += 1;
             let at = best.partition_point(|q| most(q, &p).is_lt());
             if at < top {

@@ -32,9 +32,9 @@ pub struct Bundle {
     /// Every shared passage and cluster.
     pub passages: Passages,
     /// The heat map: one summary per pair of articles that share something.
-    pub pairs: Vec<PairSummary>,
+    pub pair_summaries: Vec<PairSummary>,
     /// What each article mentions, shares and carries, for the facets.
-    pub facets: FacetIndex,
+    pub facet_index: FacetIndex,
     /// The search index and facet table, derived from the above on first
     /// use (not serialised: cheaper to rebuild than to ship).
     #[serde(skip)]
@@ -73,16 +73,16 @@ impl Bundle {
         let corpus = Corpus::build(source);
         let statements = stance::extract(&corpus, &lexicon);
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
-        let pairs = passages::pair_summaries(&corpus, &passages);
-        let facets = FacetIndex::build(&corpus, &lexicon, &passages);
+        let pair_summaries = passages::pair_summaries(&corpus, &passages);
+        let facet_index = FacetIndex::build(&corpus, &lexicon, &passages);
         Bundle {
             format: BUNDLE_FORMAT,
             corpus,
             lexicon,
             statements,
             passages,
-            pairs,
-            facets,
+            pair_summaries,
+            facet_index,
             prepared: Prepared::default(),
         }
     }
@@ -105,7 +105,7 @@ impl Bundle {
 
     /// What its facet table is built from (see [`crate::facets::FacetTableBuilder`]).
     pub fn table_source(&self) -> TableSource<'_> {
-        TableSource { corpus: &self.corpus, lexicon: &self.lexicon, passages: &self.passages, index: &self.facets }
+        TableSource { corpus: &self.corpus, lexicon: &self.lexicon, passages: &self.passages, index: &self.facet_index }
     }
 
     /// Is the facet table there (built by [`Bundle::facets`] or installed
@@ -126,7 +126,7 @@ impl Bundle {
         let table = self
             .prepared
             .table
-            .get_or_init(|| FacetTable::build(&self.corpus, &self.lexicon, &self.passages, &self.facets));
+            .get_or_init(|| FacetTable::build(&self.corpus, &self.lexicon, &self.passages, &self.facet_index));
         Facets { source: self.table_source(), table, search: &self.prepared.search }
     }
 }
@@ -142,8 +142,8 @@ struct Head {
     vocab: Option<Vec<String>>,
     lexicon: Lexicon,
     statements: Vec<Statement>,
-    pairs: Vec<PairSummary>,
-    facets: FacetIndex,
+    pair_summaries: Vec<PairSummary>,
+    facet_index: FacetIndex,
     articles: u32,
     passages: u32,
     clusters: u32,
@@ -180,8 +180,8 @@ impl Bundle {
             vocab: tokens.then(|| self.corpus.vocab.clone()),
             lexicon: self.lexicon.clone(),
             statements: self.statements.clone(),
-            pairs: self.pairs.clone(),
-            facets: self.facets.clone(),
+            pair_summaries: self.pair_summaries.clone(),
+            facet_index: self.facet_index.clone(),
             articles: count(self.corpus.articles.len(), "articles")?,
             passages: count(self.passages.pairs.len(), "shared passages")?,
             clusters: count(self.passages.clusters.len(), "clusters")?,
@@ -292,7 +292,7 @@ impl<'a> BundleReader<'a> {
     /// Reads what remains and returns the bundle.
     pub fn finish(mut self) -> Result<Bundle, String> {
         while !self.step(usize::MAX)? {}
-        let Head { format, name, vocab, lexicon, statements, pairs, facets, .. } = self.head;
+        let Head { format, name, vocab, lexicon, statements, pair_summaries, facet_index, .. } = self.head;
         let vocab = vocab.unwrap_or_else(|| self.vocab.into_vec());
         Ok(Bundle {
             format,
@@ -300,8 +300,8 @@ impl<'a> BundleReader<'a> {
             lexicon,
             statements,
             passages: Passages { pairs: self.pairs, clusters: self.clusters },
-            pairs,
-            facets,
+            pair_summaries,
+            facet_index,
             prepared: Prepared::default(),
         })
     }

@@ -4,6 +4,8 @@
 //! overview's clusters and top pairs, the capped facet groups, and the
 //! stance matrix.
 
+#![allow(clippy::disallowed_methods)] // tests sort with std: no page size at stake
+
 mod common;
 
 use std::collections::BTreeMap;
@@ -30,7 +32,7 @@ fn a_pairs_passages_are_those_a_scan_finds() {
             let scan: Vec<_> = b.passages.pairs.iter().filter(|p| p.a.article == x && p.b.article == y).collect();
             assert_eq!(b.pair_passages(x, y).collect::<Vec<_>>(), scan, "pair {x} {y}");
             found += scan.len();
-            let summary = b.pairs.iter().find(|s| s.a == x && s.b == y);
+            let summary = b.pair_summaries.iter().find(|s| s.a == x && s.b == y);
             assert_eq!(b.pair_summary(x, y), summary, "summary {x} {y}");
         }
     }
@@ -104,7 +106,7 @@ fn old_overlap(
     clusters.sort_by(|x, y| y.1.cmp(&x.1).then(ids[x.0].id.cmp(&ids[y.0].id)));
     let left = clusters.len().saturating_sub(max);
     clusters.truncate(max);
-    let mut pairs: Vec<PairSummary> = b.pairs.iter().filter(|p| chosen(p.a) && chosen(p.b)).cloned().collect();
+    let mut pairs: Vec<PairSummary> = b.pair_summaries.iter().filter(|p| chosen(p.a) && chosen(p.b)).cloned().collect();
     let shared = pairs.len();
     pairs.sort_by(|x, y| {
         y.shorter_share.total_cmp(&x.shorter_share).then(y.passages.cmp(&x.passages)).then((x.a, x.b).cmp(&(y.a, y.b)))

@@ -84,15 +84,15 @@ fn small() -> Bundle {
         ],
         clusters: vec![Cluster { id: 0, members: talks.to_vec(), articles: vec![0, 1, 2], passages: vec![0, 1, 3] }],
     };
-    let facets = FacetIndex::build(&corpus, &lexicon, &passages);
+    let facet_index = FacetIndex::build(&corpus, &lexicon, &passages);
     Bundle {
         format: parallax_engine::bundle::BUNDLE_FORMAT,
         corpus,
         lexicon,
         statements: vec![],
         passages,
-        pairs: vec![],
-        facets,
+        pair_summaries: vec![],
+        facet_index,
         prepared: Default::default(),
     }
 }
@@ -114,7 +114,7 @@ fn s(v: &[&str]) -> Vec<String> {
 #[test]
 fn mentions_follow_the_lexicon() {
     let b = small();
-    let f = &b.facets;
+    let f = &b.facet_index;
     // Actors: 0 Russia, 1 United States. "us" (lowercase) is not "US".
     assert_eq!(f.actors, vec![vec![0], vec![1], vec![0], vec![0]]);
     // Issues: a "enlargement of NATO", b "NATO eastward expansion" (gap), c Taiwan.
@@ -336,7 +336,7 @@ fn set(f: &mut Filter, facet: Facet, v: Vec<String>) {
 fn seed_mentions_are_real_words_of_the_article() {
     let b = seeds();
     // Each actor an article is said to mention has an alias in its text.
-    for (ai, actors) in b.facets.actors.iter().enumerate() {
+    for (ai, actors) in b.facet_index.actors.iter().enumerate() {
         let text = b.corpus.articles[ai].text.to_lowercase().replace('’', "'");
         for &x in actors {
             let a = &b.lexicon.actors[x as usize];
@@ -349,14 +349,14 @@ fn seed_mentions_are_real_words_of_the_article() {
         }
     }
     // Somebody mentions Russia and some issue.
-    assert!(b.facets.actors.iter().any(|a| a.contains(&0)));
-    assert!(b.facets.issues.iter().any(|i| !i.is_empty()));
+    assert!(b.facet_index.actors.iter().any(|a| a.contains(&0)));
+    assert!(b.facet_index.issues.iter().any(|i| !i.is_empty()));
 }
 
 #[test]
 fn the_facet_table_built_in_any_steps_is_the_same() {
     for b in [small(), seeds()] {
-        let whole = FacetTable::build(&b.corpus, &b.lexicon, &b.passages, &b.facets);
+        let whole = FacetTable::build(&b.corpus, &b.lexicon, &b.passages, &b.facet_index);
         for n in [1, 2, 3, 7, 64, usize::MAX] {
             let src = b.table_source();
             let mut builder = FacetTableBuilder::new(src);

@@ -613,7 +613,7 @@ fn fuzz_passages() {
                 prop_assert!(span_ok(ta.slice(p.a.span), op.a) && span_ok(tb.slice(p.b.span), op.b));
             }
         }
-        for pair in &bundle.pairs {
+        for pair in &bundle.pair_summaries {
             prop_assert!((pair.a as usize) < arts.len() && (pair.b as usize) < arts.len());
             prop_assert!(pair.shorter_share.is_finite());
         }
