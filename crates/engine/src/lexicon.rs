@@ -73,14 +73,7 @@ fn diag(file: &str, text: &str, byte: usize, message: impl Into<String>) -> Diag
 /// The words of a phrase, normalised (lowercase, straight apostrophes, no
 /// possessive), joined by single spaces: the key duplicates are found by.
 pub fn phrase_key(s: &str) -> String {
-    token::words(s)
-        .map(|(_, w)| {
-            let n = token::normalize_word(w);
-            let n = n.strip_suffix("'s").map(str::to_string).unwrap_or(n);
-            n.trim_matches('\'').to_string()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    token::words(s).map(|(_, w)| token::fold_word(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// Parses and validates a lexicon. `path_for_messages` names the file in

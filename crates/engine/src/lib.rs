@@ -26,6 +26,7 @@ pub mod lexicon;
 pub mod model;
 mod par;
 pub mod passages;
+mod phrases;
 mod pipeline;
 pub mod query;
 pub mod search;

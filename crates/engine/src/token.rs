@@ -58,13 +58,17 @@ pub fn normalize_word(w: &str) -> String {
         .collect()
 }
 
-/// The stem of a single word (lowercased, apostrophes straightened,
-/// possessive dropped).
-pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
+/// A word as aliases, phrases and stems are matched: lowercased
+/// ([`normalize_word`]), without a possessive "'s" or stray apostrophes.
+pub fn fold_word(w: &str) -> String {
     let n = normalize_word(w);
     let n = n.strip_suffix("'s").unwrap_or(&n);
-    let n = n.trim_matches('\'');
-    stemmer.stem(n).into_owned()
+    n.trim_matches('\'').to_string()
+}
+
+/// The stem of a single word ([`fold_word`], then stemmed).
+pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
+    stemmer.stem(&fold_word(w)).into_owned()
 }
 
 pub fn english_stemmer() -> Stemmer {
