@@ -15,8 +15,6 @@
 //!
 //! With no two texts alike, this is the plain finder on the whole corpus.
 
-use std::collections::HashMap;
-
 use super::{find_distinct, PassageConfig, PassageSide, PassageSides, SentenceLink, SharedPassage};
 use crate::model::Corpus;
 
@@ -82,7 +80,8 @@ enum Analysed {
 }
 
 fn analyse(corpus: &Corpus, cfg: &PassageConfig) -> Analysed {
-    let groups = groups(corpus);
+    // Articles grouped by identical text, representatives sorted by id.
+    let groups = crate::pipeline::same_text(corpus.articles.iter().map(|a| a.text.as_str()));
     if groups.len() == corpus.articles.len() {
         let mut pairs = find_distinct(corpus, cfg, &[]).0;
         crate::sort::by_key(&mut pairs, |x| (x.a, x.b));
@@ -126,20 +125,4 @@ fn analyse(corpus: &Corpus, cfg: &PassageConfig) -> Analysed {
     }
     crate::par::sort_unstable(&mut plan);
     Analysed::Copies(Copies { found, swapped_from, plan, source })
-}
-
-/// Articles grouped by identical text: each group ascending, groups in the
-/// order of their first article (so the representatives stay sorted by id).
-fn groups(corpus: &Corpus) -> Vec<Vec<u32>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut groups: Vec<Vec<u32>> = Vec::new();
-    for (i, a) in corpus.articles.iter().enumerate() {
-        let next = groups.len();
-        let g = *index.entry(a.text.as_str()).or_insert(next);
-        if g == next {
-            groups.push(Vec::new());
-        }
-        groups[g].push(i as u32);
-    }
-    groups
 }
