@@ -21,7 +21,6 @@ pub mod bundle;
 pub mod clean;
 pub mod export;
 pub mod facets;
-pub mod filter;
 pub mod lexicon;
 pub mod model;
 mod par;
