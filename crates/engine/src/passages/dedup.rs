@@ -15,7 +15,7 @@
 //!
 //! With no two texts alike, this is the plain finder on the whole corpus.
 
-use super::{find_distinct, PassageConfig, PassageSide, PassageSides, SentenceLink, SharedPassage};
+use super::{find_distinct, PassageConfig, PassageSide, PassageWithoutLinks, SentenceLink, SharedPassage};
 use crate::model::Corpus;
 
 /// Every shared passage of `corpus`, sorted by (a, b).
@@ -48,14 +48,14 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
 
 /// [`find`] without the links: the sides and score of every passage, in
 /// the same order.
-pub(super) fn find_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageSides> {
+pub(super) fn find_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageWithoutLinks> {
     match analyse(corpus, cfg) {
         Analysed::Distinct(pairs) => {
-            pairs.into_iter().map(|p| PassageSides { a: p.a, b: p.b, score: p.score }).collect()
+            pairs.into_iter().map(|p| PassageWithoutLinks { a: p.a, b: p.b, score: p.score }).collect()
         }
         Analysed::Copies(Copies { found, plan, source, .. }) => plan
             .iter()
-            .map(|&(a, b, seq)| PassageSides { a, b, score: found[source[seq as usize].0 as usize].score })
+            .map(|&(a, b, seq)| PassageWithoutLinks { a, b, score: found[source[seq as usize].0 as usize].score })
             .collect(),
     }
 }
