@@ -17,6 +17,7 @@ use crate::token;
 pub struct Actor {
     /// Canonical name, shown in the matrix.
     pub name: String,
+    /// What kind of actor it is (a country, an organisation ...), if given.
     pub kind: Option<String>,
     /// Every way of naming the actor, the canonical name first.
     pub aliases: Vec<String>,
@@ -25,15 +26,20 @@ pub struct Actor {
 /// Something positions are held on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
+    /// The issue's name, shown in the matrix.
     pub name: String,
+    /// A sentence on what the issue is, if given.
     pub description: Option<String>,
     /// Identifying phrases, matched on stems; `*` stands for up to three words.
     pub phrases: Vec<String>,
 }
 
+/// The actors and issues that stances are found for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Lexicon {
+    /// The actors, in the file's order.
     pub actors: Vec<Actor>,
+    /// The issues, in the file's order.
     pub issues: Vec<Issue>,
 }
 

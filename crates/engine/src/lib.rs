@@ -17,6 +17,11 @@
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
 
+#![deny(missing_docs)]
+
+// The bundle's fields are being renamed elsewhere; their docs come with
+// the new names.
+#[allow(missing_docs)]
 pub mod bundle;
 pub mod clean;
 pub mod export;

@@ -23,6 +23,7 @@ pub struct Vocab {
 }
 
 impl Vocab {
+    /// The id of `stem`, given the next one if it is new.
     pub fn intern(&mut self, stem: &str) -> u32 {
         if let Some(&id) = self.ids.get(stem) {
             return id;
@@ -42,6 +43,7 @@ impl Vocab {
             t.stem = ids.get(t.stem as usize).copied().unwrap_or(0);
         }
     }
+    /// The stems, indexed by id.
     pub fn into_vec(self) -> Vec<String> {
         self.list
     }
@@ -71,6 +73,7 @@ pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
     stemmer.stem(&fold_word(w)).into_owned()
 }
 
+/// The Snowball English stemmer.
 pub fn english_stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
