@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use clap::Args;
 use parallax_engine::bundle::Bundle;
 use parallax_engine::facets::{FacetValue, Filter, Sort};
-use parallax_engine::filter::Query;
+use parallax_engine::query::Query;
 use serde::Serialize;
 
 /// The filter options: the search, the sort, and the selected values of

@@ -2,7 +2,7 @@
 //! Fields are declared in alphabetical order, the order the output has
 //! always had.
 
-use parallax_engine::passages::{find_pair_sides, find_passages, PassageConfig, PassageSide, PassageSides};
+use parallax_engine::passages::{find_pair_sides, find_passages, PassageConfig, PassageSide, PassageWithoutLinks};
 use parallax_engine::Corpus;
 use serde::{Serialize, Serializer};
 
@@ -40,7 +40,7 @@ struct PairJson<'a> {
 /// hundreds of thousands of pairs.
 pub struct PairsJson<'a> {
     corpus: &'a Corpus,
-    pairs: Vec<PassageSides>,
+    pairs: Vec<PassageWithoutLinks>,
 }
 
 impl<'a> PairsJson<'a> {

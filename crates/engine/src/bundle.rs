@@ -21,10 +21,15 @@ use crate::token;
 /// Bumped whenever the serialised layout changes.
 pub const BUNDLE_FORMAT: u32 = 7;
 
+/// Everything the page shows, computed once from a corpus and a lexicon:
+/// what the build script compiles into the page and the CLI prints.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bundle {
+    /// [`BUNDLE_FORMAT`] when it was written.
     pub format: u32,
+    /// The articles, cleaned, segmented and tokenised.
     pub corpus: Corpus,
+    /// The stance lexicon the statements were found with.
     pub lexicon: Lexicon,
     /// Every stance statement in the corpus; the matrix for any subset of
     /// articles is [`stance::matrix`] over these.
@@ -69,6 +74,8 @@ impl std::fmt::Debug for Prepared {
 }
 
 impl Bundle {
+    /// Analyses `source` with `lexicon`: the corpus, statements, passages,
+    /// heat-map summaries and facet index.
     pub fn build(source: CorpusSource, lexicon: Lexicon) -> Bundle {
         let corpus = Corpus::build(source);
         let statements = stance::extract(&corpus, &lexicon);

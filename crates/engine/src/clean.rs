@@ -29,7 +29,9 @@ use crate::model::{RemovalReason, Span};
 /// One non-blank line of an article, trimmed, with its verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
+    /// The line, in the article's text.
     pub span: Span,
+    /// Why the line is dropped, if it is.
     pub removed: Option<RemovalReason>,
 }
 

@@ -11,17 +11,24 @@ use crate::stance::{StanceMatrix, Statement};
 /// JSON has always had them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CellJson<'a> {
+    /// The actor's name.
     pub actor: &'a str,
+    /// The sentences that show the stance.
     pub evidence: Vec<EvidenceJson<'a>>,
+    /// The issue's name.
     pub issue: &'a str,
+    /// The stance: "support", "oppose" or "mixed".
     pub stance: &'static str,
 }
 
 /// One evidence sentence of a [`CellJson`]: byte offsets into the article.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EvidenceJson<'a> {
+    /// The article's id.
     pub article: &'a str,
+    /// Where the sentence ends (exclusive).
     pub end: u32,
+    /// Where the sentence starts.
     pub start: u32,
 }
 

@@ -17,6 +17,7 @@ use crate::token;
 pub struct Actor {
     /// Canonical name, shown in the matrix.
     pub name: String,
+    /// What kind of actor it is (a country, an organisation ...), if given.
     pub kind: Option<String>,
     /// Every way of naming the actor, the canonical name first.
     pub aliases: Vec<String>,
@@ -25,15 +26,20 @@ pub struct Actor {
 /// Something positions are held on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
+    /// The issue's name, shown in the matrix.
     pub name: String,
+    /// A sentence on what the issue is, if given.
     pub description: Option<String>,
     /// Identifying phrases, matched on stems; `*` stands for up to three words.
     pub phrases: Vec<String>,
 }
 
+/// The actors and issues that stances are found for.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Lexicon {
+    /// The actors, in the file's order.
     pub actors: Vec<Actor>,
+    /// The issues, in the file's order.
     pub issues: Vec<Issue>,
 }
 
@@ -73,14 +79,7 @@ fn diag(file: &str, text: &str, byte: usize, message: impl Into<String>) -> Diag
 /// The words of a phrase, normalised (lowercase, straight apostrophes, no
 /// possessive), joined by single spaces: the key duplicates are found by.
 pub fn phrase_key(s: &str) -> String {
-    token::words(s)
-        .map(|(_, w)| {
-            let n = token::normalize_word(w);
-            let n = n.strip_suffix("'s").map(str::to_string).unwrap_or(n);
-            n.trim_matches('\'').to_string()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    token::words(s).map(|(_, w)| token::fold_word(w)).collect::<Vec<_>>().join(" ")
 }
 
 /// Parses and validates a lexicon. `path_for_messages` names the file in

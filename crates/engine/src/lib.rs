@@ -17,16 +17,18 @@
 //! Every function here is deterministic: the same input gives the same
 //! output, byte for byte, on every platform (native and wasm32).
 
+#![deny(missing_docs)]
+
 pub mod answers;
 pub mod bundle;
 pub mod clean;
 pub mod export;
 pub mod facets;
-pub mod filter;
 pub mod lexicon;
 pub mod model;
 mod par;
 pub mod passages;
+mod phrases;
 mod pipeline;
 pub mod query;
 pub mod search;

@@ -4,6 +4,8 @@
 //! tokenised and stemmed ([`token`]); then stems are numbered corpus-wide.
 //! The data types it fills live in [`crate::model`].
 
+use std::collections::HashMap;
+
 use crate::model::{Article, Corpus};
 use crate::source::CorpusSource;
 use crate::{clean, segment, token};
@@ -16,17 +18,14 @@ impl Corpus {
         // Identical texts (one article under several ids) are analysed
         // once, and count once in the corpus-wide cleaning rules: a copy is
         // no evidence that a line is boilerplate.
-        let mut first_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let copy_of: Vec<Option<usize>> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let f = *first_of.entry(a.text.as_str()).or_insert(i);
-                (f != i).then_some(f)
-            })
-            .collect();
-        let texts: Vec<&str> =
-            articles.iter().zip(&copy_of).filter(|(_, c)| c.is_none()).map(|(a, _)| a.text.as_str()).collect();
+        let groups = same_text(articles.iter().map(|a| a.text.as_str()));
+        let mut copy_of: Vec<Option<usize>> = vec![None; articles.len()];
+        for g in &groups {
+            for &i in &g[1..] {
+                copy_of[i as usize] = Some(g[0] as usize);
+            }
+        }
+        let texts: Vec<&str> = groups.iter().map(|g| articles[g[0] as usize].text.as_str()).collect();
         let cleaned = clean::clean_corpus(&texts);
         // Each distinct text on its own (in parallel with the `parallel`
         // feature), with stems numbered per article ...
@@ -54,4 +53,21 @@ impl Corpus {
         }
         Corpus { name, articles: out, vocab: vocab.into_vec() }
     }
+}
+
+/// Positions of `texts` grouped by identical text: each group ascending,
+/// groups in the order of their first position (so each group's first
+/// position, its representative, is in input order).
+pub(crate) fn same_text<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Vec<u32>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut groups: Vec<Vec<u32>> = Vec::new();
+    for (i, text) in texts.into_iter().enumerate() {
+        let next = groups.len();
+        let g = *index.entry(text).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g].push(i as u32);
+    }
+    groups
 }

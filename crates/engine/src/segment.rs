@@ -19,10 +19,13 @@
 use crate::clean::{ends_like_sentence, Line};
 use crate::model::{Paragraph, ParagraphKind, Removed, Span};
 
+/// An article split by [`segment_article`].
 pub struct Segmented {
+    /// The paragraphs, in order.
     pub paragraphs: Vec<Paragraph>,
     /// Sentence spans with their paragraph index (tokens filled later).
     pub sentences: Vec<(Span, u32)>,
+    /// The text left out of the paragraphs, and why.
     pub removed: Vec<Removed>,
 }
 

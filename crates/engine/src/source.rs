@@ -22,15 +22,20 @@ use serde::{Deserialize, Serialize};
 pub struct ArticleMeta {
     /// The file stem (seeds folder) or the `id` field (JSON lines).
     pub id: String,
+    /// The headline, if given.
     pub title: Option<String>,
+    /// The outlet that published it, if given.
     pub outlet: Option<String>,
+    /// Where it was published, if given.
     pub url: Option<String>,
     /// ISO date, `YYYY-MM-DD`, validated.
     pub date: Option<String>,
+    /// The news event it reports, if given.
     pub event: Option<String>,
 }
 
 impl ArticleMeta {
+    /// The outlet, or "unknown outlet".
     pub fn outlet_or_unknown(&self) -> &str {
         self.outlet.as_deref().unwrap_or("unknown outlet")
     }
@@ -39,14 +44,18 @@ impl ArticleMeta {
 /// One article before analysis.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawArticle {
+    /// Its metadata.
     pub meta: ArticleMeta,
+    /// Its text, as given.
     pub text: String,
 }
 
 /// A validated corpus, ready for [`crate::Corpus::build`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorpusSource {
+    /// The corpus's name.
     pub name: String,
+    /// The articles, in the order read.
     pub articles: Vec<RawArticle>,
 }
 
@@ -57,6 +66,7 @@ pub struct Diagnostic {
     pub file: String,
     /// 1-based line, where the problem has one.
     pub line: Option<usize>,
+    /// What is wrong.
     pub message: String,
 }
 
@@ -86,6 +96,7 @@ pub struct SourceFile {
     pub path: String,
     /// The file stem: the article id.
     pub stem: String,
+    /// The file's contents.
     pub bytes: Vec<u8>,
 }
 

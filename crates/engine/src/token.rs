@@ -23,6 +23,7 @@ pub struct Vocab {
 }
 
 impl Vocab {
+    /// The id of `stem`, given the next one if it is new.
     pub fn intern(&mut self, stem: &str) -> u32 {
         if let Some(&id) = self.ids.get(stem) {
             return id;
@@ -42,6 +43,7 @@ impl Vocab {
             t.stem = ids.get(t.stem as usize).copied().unwrap_or(0);
         }
     }
+    /// The stems, indexed by id.
     pub fn into_vec(self) -> Vec<String> {
         self.list
     }
@@ -58,15 +60,20 @@ pub fn normalize_word(w: &str) -> String {
         .collect()
 }
 
-/// The stem of a single word (lowercased, apostrophes straightened,
-/// possessive dropped).
-pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
+/// A word as aliases, phrases and stems are matched: lowercased
+/// ([`normalize_word`]), without a possessive "'s" or stray apostrophes.
+pub fn fold_word(w: &str) -> String {
     let n = normalize_word(w);
     let n = n.strip_suffix("'s").unwrap_or(&n);
-    let n = n.trim_matches('\'');
-    stemmer.stem(n).into_owned()
+    n.trim_matches('\'').to_string()
 }
 
+/// The stem of a single word ([`fold_word`], then stemmed).
+pub fn stem_word(stemmer: &Stemmer, w: &str) -> String {
+    stemmer.stem(&fold_word(w)).into_owned()
+}
+
+/// The Snowball English stemmer.
 pub fn english_stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }

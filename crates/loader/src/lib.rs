@@ -4,6 +4,8 @@
 //! This is the only place, with the CLI, that touches the file system; the
 //! app's build script and the CLI share it so both see the same corpus.
 
+#![deny(missing_docs)]
+
 use std::fs;
 use std::path::Path;
 

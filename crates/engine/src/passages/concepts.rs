@@ -23,6 +23,7 @@ use std::collections::HashMap;
 use rust_stemmers::Stemmer;
 
 use crate::model::{Article, Corpus};
+use crate::phrases::PatternSet;
 use crate::token::{english_stemmer, stem_word};
 
 /// The reduced WordNet table: `word class class ...`, classes in base 36.
@@ -352,11 +353,10 @@ pub struct ConceptMap {
     pub classes: Vec<Vec<u32>>,
     /// Whether the stem is a number.
     pub numeric: Vec<bool>,
-    /// Multi-word aliases: stem sequence -> concept, longest first.
-    phrases: Vec<(Vec<u32>, u32)>,
-    /// Per vocab stem: whether a phrase starts with it (most tokens start
-    /// none, and need not try every phrase).
-    opens_phrase: Vec<bool>,
+    /// Multi-word aliases, discourse markers and paraphrases: stem id
+    /// sequence -> concept ([`STOP`] for a discourse marker); the longest
+    /// match wins, the first added on a tie.
+    phrases: PatternSet<u32, u32>,
     /// Stems of "us" / "u.s", which name the United States only when
     /// written in capitals.
     us_stem: Option<u32>,
@@ -457,12 +457,9 @@ impl ConceptMap {
                 }
             }
         }
-        crate::sort::by(&mut phrases, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let mut opens_phrase = vec![false; n as usize];
-        for (seq, _) in &phrases {
-            if let Some(o) = seq.first().and_then(|&s| opens_phrase.get_mut(s as usize)) {
-                *o = true;
-            }
+        let mut phrase_set = PatternSet::new();
+        for (ids, id) in phrases {
+            phrase_set.add_words(ids, id);
         }
         let us_stem = index.get("us").copied();
         let table = synonym_table(&stemmer);
@@ -492,25 +489,23 @@ impl ConceptMap {
                 }
             }
         }
-        ConceptMap { concept, classes, numeric, phrases, opens_phrase, us_stem, usa_concept, concept_count, generic }
+        ConceptMap { concept, classes, numeric, phrases: phrase_set, us_stem, usa_concept, concept_count, generic }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
     /// the index of the token each starts at (stopwords dropped).
     pub fn concepts(&self, article: &Article, first: usize, count: usize) -> Vec<(usize, u32)> {
         let toks = &article.tokens[first..first + count];
+        let stems: Vec<u32> = toks.iter().map(|t| t.stem).collect();
         let mut out = Vec::with_capacity(toks.len());
         let mut i = 0;
-        'outer: while i < toks.len() {
-            let opens = self.opens_phrase.get(toks[i].stem as usize).copied().unwrap_or(false);
-            for (seq, id) in if opens { &self.phrases[..] } else { &[] } {
-                if toks.len() - i >= seq.len() && toks[i..i + seq.len()].iter().zip(seq).all(|(t, s)| t.stem == *s) {
-                    if *id != STOP {
-                        out.push((first + i, *id));
-                    }
-                    i += seq.len();
-                    continue 'outer;
+        while i < toks.len() {
+            if let Some((end, id)) = self.phrases.longest(&stems, i) {
+                if id != STOP {
+                    out.push((first + i, id));
                 }
+                i = end;
+                continue;
             }
             let t = toks[i];
             let stem = t.stem as usize;

@@ -15,9 +15,7 @@
 //!
 //! With no two texts alike, this is the plain finder on the whole corpus.
 
-use std::collections::HashMap;
-
-use super::{find_distinct, PassageConfig, PassageSide, PassageSides, SentenceLink, SharedPassage};
+use super::{find_distinct, PassageConfig, PassageSide, PassageWithoutLinks, SentenceLink, SharedPassage};
 use crate::model::Corpus;
 
 /// Every shared passage of `corpus`, sorted by (a, b).
@@ -50,14 +48,14 @@ pub(super) fn find(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
 
 /// [`find`] without the links: the sides and score of every passage, in
 /// the same order.
-pub(super) fn find_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageSides> {
+pub(super) fn find_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageWithoutLinks> {
     match analyse(corpus, cfg) {
         Analysed::Distinct(pairs) => {
-            pairs.into_iter().map(|p| PassageSides { a: p.a, b: p.b, score: p.score }).collect()
+            pairs.into_iter().map(|p| PassageWithoutLinks { a: p.a, b: p.b, score: p.score }).collect()
         }
         Analysed::Copies(Copies { found, plan, source, .. }) => plan
             .iter()
-            .map(|&(a, b, seq)| PassageSides { a, b, score: found[source[seq as usize].0 as usize].score })
+            .map(|&(a, b, seq)| PassageWithoutLinks { a, b, score: found[source[seq as usize].0 as usize].score })
             .collect(),
     }
 }
@@ -82,7 +80,8 @@ enum Analysed {
 }
 
 fn analyse(corpus: &Corpus, cfg: &PassageConfig) -> Analysed {
-    let groups = groups(corpus);
+    // Articles grouped by identical text, representatives sorted by id.
+    let groups = crate::pipeline::same_text(corpus.articles.iter().map(|a| a.text.as_str()));
     if groups.len() == corpus.articles.len() {
         let mut pairs = find_distinct(corpus, cfg, &[]).0;
         crate::sort::by_key(&mut pairs, |x| (x.a, x.b));
@@ -126,20 +125,4 @@ fn analyse(corpus: &Corpus, cfg: &PassageConfig) -> Analysed {
     }
     crate::par::sort_unstable(&mut plan);
     Analysed::Copies(Copies { found, swapped_from, plan, source })
-}
-
-/// Articles grouped by identical text: each group ascending, groups in the
-/// order of their first article (so the representatives stay sorted by id).
-fn groups(corpus: &Corpus) -> Vec<Vec<u32>> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut groups: Vec<Vec<u32>> = Vec::new();
-    for (i, a) in corpus.articles.iter().enumerate() {
-        let next = groups.len();
-        let g = *index.entry(a.text.as_str()).or_insert(next);
-        if g == next {
-            groups.push(Vec::new());
-        }
-        groups[g].push(i as u32);
-    }
-    groups
 }

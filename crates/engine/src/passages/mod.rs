@@ -155,9 +155,10 @@ pub struct SharedPassage {
     pub links: Vec<SentenceLink>,
 }
 
-/// Where a [`SharedPassage`] is, without its links.
+/// A [`SharedPassage`] without its sentence links: its two sides and its
+/// score (what `parallax passages --json` prints).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PassageSides {
+pub struct PassageWithoutLinks {
     /// See [`SharedPassage::a`].
     pub a: PassageSide,
     /// See [`SharedPassage::b`].
@@ -227,7 +228,7 @@ pub fn find_pairs(corpus: &Corpus, cfg: &PassageConfig) -> Vec<SharedPassage> {
 /// for callers that print only where passages are (at thousands of
 /// articles with copies, building every copy's links costs more than
 /// printing them).
-pub fn find_pair_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageSides> {
+pub fn find_pair_sides(corpus: &Corpus, cfg: &PassageConfig) -> Vec<PassageWithoutLinks> {
     dedup::find_sides(corpus, cfg)
 }
 

@@ -2,8 +2,8 @@
 //! and what happens to a cue's polarity (negation, inversion, a stance cue
 //! taking another as its object).
 
-use super::patterns::PatternSet;
 use super::sentence::{Cue, SentenceInfo};
+use crate::phrases::PatternSet;
 
 /// What a cue does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

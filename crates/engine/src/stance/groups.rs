@@ -5,8 +5,8 @@
 //! whose actors are resolved later. Each group is marked when it is a
 //! prepositional object, or the X of "according to X".
 
-use super::patterns::PatternSet;
 use super::sentence::{is_determiner, Tok};
+use crate::phrases::PatternSet;
 
 /// An actor mention: (start, end, actor).
 pub(super) type Mention = (usize, usize, usize);

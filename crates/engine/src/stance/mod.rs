@@ -10,7 +10,8 @@
 //! The method is rule-based and explainable; `docs/stances.md` describes
 //! it. Its stages, one module each:
 //!
-//! 1. `patterns`: phrase and alias matching on a sentence's words.
+//! 1. [`crate::phrases`] (shared with the facets and the passage finder):
+//!    phrase and alias matching on a sentence's words.
 //! 2. `sentence`: per sentence, the tokens' facts, issue mentions, actor
 //!    mentions, cues and passives; `groups`: coordinated mentions and
 //!    anaphora.
@@ -29,7 +30,6 @@ mod attribution;
 mod cues;
 mod groups;
 mod matrix;
-mod patterns;
 mod polarity;
 mod sentence;
 #[cfg(test)]

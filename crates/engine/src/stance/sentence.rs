@@ -4,9 +4,9 @@
 
 use super::cues::{self, CueKind};
 use super::groups::{self, Group, Mention};
-use super::patterns::{norm, Aliases, PatternSet};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus, Span};
+use crate::phrases::{Aliases, PatternSet};
 use crate::token;
 
 /// Words that end the clause a cue governs.
@@ -51,7 +51,7 @@ impl Matchers {
 pub(super) struct Tok<'a> {
     /// As written.
     pub(super) text: &'a str,
-    /// Normalised (see [`norm`]).
+    /// Normalised (see [`token::fold_word`]).
     pub(super) norm: String,
     /// Stemmed.
     pub(super) stem: &'a str,
@@ -148,7 +148,7 @@ fn tokens<'a>(corpus: &'a Corpus, art: &'a Article, si: usize) -> Vec<Tok<'a>> {
             || ((gap.contains('–') || gap.contains('—')) && gap.starts_with(char::is_whitespace));
         let stem = corpus.vocab.get(t.stem as usize).map(String::as_str).unwrap_or("");
         let comma_before = gap.contains(',');
-        toks.push(Tok { text: s, norm: norm(s), stem, span: t.span, poss, boundary_before, comma_before });
+        toks.push(Tok { text: s, norm: token::fold_word(s), stem, span: t.span, poss, boundary_before, comma_before });
     }
     toks
 }
