@@ -1,4 +1,4 @@
-// The benchmark suite of issue #6. Run it with `bash scripts/bench.sh` (which
+// The benchmark suite (BENCHMARKS.md). Run it with `bash scripts/bench.sh` (which
 // builds the tools first); it writes BENCHMARKS.md and bench/out/results.json.
 //
 //   node bench/bench.mjs [--sizes seeds,1000,5000] [--timeout SECONDS]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark suite of issue #6: measures the page and the engine beside
+# The benchmark suite (BENCHMARKS.md): measures the page and the engine beside
 # baselines taken in the same run and writes BENCHMARKS.md (raw figures in
 # bench/out/results.json). Not part of CI (scripts/test.sh); run it by hand.
 #

@@ -1,5 +1,5 @@
 //! How many bytes each part of the page's bundle takes (postcard, as
-//! compiled into the wasm), for issue #6's transfer-size budget.
+//! compiled into the wasm), for the page's transfer-size budget (scripts/size.mjs).
 //!
 //!     cargo run --release -p parallax-cli --example bundle_sizes -- [CORPUS]
 use std::path::PathBuf;

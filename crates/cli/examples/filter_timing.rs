@@ -1,6 +1,6 @@
 //! Native timing of what the Articles view does per keystroke: the filter
 //! with every facet's counts, the sort, and the snippets of the first page
-//! of rows. Used to profile issue #6's filter latency.
+//! of rows. Used to profile the filter's latency (BENCHMARKS.md, section 3).
 //!
 //!     cargo run --release -p parallax-cli --example filter_timing -- CORPUS [WORD ...]
 //!
