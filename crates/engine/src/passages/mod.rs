@@ -183,7 +183,8 @@ pub struct Cluster {
 /// Everything [`find_passages`] finds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Passages {
-    /// Sorted by (a.article, b.article, a.span, b.span).
+    /// Sorted by side A (its article, then its span), then side B: the
+    /// passages of one first article are one run (`Bundle::pair_passages`).
     pub pairs: Vec<SharedPassage>,
     /// Passages carried by three or more articles, by reach.
     pub clusters: Vec<Cluster>,
