@@ -123,6 +123,29 @@ pub fn parse_lexicon(path_for_messages: &str, text: &str) -> Result<Lexicon, Vec
     }
 }
 
+/// An `[[actor]]`'s or `[[issue]]`'s name, trimmed, when it is not empty
+/// and not already taken (case-insensitively) by an earlier entry of its
+/// `kind`; otherwise the problem goes to `diags`.
+fn new_name(
+    kind: &str,
+    name: &Spanned<String>,
+    seen: &mut BTreeMap<String, usize>,
+    (file, text): (&str, &str),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let at = name.span().start;
+    let name = name.get_ref().trim().to_string();
+    if name.is_empty() {
+        diags.push(diag(file, text, at, format!("{kind} name is empty")));
+        return None;
+    }
+    if let Some(prev) = seen.insert(name.to_lowercase(), line_of(text, at)) {
+        diags.push(diag(file, text, at, format!("duplicate {kind} {name:?} (first at line {prev})")));
+        return None;
+    }
+    Some(name)
+}
+
 /// The `[[actor]]` entries: unique names, aliases unique across actors.
 fn parse_actors(file: &str, text: &str, entries: &[Spanned<ActorEntry>], diags: &mut Vec<Diagnostic>) -> Vec<Actor> {
     let mut actors = Vec::new();
@@ -130,28 +153,10 @@ fn parse_actors(file: &str, text: &str, entries: &[Spanned<ActorEntry>], diags: 
     let mut alias_owner: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for entry in entries {
         let a = entry.get_ref();
-        let name = a.name.get_ref().trim().to_string();
-        let name_line = line_of(text, a.name.span().start);
-        if name.is_empty() {
-            diags.push(diag(file, text, a.name.span().start, "actor name is empty"));
-            continue;
-        }
-        if let Some(prev) = actor_names.insert(name.to_lowercase(), name_line) {
-            diags.push(diag(
-                file,
-                text,
-                a.name.span().start,
-                format!("duplicate actor {name:?} (first at line {prev})"),
-            ));
-            continue;
-        }
+        let Some(name) = new_name("actor", &a.name, &mut actor_names, (file, text), diags) else { continue };
         if a.aliases.get_ref().is_empty() {
-            diags.push(diag(
-                file,
-                text,
-                a.aliases.span().start,
-                format!("actor {name:?} has an empty alias list (list at least one other name, e.g. a capital)"),
-            ));
+            let why = format!("actor {name:?} has an empty alias list (list at least one other name, e.g. a capital)");
+            diags.push(diag(file, text, a.aliases.span().start, why));
         }
         let mut aliases = vec![name.clone()];
         let mut all: Vec<(String, usize)> = vec![(name.clone(), a.name.span().start)];
@@ -203,28 +208,10 @@ fn parse_issues(file: &str, text: &str, entries: &[Spanned<IssueEntry>], diags: 
     let mut issue_names: BTreeMap<String, usize> = BTreeMap::new();
     for entry in entries {
         let e = entry.get_ref();
-        let name = e.name.get_ref().trim().to_string();
-        if name.is_empty() {
-            diags.push(diag(file, text, e.name.span().start, "issue name is empty"));
-            continue;
-        }
-        let line = line_of(text, e.name.span().start);
-        if let Some(prev) = issue_names.insert(name.to_lowercase(), line) {
-            diags.push(diag(
-                file,
-                text,
-                e.name.span().start,
-                format!("duplicate issue {name:?} (first at line {prev})"),
-            ));
-            continue;
-        }
+        let Some(name) = new_name("issue", &e.name, &mut issue_names, (file, text), diags) else { continue };
         if e.phrases.get_ref().is_empty() {
-            diags.push(diag(
-                file,
-                text,
-                e.phrases.span().start,
-                format!("issue {name:?} has an empty phrase list (list the phrases that identify it)"),
-            ));
+            let why = format!("issue {name:?} has an empty phrase list (list the phrases that identify it)");
+            diags.push(diag(file, text, e.phrases.span().start, why));
         }
         let mut phrases = Vec::new();
         for p in e.phrases.get_ref() {
