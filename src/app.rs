@@ -15,7 +15,7 @@ use crate::pages::articles::{ArticlesPage, Filtered};
 use crate::pages::overlap::OverlapPage;
 use crate::pages::stances::StancesPage;
 use crate::query::{encode, View, ViewState};
-use crate::url::{use_view, Action, ViewProvider};
+use crate::url::{use_view, Action, Store, ViewCtx, ViewProvider};
 use parallax_engine::facets::Facet;
 
 /// How long reading the corpus may take before the first paint (the seeds
@@ -99,32 +99,7 @@ fn Shell() -> Html {
     {
         let (dispatch, open) = (view.dispatcher(), state.article.is_some());
         use_effect_with(open, move |&open| {
-            let listener = EventListener::new_with_options(
-                &document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let typing = typing_in_a_field();
-                    match e.key().as_str() {
-                        "/" if !typing => {
-                            if let Some(input) = document()
-                                .get_element_by_id("search")
-                                .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                            {
-                                e.prevent_default();
-                                let _ = input.focus();
-                                input.select();
-                            }
-                        }
-                        "Escape" if open => dispatch.dispatch(Action::CloseReader),
-                        _ => {}
-                    }
-                },
-            );
+            let listener = shell_keys(dispatch, open);
             move || drop(listener)
         });
     }
@@ -142,24 +117,7 @@ fn Shell() -> Html {
         use_memo((state.filter(), state.sort), move |(f, sort)| Filtered::new(&data, f, *sort))
     };
     let copied = use_state_eq(|| false);
-    let on_copy = {
-        let (copied, view) = (copied.clone(), view.clone());
-        Callback::from(move |_| {
-            view.flush();
-            let href = window().location().href().unwrap_or_default();
-            let promise = window().navigator().clipboard().write_text(&href);
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                if !ok {
-                    let _ = window().prompt_with_message_and_default("Copy this link:", &href);
-                }
-                copied.set(true);
-                gloo::timers::future::TimeoutFuture::new(2000).await;
-                copied.set(false);
-            });
-        })
-    };
+    let on_copy = copy_link(copied.clone(), view.clone());
     let on_search = {
         let dispatch = view.dispatcher();
         Callback::from(move |q: String| dispatch.dispatch(Action::Search(q)))
@@ -175,8 +133,78 @@ fn Shell() -> Html {
         events,
         if events == 1 { "" } else { "s" }
     );
+    let on_dismiss = {
+        let dispatch = view.dispatcher();
+        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
+    };
 
-    let chips: Rc<[(AttrValue, AttrValue)]> = Facet::ALL
+    html! {
+        <div class="shell">
+            <TopBar summary={summary} q={AttrValue::from(state.q.clone())} clear_q={AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() }))}
+                shown={filtered.indices.len()} total={corpus.articles.len()}
+                on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={view_tabs(&state)} chips={facet_chips(&data, &state)} />
+            <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
+            <main id="main" class="page">
+                { match state.view {
+                    View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Articles => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
+                } }
+            </main>
+        </div>
+    }
+}
+
+/// The shell's keys: `/` focuses the search box, Esc closes the reader
+/// (when `open`).
+fn shell_keys(dispatch: UseReducerDispatcher<Store>, open: bool) -> EventListener {
+    EventListener::new_with_options(&document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let typing = typing_in_a_field();
+        match e.key().as_str() {
+            "/" if !typing => {
+                if let Some(input) = document()
+                    .get_element_by_id("search")
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    e.prevent_default();
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+            "Escape" if open => dispatch.dispatch(Action::CloseReader),
+            _ => {}
+        }
+    })
+}
+
+/// Copies the page's link (the URL written first), or offers it in a
+/// prompt; `copied` says so for two seconds.
+fn copy_link(copied: UseStateHandle<bool>, view: ViewCtx) -> Callback<()> {
+    Callback::from(move |_| {
+        view.flush();
+        let href = window().location().href().unwrap_or_default();
+        let promise = window().navigator().clipboard().write_text(&href);
+        let copied = copied.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if !ok {
+                let _ = window().prompt_with_message_and_default("Copy this link:", &href);
+            }
+            copied.set(true);
+            gloo::timers::future::TimeoutFuture::new(2000).await;
+            copied.set(false);
+        });
+    })
+}
+
+/// The selected facet values as chips: their label and the link that
+/// removes them.
+fn facet_chips(data: &Data, state: &Rc<ViewState>) -> Rc<[(AttrValue, AttrValue)]> {
+    Facet::ALL
         .iter()
         .flat_map(|&f| {
             let st = state.clone();
@@ -194,35 +222,19 @@ fn Shell() -> Html {
                 (AttrValue::from(shown), AttrValue::from(encode(&st.toggled(f, &k))))
             })
         })
-        .collect();
-    let on_dismiss = {
-        let dispatch = view.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::DismissNotices))
-    };
-    let tabs: Rc<[Tab]> = View::ALL
+        .collect()
+}
+
+/// The top bar's tabs, one per view.
+fn view_tabs(state: &ViewState) -> Rc<[Tab]> {
+    View::ALL
         .iter()
         .map(|&v| Tab {
             label: v.label(),
-            href: encode(&ViewState { view: v, ..(*state).clone() }).into(),
+            href: encode(&ViewState { view: v, ..state.clone() }).into(),
             current: v == state.view,
         })
-        .collect();
-
-    html! {
-        <div class="shell">
-            <TopBar summary={summary} q={AttrValue::from(state.q.clone())} clear_q={AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() }))}
-                shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={tabs} chips={chips} />
-            <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
-            <main id="main" class="page">
-                { match state.view {
-                    View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
-                    View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },
-                    View::Articles => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
-                } }
-            </main>
-        </div>
-    }
+        .collect()
 }
 
 #[derive(serde::Serialize)]

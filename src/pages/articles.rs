@@ -13,7 +13,7 @@ use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRang
 use crate::data::use_data;
 use crate::data::Data;
 use crate::query::{encode, View, ViewState, PAGE_ROWS};
-use crate::url::{use_view, Action};
+use crate::url::{use_view, Action, Store};
 
 /// The articles selected by the URL's filters.
 #[derive(PartialEq)]
@@ -80,52 +80,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         let filtered = props.filtered.clone();
         // Only the rendered rows are built (snippets and highlights cost).
         use_memo((filtered, st.article.clone(), st.boilerplate, limit), move |(f, open, bp, limit)| {
-            let corpus = &data.corpus;
-            let fx = data.facets();
-            let search = (!f.query.is_empty()).then(|| crate::data::search(&data));
-            let compiled = search.map(|s| (s, s.compile(corpus, &f.query)));
-            f.order
-                .iter()
-                .take(*limit)
-                .map(|&i| {
-                    let a = &corpus.articles[i];
-                    let title = a.title().to_string();
-                    let (snippet, snippet_hits, title_hits): (String, Hits, Hits) = match &compiled {
-                        Some((s, c)) => {
-                            let si = s.snippet_sentence(a, c);
-                            (
-                                si.map(|si| a.slice(a.sentences[si].span).to_string()).unwrap_or_default(),
-                                si.map(|si| s.sentence_highlights(a, si, c)).unwrap_or_default().into(),
-                                s.title_highlights(i, a, c).into(),
-                            )
-                        }
-                        None => (
-                            a.lede().map(|s| a.slice(s.span).to_string()).unwrap_or_default(),
-                            Rc::new([]),
-                            Rc::new([]),
-                        ),
-                    };
-                    let href = encode(&ViewState {
-                        article: Some(a.id().to_string()),
-                        sentence: None,
-                        boilerplate: *bp,
-                        ..(*st).clone()
-                    });
-                    RowData {
-                        id: a.id().to_string().into(),
-                        href: href.into(),
-                        title_hits,
-                        title: title.into(),
-                        outlet: a.meta.outlet_or_unknown().to_string().into(),
-                        date: date_label(a).into(),
-                        words: a.word_count(),
-                        shared: (fx.shared_share(i) * 100.0).round() as u32,
-                        snippet_hits,
-                        snippet: snippet.into(),
-                        selected: open.as_deref() == Some(a.id()),
-                    }
-                })
-                .collect::<Rc<[RowData]>>()
+            list_rows(&data, &st, f, open.as_deref(), *bp, *limit)
         })
         .as_ref()
         .clone()
@@ -141,32 +96,11 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     {
         let (dispatch, more_ref, seen) = (view.dispatcher(), more_ref.clone(), st.clone());
         use_effect_with(next_href.clone(), move |next| {
-            let listener = next.clone().map(|(next, _)| {
-                let fired = std::cell::Cell::new(false);
-                let near_end = move || {
-                    let Some(el) = more_ref.cast::<web_sys::Element>() else { return false };
-                    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-                    el.get_bounding_client_rect().top() < height * 2.0
-                };
-                gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
-                    // Only for the view of this render (see `Action::ShowMore`).
-                    if !fired.get() && near_end() {
-                        fired.set(true);
-                        dispatch.dispatch(Action::ShowMore(seen.clone(), next));
-                    }
-                })
-            });
+            let listener = next.as_ref().map(|&(next, _)| show_more_on_scroll(dispatch, more_ref, seen, next));
             move || drop(listener)
         });
     }
-    let more = next_href.map(|(next, href)| {
-        html! {
-            <p class="show-more" data-testid="show-more-bar" ref={more_ref}>
-                { format!("Showing the first {limit} of {} articles. ", props.filtered.order.len()) }
-                <a href={href} data-testid="show-more">{ format!("Show {} more", next as usize - limit) }</a>
-            </p>
-        }
-    });
+    let more = next_href.map(|(next, href)| show_more_bar(limit, props.filtered.order.len(), next, href, more_ref));
 
     // The facet column follows the list. On the page's first showing it
     // is drawn a task after the list (the list is what the first paint
@@ -180,16 +114,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     {
         let facets_of = facets_of.clone();
         use_effect_with(props.filtered.clone(), move |f| {
-            let f = f.clone();
-            let stop: Option<Box<dyn FnOnce()>> = match &*facets_of {
-                Some(shown) if Rc::ptr_eq(shown, &f) => None,
-                Some(_) => Some(Box::new(crate::tasks::after_next_frame(move || facets_of.set(Some(f))))),
-                None => Some(Box::new(crate::tasks::in_slices(move || {
-                    FACETS_SHOWN.set(true);
-                    facets_of.set(Some(f.clone()));
-                    false
-                }))),
-            };
+            let stop = show_facets_later(facets_of, f.clone());
             move || {
                 if let Some(stop) = stop {
                     stop();
@@ -198,27 +123,9 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         });
     }
     let facet_panel = {
-        let groups: Option<Rc<[FacetGroupView]>> = {
-            {
-                let data = data.clone();
-                use_memo((*facets_of).clone(), move |f| f.as_ref().map(|f| facet_groups(&data, f)))
-            }
-            .as_ref()
-            .clone()
-        };
-        let sorts: Rc<[SortOption]> = SortKey::ALL
-            .iter()
-            .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
-            .map(|sort| SortOption { value: sort.as_string().into(), label: sort_label(sort).into() })
-            .collect();
-        let clear_href = st.has_facets().then(|| AttrValue::from(encode(&st.without_facets())));
-        let on_sort = {
-            let dispatch = view.dispatcher();
-            Callback::from(move |v: AttrValue| {
-                if let Some(sort) = Sort::parse(&v) {
-                    dispatch.dispatch(Action::SetSort(sort));
-                }
-            })
+        let groups = {
+            let data = data.clone();
+            use_memo((*facets_of).clone(), move |f| f.as_ref().map(|f| facet_groups(&data, f)))
         };
         // One callback for the page's life: the reducer applies it to the view of the moment.
         let on_toggle = use_callback(view.dispatcher(), move |(key, value): (&'static str, AttrValue), dispatch| {
@@ -226,73 +133,186 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
                 dispatch.dispatch(Action::ToggleFacet(f, value.to_string()));
             }
         });
-        match groups {
-            Some(groups) => {
-                let busy = facets_of.as_ref().is_some_and(|shown| !Rc::ptr_eq(shown, &props.filtered));
-                html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_sort={on_sort} on_toggle={on_toggle} /> }
-            }
-            None => {
-                html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
-            }
-        }
+        let busy = facets_of.as_ref().is_some_and(|shown| !Rc::ptr_eq(shown, &props.filtered));
+        facet_column((*groups).clone(), busy, &st, view.dispatcher(), on_toggle)
     };
 
     // Bring the sentence a link points at into view.
     use_effect_with((st.article.clone(), st.sentence), |(_, sentence)| {
         if sentence.is_some() {
-            if let Some(el) = gloo::utils::document().get_element_by_id("focus-sentence") {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
+            crate::pages::scroll_to_centre("focus-sentence");
         }
     });
 
-    let reader = st.article.as_deref().and_then(|id| corpus.article(id)).map(|a| {
-        let data = reader_data(&data, &st, a, &props.filtered.query);
-        let close_href = encode(&ViewState { article: None, sentence: None, ..(*st).clone() });
-        let on_toggle = {
-            let dispatch = view.dispatcher();
-            Callback::from(move |_| dispatch.dispatch(Action::ToggleBoilerplate))
-        };
-        html! { <Reader data={data} boilerplate={st.boilerplate} close_href={close_href} on_toggle={on_toggle} /> }
-    });
-
-    let empty = {
-        let clear = encode(&ViewState { q: String::new(), ..(*st).clone() });
-        let clear_all = encode(&ViewState { q: String::new(), ..st.without_facets() });
-        let why = match (st.q.is_empty(), st.has_facets()) {
-            (false, false) => format!("No article matches “{}”.", st.q),
-            (false, true) => format!("No article matches “{}” and the selected filters.", st.q),
-            _ => "No article matches all the selected filters (values of one filter are alternatives; different filters must all hold).".to_string(),
-        };
-        html! {
-            <>
-                <p>{ why }</p>
-                <p class="hint">
-                    if !st.q.is_empty() {
-                        { "Every word must occur in an article (“enlarge” also finds “enlargement”); \"quoted phrases\" must occur as typed. " }
-                        <a href={clear}>{ "Clear the search" }</a>{ " " }
-                    }
-                    if st.has_facets() {
-                        <a href={clear_all}>{ "Clear the search and all filters" }</a>
-                    }
-                </p>
-            </>
-        }
-    };
+    let reader = st
+        .article
+        .as_deref()
+        .and_then(|id| corpus.article(id))
+        .map(|a| reader_pane(&data, &st, a, &props.filtered.query, view.dispatcher()));
 
     html! {
         <div class={classes!("articles-page", reader.is_some().then_some("with-reader"))}>
             { facet_panel }
             <section class="list-pane" aria-label="Article list">
-                <ArticleList rows={rows} empty={empty} />
+                <ArticleList rows={rows} empty={no_articles(&st)} />
                 { more.unwrap_or_default() }
             </section>
             if let Some(r) = reader {
                 <section class="reader-pane" aria-label="Reader">{ r }</section>
             }
         </div>
+    }
+}
+
+/// The list's rows for the first `limit` articles of `f`'s order (`open`:
+/// the article in the reader; `bp`: its boilerplate shown).
+fn list_rows(data: &Data, st: &ViewState, f: &Filtered, open: Option<&str>, bp: bool, limit: usize) -> Rc<[RowData]> {
+    let corpus = &data.corpus;
+    let fx = data.facets();
+    let search = (!f.query.is_empty()).then(|| crate::data::search(data));
+    let compiled = search.map(|s| (s, s.compile(corpus, &f.query)));
+    f.order
+        .iter()
+        .take(limit)
+        .map(|&i| {
+            let a = &corpus.articles[i];
+            let title = a.title().to_string();
+            let (snippet, snippet_hits, title_hits): (String, Hits, Hits) = match &compiled {
+                Some((s, c)) => {
+                    let si = s.snippet_sentence(a, c);
+                    (
+                        si.map(|si| a.slice(a.sentences[si].span).to_string()).unwrap_or_default(),
+                        si.map(|si| s.sentence_highlights(a, si, c)).unwrap_or_default().into(),
+                        s.title_highlights(i, a, c).into(),
+                    )
+                }
+                None => (a.lede().map(|s| a.slice(s.span).to_string()).unwrap_or_default(), Rc::new([]), Rc::new([])),
+            };
+            let href =
+                encode(&ViewState { article: Some(a.id().to_string()), sentence: None, boilerplate: bp, ..st.clone() });
+            RowData {
+                id: a.id().to_string().into(),
+                href: href.into(),
+                title_hits,
+                title: title.into(),
+                outlet: a.meta.outlet_or_unknown().to_string().into(),
+                date: date_label(a).into(),
+                words: a.word_count(),
+                shared: (fx.shared_share(i) * 100.0).round() as u32,
+                snippet_hits,
+                snippet: snippet.into(),
+                selected: open == Some(a.id()),
+            }
+        })
+        .collect::<Rc<[RowData]>>()
+}
+
+/// Shows `next` rows once the "show more" bar scrolls near the viewport
+/// (once, and only for the view `seen` of this render: see `Action::ShowMore`).
+fn show_more_on_scroll(
+    dispatch: UseReducerDispatcher<Store>,
+    more_ref: NodeRef,
+    seen: Rc<ViewState>,
+    next: u32,
+) -> gloo::events::EventListener {
+    let fired = std::cell::Cell::new(false);
+    let near_end = move || {
+        let Some(el) = more_ref.cast::<web_sys::Element>() else { return false };
+        let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        el.get_bounding_client_rect().top() < height * 2.0
+    };
+    gloo::events::EventListener::new(&gloo::utils::window(), "scroll", move |_| {
+        if !fired.get() && near_end() {
+            fired.set(true);
+            dispatch.dispatch(Action::ShowMore(seen.clone(), next));
+        }
+    })
+}
+
+/// "Showing the first 100 of 982 articles. Show 100 more".
+fn show_more_bar(limit: usize, total: usize, next: u32, href: String, more_ref: NodeRef) -> Html {
+    html! {
+        <p class="show-more" data-testid="show-more-bar" ref={more_ref}>
+            { format!("Showing the first {limit} of {total} articles. ") }
+            <a href={href} data-testid="show-more">{ format!("Show {} more", next as usize - limit) }</a>
+        </p>
+    }
+}
+
+/// Schedules the facet column's switch to the selection `f` (see
+/// `ArticlesPage`); returns what cancels it, if anything is pending.
+fn show_facets_later(facets_of: UseStateHandle<Option<Rc<Filtered>>>, f: Rc<Filtered>) -> Option<Box<dyn FnOnce()>> {
+    match &*facets_of {
+        Some(shown) if Rc::ptr_eq(shown, &f) => None,
+        Some(_) => Some(Box::new(crate::tasks::after_next_frame(move || facets_of.set(Some(f))))),
+        None => Some(Box::new(crate::tasks::in_slices(move || {
+            FACETS_SHOWN.set(true);
+            facets_of.set(Some(f.clone()));
+            false
+        }))),
+    }
+}
+
+/// The facet column: the panel once its `groups` are drawn, a busy
+/// placeholder before.
+fn facet_column(
+    groups: Option<Rc<[FacetGroupView]>>,
+    busy: bool,
+    st: &ViewState,
+    dispatch: UseReducerDispatcher<Store>,
+    on_toggle: Callback<(&'static str, AttrValue)>,
+) -> Html {
+    let sorts: Rc<[SortOption]> = SortKey::ALL
+        .iter()
+        .flat_map(|&key| [false, true].map(|reverse| Sort { key, reverse }))
+        .map(|sort| SortOption { value: sort.as_string().into(), label: sort_label(sort).into() })
+        .collect();
+    let clear_href = st.has_facets().then(|| AttrValue::from(encode(&st.without_facets())));
+    let on_sort = Callback::from(move |v: AttrValue| {
+        if let Some(sort) = Sort::parse(&v) {
+            dispatch.dispatch(Action::SetSort(sort));
+        }
+    });
+    match groups {
+        Some(groups) => {
+            html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_sort={on_sort} on_toggle={on_toggle} /> }
+        }
+        None => {
+            html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
+        }
+    }
+}
+
+/// The reader of article `a`.
+fn reader_pane(data: &Data, st: &ViewState, a: &Article, q: &Query, dispatch: UseReducerDispatcher<Store>) -> Html {
+    let data = reader_data(data, st, a, q);
+    let close_href = encode(&ViewState { article: None, sentence: None, ..st.clone() });
+    let on_toggle = Callback::from(move |_| dispatch.dispatch(Action::ToggleBoilerplate));
+    html! { <Reader data={data} boilerplate={st.boilerplate} close_href={close_href} on_toggle={on_toggle} /> }
+}
+
+/// What the list says when no article is selected, with ways out.
+fn no_articles(st: &ViewState) -> Html {
+    let clear = encode(&ViewState { q: String::new(), ..st.clone() });
+    let clear_all = encode(&ViewState { q: String::new(), ..st.without_facets() });
+    let why = match (st.q.is_empty(), st.has_facets()) {
+        (false, false) => format!("No article matches “{}”.", st.q),
+        (false, true) => format!("No article matches “{}” and the selected filters.", st.q),
+        _ => "No article matches all the selected filters (values of one filter are alternatives; different filters must all hold).".to_string(),
+    };
+    html! {
+        <>
+            <p>{ why }</p>
+            <p class="hint">
+                if !st.q.is_empty() {
+                    { "Every word must occur in an article (“enlarge” also finds “enlargement”); \"quoted phrases\" must occur as typed. " }
+                    <a href={clear}>{ "Clear the search" }</a>{ " " }
+                }
+                if st.has_facets() {
+                    <a href={clear_all}>{ "Clear the search and all filters" }</a>
+                }
+            </p>
+        </>
     }
 }
 

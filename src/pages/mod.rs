@@ -50,3 +50,12 @@ pub fn first_named(labels: impl Iterator<Item = String>, total: usize, max: usiz
     }
     out
 }
+
+/// Scrolls the element with id `id`, if there is one, to the middle of the viewport.
+pub fn scroll_to_centre(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

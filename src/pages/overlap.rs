@@ -6,18 +6,18 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use parallax_engine::answers::Overlap;
-use parallax_engine::passages::{word_alignment, PassageSide, SharedPassage};
+use parallax_engine::passages::{word_alignment, PairSummary, PassageSide, SharedPassage};
 use parallax_engine::Article;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::diff;
-use crate::data::use_data;
+use crate::data::{use_data, Data};
 use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
 use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
-use crate::url::{use_view, Action};
+use crate::url::{use_view, Action, Store};
 
 #[derive(Properties, PartialEq)]
 pub struct OverlapPageProps {
@@ -64,7 +64,6 @@ pub fn OverlapPage(props: &OverlapPageProps) -> Html {
 fn Overview(props: &OverlapPageProps) -> Html {
     let data = use_data();
     let st = &props.state;
-    let corpus = &data.corpus;
     let sel = &props.filtered.indices;
     let overview = {
         let data = data.clone();
@@ -81,112 +80,10 @@ fn Overview(props: &OverlapPageProps) -> Html {
             </div>
         };
     }
-    let summary = |i: usize, j: usize| data.pair_summary(i.min(j) as u32, i.max(j) as u32);
     let Overlap { clusters, clusters_left, shared_pairs, top_pairs } = &*overview;
     let shared_pairs = *shared_pairs;
-    let pair_link =
-        |x: usize, y: usize| encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None));
-
-    let heat_map = if sel.len() <= HEATMAP_MAX {
-        html! {
-                <div class="matrix-wrap">
-                    <table class="heatmap" data-testid="heatmap">
-                        <thead>
-                            <tr>
-                                <th scope="col" class="corner">{ "Article" }</th>
-                                { for sel.iter().enumerate().map(|(k, &i)| html! {
-                                    <th scope="col" class="num" title={corpus.articles[i].title().to_string()}>{ k + 1 }</th>
-                                }) }
-                            </tr>
-                        </thead>
-                        <tbody>
-                            { for sel.iter().enumerate().map(|(r, &i)| {
-                                let a = &corpus.articles[i];
-                                html! {
-                                    <tr>
-                                        <th scope="row" class="art">
-                                            <span class="num">{ r + 1 }</span>{ " " }
-                                            <span class="art-title">{ short(a.title(), 60) }</span>
-                                            <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
-                                        </th>
-                                        { for sel.iter().map(|&j| {
-                                            if i == j {
-                                                return html! { <td class="hm diag" aria-label="same article">{ "—" }</td> };
-                                            }
-                                            match summary(i, j) {
-                                                Some(s) => {
-                                                    let (x, y) = if i < j { (i, j) } else { (j, i) };
-                                                    let href = pair_link(x, y);
-                                                    let pct = (s.shorter_share * 100.0).round() as u32;
-                                                    let label = format!("{} × {}: {} shared passage{}, {}% of the shorter article",
-                                                        short(a.title(), 40), short(corpus.articles[j].title(), 40), s.passages,
-                                                        if s.passages == 1 { "" } else { "s" }, pct);
-                                                    let level = ((s.shorter_share * 5.0).ceil() as u32).clamp(1, 5);
-                                                    html! {
-                                                        <td class={classes!("hm", format!("l{level}"))}>
-                                                            <a href={href} title={label.clone()} aria-label={label} data-testid="heat-cell"
-                                                                data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()}
-                                                                data-passages={s.passages.to_string()}>
-                                                                <span class="pct">{ format!("{pct}%") }</span>
-                                                                <span class="cnt">{ format!("{}×", s.passages) }</span>
-                                                            </a>
-                                                        </td>
-                                                    }
-                                                }
-                                                None => html! { <td class="hm none" title="nothing shared">{ "·" }</td> },
-                                            }
-                                        }) }
-                                    </tr>
-                                }
-                            }) }
-                        </tbody>
-                    </table>
-                </div>
-        }
-    } else {
-        // A map of thousands of rows is neither drawable nor readable: the
-        // pairs that share most instead, and a way to a smaller selection.
-        let side = |i: usize| {
-            let a = &corpus.articles[i];
-            html! {
-                <>
-                    <span class="art-title">{ short(a.title(), 70) }</span>
-                    <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
-                </>
-            }
-        };
-        html! {
-            <>
-                <p class="note" data-testid="heatmap-too-large">
-                    { format!("The heat map shows up to {HEATMAP_MAX} articles and the filters select {}: search or tick facet values to narrow them. ", sel.len()) }
-                    if top_pairs.is_empty() { { "No two of them share a passage." } }
-                    else { { format!("The {} pair{} that share most:", top_pairs.len(), if top_pairs.len() == 1 { "" } else { "s" }) } }
-                </p>
-                if !top_pairs.is_empty() {
-                    <div class="matrix-wrap">
-                        <table class="top-pairs" data-testid="top-pairs">
-                            <thead><tr><th scope="col">{ "Article A" }</th><th scope="col">{ "Article B" }</th><th scope="col">{ "Shared" }</th></tr></thead>
-                            <tbody>
-                                { for top_pairs.iter().map(|p| {
-                                    let (x, y, passages, share) = (p.a as usize, p.b as usize, p.passages, p.shorter_share);
-                                    let pct = (share * 100.0).round() as u32;
-                                    html! {
-                                        <tr data-testid="pair-row" data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()} data-passages={passages.to_string()}>
-                                            <td>{ side(x) }</td>
-                                            <td>{ side(y) }</td>
-                                            <td class="shared-cell"><a href={pair_link(x, y)}>
-                                                { format!("{pct}% · {passages} passage{}", if passages == 1 { "" } else { "s" }) }
-                                            </a></td>
-                                        </tr>
-                                    }
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                }
-            </>
-        }
-    };
+    let heat_map =
+        if sel.len() <= HEATMAP_MAX { heat_map(&data, st, sel) } else { top_pairs_table(&data, st, sel, top_pairs) };
 
     html! {
         <div class="overlap-page" data-testid="overview">
@@ -205,17 +102,7 @@ fn Overview(props: &OverlapPageProps) -> Html {
                     <p class="empty-note" data-testid="no-clusters">{ "No passage is carried by three or more of the selected articles." }</p>
                 } else {
                     <ol class="clusters" data-testid="clusters">
-                        { for clusters.iter().map(|&(c, n)| {
-                            let c = &data.passages.clusters[c];
-                            let first = c.members.first().map(|m| corpus.articles[m.article as usize].slice(m.span).to_string()).unwrap_or_default();
-                            let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..(**st).clone() });
-                            html! {
-                                <li data-testid="cluster" data-cluster={c.id.to_string()}>
-                                    <a href={href}>{ format!("Carried by {n} of {} articles", sel.len()) }</a>
-                                    <p class="excerpt">{ short(&first, 220) }</p>
-                                </li>
-                            }
-                        }) }
+                        { for clusters.iter().map(|&(c, n)| cluster_item(&data, st, c, n, sel.len())) }
                     </ol>
                     if *clusters_left > 0 {
                         <p class="muted small" data-testid="clusters-more">
@@ -225,6 +112,144 @@ fn Overview(props: &OverlapPageProps) -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// The link to the pair view of articles `x` and `y` (by position).
+fn pair_link(data: &Data, st: &ViewState, x: usize, y: usize) -> String {
+    let corpus = &data.corpus;
+    encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None))
+}
+
+/// The heat map of the selected articles `sel`: one cell per pair.
+fn heat_map(data: &Data, st: &ViewState, sel: &[usize]) -> Html {
+    let corpus = &data.corpus;
+    html! {
+        <div class="matrix-wrap">
+            <table class="heatmap" data-testid="heatmap">
+                <thead>
+                    <tr>
+                        <th scope="col" class="corner">{ "Article" }</th>
+                        { for sel.iter().enumerate().map(|(k, &i)| html! {
+                            <th scope="col" class="num" title={corpus.articles[i].title().to_string()}>{ k + 1 }</th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for sel.iter().enumerate().map(|(r, &i)| {
+                        let a = &corpus.articles[i];
+                        html! {
+                            <tr>
+                                <th scope="row" class="art">
+                                    <span class="num">{ r + 1 }</span>{ " " }
+                                    <span class="art-title">{ short(a.title(), 60) }</span>
+                                    <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+                                </th>
+                                { for sel.iter().map(|&j| heat_cell(data, st, i, j)) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The heat map's cell of articles `i` (row) and `j` (column).
+fn heat_cell(data: &Data, st: &ViewState, i: usize, j: usize) -> Html {
+    if i == j {
+        return html! { <td class="hm diag" aria-label="same article">{ "—" }</td> };
+    }
+    let corpus = &data.corpus;
+    match data.pair_summary(i.min(j) as u32, i.max(j) as u32) {
+        Some(s) => {
+            let (x, y) = if i < j { (i, j) } else { (j, i) };
+            let href = pair_link(data, st, x, y);
+            let pct = (s.shorter_share * 100.0).round() as u32;
+            let label = format!(
+                "{} × {}: {} shared passage{}, {}% of the shorter article",
+                short(corpus.articles[i].title(), 40),
+                short(corpus.articles[j].title(), 40),
+                s.passages,
+                if s.passages == 1 { "" } else { "s" },
+                pct
+            );
+            let level = ((s.shorter_share * 5.0).ceil() as u32).clamp(1, 5);
+            html! {
+                <td class={classes!("hm", format!("l{level}"))}>
+                    <a href={href} title={label.clone()} aria-label={label} data-testid="heat-cell"
+                        data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()}
+                        data-passages={s.passages.to_string()}>
+                        <span class="pct">{ format!("{pct}%") }</span>
+                        <span class="cnt">{ format!("{}×", s.passages) }</span>
+                    </a>
+                </td>
+            }
+        }
+        None => html! { <td class="hm none" title="nothing shared">{ "·" }</td> },
+    }
+}
+
+/// A map of thousands of rows is neither drawable nor readable: the pairs
+/// that share most instead, and a way to a smaller selection.
+fn top_pairs_table(data: &Data, st: &ViewState, sel: &[usize], top_pairs: &[PairSummary]) -> Html {
+    let corpus = &data.corpus;
+    let side = |i: usize| {
+        let a = &corpus.articles[i];
+        html! {
+            <>
+                <span class="art-title">{ short(a.title(), 70) }</span>
+                <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+            </>
+        }
+    };
+    html! {
+        <>
+            <p class="note" data-testid="heatmap-too-large">
+                { format!("The heat map shows up to {HEATMAP_MAX} articles and the filters select {}: search or tick facet values to narrow them. ", sel.len()) }
+                if top_pairs.is_empty() { { "No two of them share a passage." } }
+                else { { format!("The {} pair{} that share most:", top_pairs.len(), if top_pairs.len() == 1 { "" } else { "s" }) } }
+            </p>
+            if !top_pairs.is_empty() {
+                <div class="matrix-wrap">
+                    <table class="top-pairs" data-testid="top-pairs">
+                        <thead><tr><th scope="col">{ "Article A" }</th><th scope="col">{ "Article B" }</th><th scope="col">{ "Shared" }</th></tr></thead>
+                        <tbody>
+                            { for top_pairs.iter().map(|p| {
+                                let (x, y, passages, share) = (p.a as usize, p.b as usize, p.passages, p.shorter_share);
+                                let pct = (share * 100.0).round() as u32;
+                                html! {
+                                    <tr data-testid="pair-row" data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()} data-passages={passages.to_string()}>
+                                        <td>{ side(x) }</td>
+                                        <td>{ side(y) }</td>
+                                        <td class="shared-cell"><a href={pair_link(data, st, x, y)}>
+                                            { format!("{pct}% · {passages} passage{}", if passages == 1 { "" } else { "s" }) }
+                                        </a></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </>
+    }
+}
+
+/// Cluster `c` of the overview's list, carried by `n` of the `selected` articles.
+fn cluster_item(data: &Data, st: &ViewState, c: usize, n: usize, selected: usize) -> Html {
+    let c = &data.passages.clusters[c];
+    let first = c
+        .members
+        .first()
+        .map(|m| data.corpus.articles[m.article as usize].slice(m.span).to_string())
+        .unwrap_or_default();
+    let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..st.clone() });
+    html! {
+        <li data-testid="cluster" data-cluster={c.id.to_string()}>
+            <a href={href}>{ format!("Carried by {n} of {selected} articles") }</a>
+            <p class="excerpt">{ short(&first, 220) }</p>
+        </li>
     }
 }
 
@@ -293,66 +318,107 @@ fn PairView(props: &PairViewProps) -> Html {
     {
         let dispatch = view.dispatcher();
         use_effect_with((st.passage, n), move |&(passage, n)| {
-            let listener = EventListener::new_with_options(
-                &gloo::utils::document(),
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                    let typing = crate::app::typing_in_a_field();
-                    if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
-                        return;
-                    }
-                    let next = match (e.key().as_str(), passage) {
-                        ("j", None) => Some(0),
-                        ("j", Some(p)) => Some((p + 1).min(n - 1)),
-                        ("k", None) => Some(0),
-                        ("k", Some(p)) => Some(p.saturating_sub(1)),
-                        ("Escape", _) => {
-                            e.prevent_default();
-                            dispatch.dispatch(Action::BackToOverview);
-                            return;
-                        }
-                        _ => return,
-                    };
-                    dispatch.dispatch(Action::SelectPassage(next));
-                },
-            );
+            let listener = passage_keys(dispatch, passage, n);
             move || drop(listener)
         });
     }
     use_effect_with(selected, |sel| {
         if let Some(p) = sel {
-            if let Some(el) = gloo::utils::document().get_element_by_id(&format!("passage-{p}")) {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
+            crate::pages::scroll_to_centre(&format!("passage-{p}"));
         }
     });
 
     let summary = data.pair_summary(ia, ib);
     let back = encode(&overview_state(&st));
-    let head = |x: &Article, side: &str| {
-        let reader = encode(&ViewState {
-            view: View::Articles,
-            article: Some(x.id().to_string()),
-            pair: None,
-            passage: None,
-            cluster: None,
-            sentence: None,
-            ..(*st).clone()
-        });
-        html! {
-            <div class="pair-head">
-                <span class="side-tag">{ side }</span>
-                <a href={reader} class="pair-title">{ x.title().to_string() }</a>
-                <span class="art-meta">{ format!("{} · {} · {} words", x.meta.outlet_or_unknown(), date_label(x), x.word_count()) }</span>
-            </div>
-        }
-    };
 
-    // Rows in A's order, with the unshared stretches between them folded.
+    html! {
+        <div class="pair-page" data-testid="pair-view" data-a={a.id().to_string()} data-b={b.id().to_string()}>
+            <nav class="crumbs"><a href={back}>{ "← All pairs" }</a></nav>
+            { scope_note(&st, &props.filtered) }
+            if !outside.is_empty() {
+                <p class="notice-inline" data-testid="outside-filters">
+                    { format!("Not selected by the current search and filters: {}. The pair is shown as the link asks.", outside.join("; ")) }
+                </p>
+            }
+            <p class="muted small" data-testid="pair-summary">
+                { match summary {
+                    Some(s) => format!("{} shared passage{} · {}% of the shorter article · j / k move between passages, Esc goes back",
+                        s.passages, if s.passages == 1 { "" } else { "s" }, (s.shorter_share * 100.0).round() as u32),
+                    None => "These two articles share no passage.".to_string(),
+                } }
+            </p>
+            { diff::legend() }
+            <div class="prow heads">
+                <div class="pcol">{ pair_head(&st, a, "A") }</div>
+                <div class="pcol">{ pair_head(&st, b, "B") }</div>
+            </div>
+            if passages.is_empty() {
+                <p class="empty-note" data-testid="empty-state">{ "No shared passage: every sentence of each is its own." }</p>
+            }
+            { for passage_rows(&st, a, b, &passages, selected) }
+        </div>
+    }
+}
+
+/// The pair view's keys: j / k to the next or previous of the `n`
+/// passages (from `passage`, the selected one), Esc back to the overview.
+fn passage_keys(dispatch: UseReducerDispatcher<Store>, passage: Option<u32>, n: u32) -> EventListener {
+    EventListener::new_with_options(
+        &gloo::utils::document(),
+        "keydown",
+        EventListenerOptions::enable_prevent_default(),
+        move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+            let typing = crate::app::typing_in_a_field();
+            if typing || e.ctrl_key() || e.meta_key() || e.alt_key() || n == 0 {
+                return;
+            }
+            let next = match (e.key().as_str(), passage) {
+                ("j", None) => Some(0),
+                ("j", Some(p)) => Some((p + 1).min(n - 1)),
+                ("k", None) => Some(0),
+                ("k", Some(p)) => Some(p.saturating_sub(1)),
+                ("Escape", _) => {
+                    e.prevent_default();
+                    dispatch.dispatch(Action::BackToOverview);
+                    return;
+                }
+                _ => return,
+            };
+            dispatch.dispatch(Action::SelectPassage(next));
+        },
+    )
+}
+
+/// The heading of one side of the pair: article `x`, linked to the reader.
+fn pair_head(st: &ViewState, x: &Article, side: &str) -> Html {
+    let reader = encode(&ViewState {
+        view: View::Articles,
+        article: Some(x.id().to_string()),
+        pair: None,
+        passage: None,
+        cluster: None,
+        sentence: None,
+        ..st.clone()
+    });
+    html! {
+        <div class="pair-head">
+            <span class="side-tag">{ side }</span>
+            <a href={reader} class="pair-title">{ x.title().to_string() }</a>
+            <span class="art-meta">{ format!("{} · {} · {} words", x.meta.outlet_or_unknown(), date_label(x), x.word_count()) }</span>
+        </div>
+    }
+}
+
+/// The pair's rows in A's order, with the unshared stretches between them folded.
+fn passage_rows(
+    st: &ViewState,
+    a: &Article,
+    b: &Article,
+    passages: &[&SharedPassage],
+    selected: Option<u32>,
+) -> Vec<Html> {
+    let n = passages.len();
     let mut rows: Vec<Html> = Vec::new();
     let (mut a_at, mut b_at) = (0usize, 0usize);
     for (i, p) in passages.iter().enumerate() {
@@ -371,7 +437,7 @@ fn PairView(props: &PairViewProps) -> Html {
         let tb = b.slice(p.b.span);
         let ops = word_alignment(ta, tb);
         let is_sel = selected == Some(i as u32);
-        let href = encode(&pair_state(&st, a.id(), b.id(), Some(i as u32)));
+        let href = encode(&pair_state(st, a.id(), b.id(), Some(i as u32)));
         rows.push(html! {
             <div id={format!("passage-{i}")} class={classes!("prow", "passage", is_sel.then_some("selected"))}
                 data-testid="passage" data-index={i.to_string()} aria-current={is_sel.then_some("true")}>
@@ -395,34 +461,7 @@ fn PairView(props: &PairViewProps) -> Html {
             <div class="pcol">{ gap(b, b_at, b.sentences.len(), "B") }</div>
         </div>
     });
-
-    html! {
-        <div class="pair-page" data-testid="pair-view" data-a={a.id().to_string()} data-b={b.id().to_string()}>
-            <nav class="crumbs"><a href={back}>{ "← All pairs" }</a></nav>
-            { scope_note(&st, &props.filtered) }
-            if !outside.is_empty() {
-                <p class="notice-inline" data-testid="outside-filters">
-                    { format!("Not selected by the current search and filters: {}. The pair is shown as the link asks.", outside.join("; ")) }
-                </p>
-            }
-            <p class="muted small" data-testid="pair-summary">
-                { match summary {
-                    Some(s) => format!("{} shared passage{} · {}% of the shorter article · j / k move between passages, Esc goes back",
-                        s.passages, if s.passages == 1 { "" } else { "s" }, (s.shorter_share * 100.0).round() as u32),
-                    None => "These two articles share no passage.".to_string(),
-                } }
-            </p>
-            { diff::legend() }
-            <div class="prow heads">
-                <div class="pcol">{ head(a, "A") }</div>
-                <div class="pcol">{ head(b, "B") }</div>
-            </div>
-            if passages.is_empty() {
-                <p class="empty-note" data-testid="empty-state">{ "No shared passage: every sentence of each is its own." }</p>
-            }
-            { for rows }
-        </div>
-    }
+    rows
 }
 
 #[derive(Properties, PartialEq)]

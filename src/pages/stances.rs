@@ -3,14 +3,14 @@
 
 use std::rc::Rc;
 
-use parallax_engine::stance::{self, Stance};
+use parallax_engine::stance::{self, Stance, StanceMatrix as StanceMatrixData};
 use parallax_engine::{export, Article};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::components::stance_matrix::{symbol, CellView, StanceMatrix};
 use crate::components::text::labelled;
-use crate::data::use_data;
+use crate::data::{use_data, Data};
 use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::{first_named, member_table, paged};
 use crate::query::{encode, View, ViewState};
@@ -60,41 +60,12 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
         let data = data.clone();
         use_memo(props.filtered.clone(), move |f| data.stance_matrix(&f.indices))
     };
-    let corpus = &data.corpus;
-    let lex = &data.lexicon;
 
     if matrix.cells.is_empty() {
-        let why = if props.filtered.indices.is_empty() {
-            "No article is selected: clear the search or the filters to see stances.".to_string()
-        } else if st.q.is_empty() && st.has_facets() {
-            format!("No stance is stated in the {} article(s) the filters select.", props.filtered.indices.len())
-        } else if st.q.is_empty() {
-            "No sentence of this corpus attributes a position on a lexicon issue to a lexicon actor.".to_string()
-        } else {
-            format!("No stance is stated in the {} article(s) matching “{}”.", props.filtered.indices.len(), st.q)
-        };
-        return html! { <div class="empty" data-testid="empty-state">{ scope_note(&st, &props.filtered) }<p>{ why }</p></div> };
+        return no_stances(&st, &props.filtered);
     }
 
-    let actors: Rc<[AttrValue]> = matrix.actors.iter().map(|&a| AttrValue::from(lex.actors[a].name.clone())).collect();
-    let issues: Rc<[AttrValue]> = matrix.issues.iter().map(|&i| AttrValue::from(lex.issues[i].name.clone())).collect();
-    let mut selected = None;
-    let mut cells = Vec::with_capacity(actors.len() * issues.len());
-    for (r, &a) in matrix.actors.iter().enumerate() {
-        for (c, &i) in matrix.issues.iter().enumerate() {
-            let cell = matrix.cell(a, i);
-            let names = (lex.actors[a].name.clone(), lex.issues[i].name.clone());
-            if st.cell.as_ref() == Some(&names) {
-                selected = Some((r, c));
-            }
-            cells.push(cell.map(|cell| CellView {
-                stance: cell.stance,
-                count: cell.evidence.len(),
-                href: encode(&ViewState { cell: Some(names), view: View::Stances, ..(*st).clone() }).into(),
-            }));
-        }
-    }
-
+    let (actors, issues, cells, selected) = matrix_cells(&data, &matrix, &st);
     let on_csv = {
         let (data, matrix) = (data.clone(), matrix.clone());
         Callback::from(move |_: MouseEvent| {
@@ -104,112 +75,12 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
     };
     let on_json = {
         let (data, matrix) = (data.clone(), matrix.clone());
-        Callback::from(move |_: MouseEvent| {
-            // The browser's JSON.stringify, two spaces, as serde_json's pretty
-            // form (serde_json itself would add kilobytes to the page).
-            let cells = export::stances_json(&data.corpus, &data.lexicon, &matrix);
-            let text = serde_wasm_bindgen::to_value(&cells)
-                .ok()
-                .and_then(|v| {
-                    js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok()
-                })
-                .and_then(|s| s.as_string());
-            match text {
-                Some(text) => download("parallax-stances.json", "application/json", &text),
-                None => gloo::console::error!("Parallax: the stance matrix could not be written as JSON"),
-            }
-        })
+        Callback::from(move |_: MouseEvent| download_json(&data, &matrix))
     };
 
     // The evidence panel.
-    let evidence = st.cell.as_ref().map(|(actor_name, issue_name)| {
-        let close = encode(&ViewState { cell: None, ..(*st).clone() });
-        let found = lex
-            .actors
-            .iter()
-            .position(|a| &a.name == actor_name)
-            .zip(lex.issues.iter().position(|i| &i.name == issue_name))
-            .and_then(|(a, i)| matrix.cell(a, i));
-        let Some(cell) = found else {
-            return html! {
-                <aside class="evidence" data-testid="evidence">
-                    <a class="close" href={close} aria-label="Close the evidence">{ "×" }</a>
-                    <h2>{ format!("{actor_name} · {issue_name}") }</h2>
-                    <p class="empty-note">{ "No evidence in the selected articles: this actor takes no position on this issue in them." }</p>
-                </aside>
-            };
-        };
-        let carried: Vec<&Article> = cell.articles.iter().map(|&i| &corpus.articles[i]).collect();
-        let carries = member_table(corpus.articles.len(), cell.articles.iter().copied());
-        let not_carried: Vec<&Article> =
-            props.filtered.indices.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
-        // Long lists of evidence grow a page at a time (`show=` in the link,
-        // as the article list); long lists of articles name the first few.
-        let (shown, more) = paged(&st, cell.evidence.len(), EVIDENCE_ROWS, "sentences", "evidence-more");
-        let names = |list: &[&Article]| -> Html {
-            let named = first_named(list.iter().map(|a| source_label(a)), list.len(), ARTICLES_NAMED);
-            // The last item past the named ones is the count of the rest.
-            named
-                .into_iter()
-                .enumerate()
-                .map(|(k, n)| html! { <li class={classes!((k >= ARTICLES_NAMED).then_some("muted"))}>{ n }</li> })
-                .collect()
-        };
-        let stance = cell.stance;
-        html! {
-            <aside class="evidence" data-testid="evidence" aria-labelledby="evidence-title">
-                <a class="close" href={close} aria-label="Close the evidence" title="Close">{ "×" }</a>
-                <h2 id="evidence-title">
-                    <span class={classes!("badge", stance.label())}>{ format!("{} {}", symbol(stance), stance.label()) }</span>
-                    { format!(" {actor_name} · {issue_name}") }
-                </h2>
-                <p class="evidence-summary">
-                    { format!("{} sentence{} ({} for, {} against) in {} of {} selected article{}.",
-                        cell.evidence.len(), if cell.evidence.len() == 1 { "" } else { "s" },
-                        cell.support, cell.oppose, carried.len(), props.filtered.indices.len(),
-                        if props.filtered.indices.len() == 1 { "" } else { "s" }) }
-                </p>
-                <ol class="evidence-list">
-                    { for cell.evidence.iter().take(shown).map(|e| {
-                        let a = &corpus.articles[e.article];
-                        let s = &data.statements[e.statement];
-                        let base = e.span.start as usize;
-                        let rel = |sp: parallax_engine::Span, class: &'static str| {
-                            (sp.start as usize).checked_sub(base).map(|x| (x, x + sp.len(), class))
-                        };
-                        let ranges: Vec<_> = [rel(s.actor_span, "actor"), rel(s.cue, "cue"), rel(s.issue_span, "issue-phrase")]
-                            .into_iter().flatten().collect();
-                        let reader = encode(&ViewState {
-                            view: View::Articles, article: Some(a.id().to_string()), sentence: Some(e.sentence as u32),
-                            cell: None, ..(*st).clone()
-                        });
-                        let pol = match e.polarity { stance::Polarity::Support => Stance::Support, stance::Polarity::Oppose => Stance::Oppose };
-                        html! {
-                            <li data-testid="evidence-item" data-article-id={a.id().to_string()}>
-                                <blockquote>{ labelled(a.slice(e.span), &ranges) }</blockquote>
-                                <p class="evidence-meta">
-                                    <span class={classes!("badge", "small", pol.label())}>{ format!("{} {}", symbol(pol), pol.label()) }</span>
-                                    { " " }{ source_label(a) }{ " · " }{ date_label(a) }{ " · " }
-                                    <a href={reader}>{ "read in context" }</a>
-                                </p>
-                            </li>
-                        }
-                    }) }
-                </ol>
-                { more }
-                <div class="carriers">
-                    <h3>{ "Carried by" }</h3>
-                    <ul data-testid="carried-by">{ names(&carried) }</ul>
-                    <h3>{ "Not carried by" }</h3>
-                    if not_carried.is_empty() {
-                        <p class="empty-note">{ "every selected article carries it." }</p>
-                    } else {
-                        <ul data-testid="not-carried-by">{ names(&not_carried) }</ul>
-                    }
-                </div>
-            </aside>
-        }
-    });
+    let evidence =
+        st.cell.as_ref().map(|(actor, issue)| evidence_panel(&data, &st, &props.filtered, &matrix, actor, issue));
 
     html! {
         <div class={classes!("stances-page", evidence.is_some().then_some("with-evidence"))}>
@@ -227,9 +98,178 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                         <button type="button" onclick={on_json} data-testid="export-json">{ "Export JSON" }</button>
                     </div>
                 </div>
-                <StanceMatrix actors={actors} issues={issues} cells={Rc::<[Option<CellView>]>::from(cells)} selected={selected} />
+                <StanceMatrix actors={actors} issues={issues} cells={cells} selected={selected} />
             </section>
             { evidence.unwrap_or_default() }
         </div>
+    }
+}
+
+/// Why the matrix is empty, for the selection `f`.
+fn no_stances(st: &ViewState, f: &Filtered) -> Html {
+    let why = if f.indices.is_empty() {
+        "No article is selected: clear the search or the filters to see stances.".to_string()
+    } else if st.q.is_empty() && st.has_facets() {
+        format!("No stance is stated in the {} article(s) the filters select.", f.indices.len())
+    } else if st.q.is_empty() {
+        "No sentence of this corpus attributes a position on a lexicon issue to a lexicon actor.".to_string()
+    } else {
+        format!("No stance is stated in the {} article(s) matching “{}”.", f.indices.len(), st.q)
+    };
+    html! { <div class="empty" data-testid="empty-state">{ scope_note(st, f) }<p>{ why }</p></div> }
+}
+
+/// The matrix's row and column names, its cells row-major, and the
+/// position of the selected cell.
+type MatrixView = (Rc<[AttrValue]>, Rc<[AttrValue]>, Rc<[Option<CellView>]>, Option<(usize, usize)>);
+
+/// The matrix as the component shows it, each cell linking to its evidence.
+fn matrix_cells(data: &Data, matrix: &StanceMatrixData, st: &ViewState) -> MatrixView {
+    let lex = &data.lexicon;
+    let actors: Rc<[AttrValue]> = matrix.actors.iter().map(|&a| AttrValue::from(lex.actors[a].name.clone())).collect();
+    let issues: Rc<[AttrValue]> = matrix.issues.iter().map(|&i| AttrValue::from(lex.issues[i].name.clone())).collect();
+    let mut selected = None;
+    let mut cells = Vec::with_capacity(actors.len() * issues.len());
+    for (r, &a) in matrix.actors.iter().enumerate() {
+        for (c, &i) in matrix.issues.iter().enumerate() {
+            let cell = matrix.cell(a, i);
+            let names = (lex.actors[a].name.clone(), lex.issues[i].name.clone());
+            if st.cell.as_ref() == Some(&names) {
+                selected = Some((r, c));
+            }
+            cells.push(cell.map(|cell| CellView {
+                stance: cell.stance,
+                count: cell.evidence.len(),
+                href: encode(&ViewState { cell: Some(names), view: View::Stances, ..st.clone() }).into(),
+            }));
+        }
+    }
+    (actors, issues, cells.into(), selected)
+}
+
+/// Offers the matrix as JSON: the browser's JSON.stringify, two spaces, as
+/// serde_json's pretty form (serde_json itself would add kilobytes to the page).
+fn download_json(data: &Data, matrix: &StanceMatrixData) {
+    let cells = export::stances_json(&data.corpus, &data.lexicon, matrix);
+    let text = serde_wasm_bindgen::to_value(&cells)
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok())
+        .and_then(|s| s.as_string());
+    match text {
+        Some(text) => download("parallax-stances.json", "application/json", &text),
+        None => gloo::console::error!("Parallax: the stance matrix could not be written as JSON"),
+    }
+}
+
+/// The evidence panel of the cell of `actor_name` and `issue_name`.
+fn evidence_panel(
+    data: &Data,
+    st: &ViewState,
+    filtered: &Filtered,
+    matrix: &StanceMatrixData,
+    actor_name: &str,
+    issue_name: &str,
+) -> Html {
+    let (corpus, lex) = (&data.corpus, &data.lexicon);
+    let close = encode(&ViewState { cell: None, ..st.clone() });
+    let found = lex
+        .actors
+        .iter()
+        .position(|a| a.name == actor_name)
+        .zip(lex.issues.iter().position(|i| i.name == issue_name))
+        .and_then(|(a, i)| matrix.cell(a, i));
+    let Some(cell) = found else {
+        return html! {
+            <aside class="evidence" data-testid="evidence">
+                <a class="close" href={close} aria-label="Close the evidence">{ "×" }</a>
+                <h2>{ format!("{actor_name} · {issue_name}") }</h2>
+                <p class="empty-note">{ "No evidence in the selected articles: this actor takes no position on this issue in them." }</p>
+            </aside>
+        };
+    };
+    let carried: Vec<&Article> = cell.articles.iter().map(|&i| &corpus.articles[i]).collect();
+    let carries = member_table(corpus.articles.len(), cell.articles.iter().copied());
+    let not_carried: Vec<&Article> =
+        filtered.indices.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
+    // Long lists of evidence grow a page at a time (`show=` in the link,
+    // as the article list); long lists of articles name the first few.
+    let (shown, more) = paged(st, cell.evidence.len(), EVIDENCE_ROWS, "sentences", "evidence-more");
+    let stance = cell.stance;
+    html! {
+        <aside class="evidence" data-testid="evidence" aria-labelledby="evidence-title">
+            <a class="close" href={close} aria-label="Close the evidence" title="Close">{ "×" }</a>
+            <h2 id="evidence-title">
+                <span class={classes!("badge", stance.label())}>{ format!("{} {}", symbol(stance), stance.label()) }</span>
+                { format!(" {actor_name} · {issue_name}") }
+            </h2>
+            <p class="evidence-summary">
+                { format!("{} sentence{} ({} for, {} against) in {} of {} selected article{}.",
+                    cell.evidence.len(), if cell.evidence.len() == 1 { "" } else { "s" },
+                    cell.support, cell.oppose, carried.len(), filtered.indices.len(),
+                    if filtered.indices.len() == 1 { "" } else { "s" }) }
+            </p>
+            <ol class="evidence-list">
+                { for cell.evidence.iter().take(shown).map(|e| evidence_item(data, st, e)) }
+            </ol>
+            { more }
+            <div class="carriers">
+                <h3>{ "Carried by" }</h3>
+                <ul data-testid="carried-by">{ article_names(&carried) }</ul>
+                <h3>{ "Not carried by" }</h3>
+                if not_carried.is_empty() {
+                    <p class="empty-note">{ "every selected article carries it." }</p>
+                } else {
+                    <ul data-testid="not-carried-by">{ article_names(&not_carried) }</ul>
+                }
+            </div>
+        </aside>
+    }
+}
+
+/// The first `ARTICLES_NAMED` articles' sources as list items, then the
+/// count of the rest.
+fn article_names(list: &[&Article]) -> Html {
+    let named = first_named(list.iter().map(|a| source_label(a)), list.len(), ARTICLES_NAMED);
+    // The last item past the named ones is the count of the rest.
+    named
+        .into_iter()
+        .enumerate()
+        .map(|(k, n)| html! { <li class={classes!((k >= ARTICLES_NAMED).then_some("muted"))}>{ n }</li> })
+        .collect()
+}
+
+/// One evidence sentence, its actor, cue and issue marked, with a link to
+/// it in the reader.
+fn evidence_item(data: &Data, st: &ViewState, e: &stance::Evidence) -> Html {
+    let a = &data.corpus.articles[e.article];
+    let s = &data.statements[e.statement];
+    let base = e.span.start as usize;
+    let rel = |sp: parallax_engine::Span, class: &'static str| {
+        (sp.start as usize).checked_sub(base).map(|x| (x, x + sp.len(), class))
+    };
+    let ranges: Vec<_> = [rel(s.actor_span, "actor"), rel(s.cue, "cue"), rel(s.issue_span, "issue-phrase")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let reader = encode(&ViewState {
+        view: View::Articles,
+        article: Some(a.id().to_string()),
+        sentence: Some(e.sentence as u32),
+        cell: None,
+        ..st.clone()
+    });
+    let pol = match e.polarity {
+        stance::Polarity::Support => Stance::Support,
+        stance::Polarity::Oppose => Stance::Oppose,
+    };
+    html! {
+        <li data-testid="evidence-item" data-article-id={a.id().to_string()}>
+            <blockquote>{ labelled(a.slice(e.span), &ranges) }</blockquote>
+            <p class="evidence-meta">
+                <span class={classes!("badge", "small", pol.label())}>{ format!("{} {}", symbol(pol), pol.label()) }</span>
+                { " " }{ source_label(a) }{ " · " }{ date_label(a) }{ " · " }
+                <a href={reader}>{ "read in context" }</a>
+            </p>
+        </li>
     }
 }
