@@ -1,7 +1,7 @@
 //! The facet selection of a [`ViewState`]: reading, setting and toggling
 //! values, and the facet lists in the URL.
 
-use parallax_engine::facets::{Facet, Filter};
+use parallax_engine::facets::{Facet, FacetSelection, Filter};
 use parallax_engine::query::Query;
 
 use super::decode::show;
@@ -10,36 +10,23 @@ use super::{percent_decode, percent_encode, Known, ViewState};
 impl ViewState {
     /// The selected values of a facet, as the URL writes them.
     pub fn facet(&self, f: Facet) -> Vec<String> {
-        match f {
-            Facet::Actor => self.actors.clone(),
-            Facet::Issue => self.issues.clone(),
-            Facet::Outlet => self.outlets.clone(),
-            Facet::Event => self.events.clone(),
-            Facet::Date => self.dates.clone(),
-            Facet::Shares => self.shares.clone(),
-            Facet::Carries => self.carries.iter().map(u32::to_string).collect(),
-        }
+        self.facets.get(f).to_vec()
     }
 
     /// Sets a facet's values (sorted, deduplicated; cluster ids that are
     /// not numbers are dropped).
     pub fn set_facet(&mut self, f: Facet, mut v: Vec<String>) {
-        parallax_engine::sort::ord(&mut v);
-        v.dedup();
-        match f {
-            Facet::Actor => self.actors = v,
-            Facet::Issue => self.issues = v,
-            Facet::Outlet => self.outlets = v,
-            Facet::Event => self.events = v,
-            Facet::Date => self.dates = v,
-            Facet::Shares => self.shares = v,
-            Facet::Carries => {
-                let mut n: Vec<u32> = v.iter().filter_map(|x| x.parse().ok()).collect();
-                parallax_engine::sort::ord(&mut n);
-                n.dedup();
-                self.carries = n;
-            }
+        if f == Facet::Carries {
+            // In number order, as numbers write themselves.
+            let mut n: Vec<u32> = v.iter().filter_map(|x| x.parse().ok()).collect();
+            parallax_engine::sort::ord(&mut n);
+            n.dedup();
+            v = n.iter().map(u32::to_string).collect();
+        } else {
+            parallax_engine::sort::ord(&mut v);
+            v.dedup();
         }
+        *self.facets.get_mut(f) = v;
     }
 
     /// This state with `key` ticked or unticked in facet `f`; the list
@@ -59,29 +46,17 @@ impl ViewState {
 
     /// This state without any facet selection (search and sort stay).
     pub fn without_facets(&self) -> ViewState {
-        let mut st = ViewState { show: None, ..self.clone() };
-        for f in Facet::ALL {
-            st.set_facet(f, Vec::new());
-        }
-        st
+        ViewState { show: None, facets: FacetSelection::default(), ..self.clone() }
     }
 
+    /// Is any facet value selected?
     pub fn has_facets(&self) -> bool {
-        Facet::ALL.iter().any(|&f| !self.facet(f).is_empty())
+        !self.facets.is_empty()
     }
 
     /// The engine filter this state selects articles with.
     pub fn filter(&self) -> Filter {
-        Filter {
-            query: Query::parse(&self.q),
-            actors: self.actors.clone(),
-            issues: self.issues.clone(),
-            outlets: self.outlets.clone(),
-            events: self.events.clone(),
-            dates: self.dates.clone(),
-            shares: self.shares.clone(),
-            carries: self.carries.clone(),
-        }
+        Filter { query: Query::parse(&self.q), facets: self.facets.clone() }
     }
 }
 
@@ -119,8 +94,7 @@ pub(super) fn decode_facet(st: &mut ViewState, notices: &mut Vec<String>, known:
 /// Appends the state's facet lists to a fragment: comma-separated values,
 /// each escaped (so a comma inside a value is %2C).
 pub(super) fn encode_facets(st: &ViewState, out: &mut String) {
-    for f in Facet::ALL {
-        let v = st.facet(f);
+    for (f, v) in st.facets.iter() {
         if v.is_empty() {
             continue;
         }

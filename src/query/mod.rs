@@ -27,7 +27,7 @@ pub use decode::decode;
 pub use encode::encode;
 pub use percent::{percent_decode, percent_encode};
 
-use parallax_engine::facets::{Facet, Sort};
+use parallax_engine::facets::{Facet, FacetSelection, Sort};
 
 /// The page's views (tabs).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,16 +92,11 @@ pub struct ViewState {
     pub passage: Option<u32>,
     /// The cluster open as a collation table.
     pub cluster: Option<u32>,
-    /// Selected facet values, each sorted and without duplicates (see
-    /// [`ViewState::facet`]): actor and issue names, outlets, events,
-    /// dates, article ids ("shares passages with"), cluster ids.
-    pub actors: Vec<String>,
-    pub issues: Vec<String>,
-    pub outlets: Vec<String>,
-    pub events: Vec<String>,
-    pub dates: Vec<String>,
-    pub shares: Vec<String>,
-    pub carries: Vec<u32>,
+    /// Selected facet values, each list sorted and without duplicates
+    /// (see [`ViewState::set_facet`]): actor and issue names, outlets,
+    /// events, dates, article ids ("shares passages with"), cluster ids
+    /// (in number order).
+    pub facets: FacetSelection,
     /// The list's order.
     pub sort: Sort,
     /// How many list rows to render (None: the first [`PAGE_ROWS`]).

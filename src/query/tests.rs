@@ -1,7 +1,7 @@
 //! The codec's round trips and notices, on a small made-up corpus.
 
 use super::*;
-use parallax_engine::facets::SortKey;
+use parallax_engine::facets::{FacetSelection, SortKey};
 
 struct K;
 impl Known for K {
@@ -82,7 +82,7 @@ fn facet_states() -> Vec<ViewState> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let mut out = Vec::new();
     for (actors, issues, outlets, events, dates, shares, carries) in [
-        (s(&["Russia"]), s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), vec![]),
+        (s(&["Russia"]), s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&[])),
         (
             s(&["Russia", "United States"]),
             s(&["A&B / \"C\"", "NATO enlargement"]),
@@ -90,11 +90,11 @@ fn facet_states() -> Vec<ViewState> {
             s(&[]),
             s(&[]),
             s(&[]),
-            vec![],
+            s(&[]),
         ),
-        (s(&[]), s(&[]), s(&["The Times", "a,b & c", "unknown"]), s(&[]), s(&[]), s(&[]), vec![]),
-        (s(&[]), s(&[]), s(&[]), s(&["Moscow, 2023", "Путин 🎉"]), s(&["2022-02-04", "unknown"]), s(&[]), vec![]),
-        (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), vec![0, 1]),
+        (s(&[]), s(&[]), s(&["The Times", "a,b & c", "unknown"]), s(&[]), s(&[]), s(&[]), s(&[])),
+        (s(&[]), s(&[]), s(&[]), s(&["Moscow, 2023", "Путин 🎉"]), s(&["2022-02-04", "unknown"]), s(&[]), s(&[])),
+        (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), s(&["0", "1"])),
         (
             s(&["Russia"]),
             s(&["NATO enlargement"]),
@@ -102,7 +102,7 @@ fn facet_states() -> Vec<ViewState> {
             s(&["Moscow, 2023"]),
             s(&["unknown"]),
             s(&["b/ c"]),
-            vec![1],
+            s(&["1"]),
         ),
     ] {
         for sort in [
@@ -113,13 +113,15 @@ fn facet_states() -> Vec<ViewState> {
         ] {
             for show in [None, Some(PAGE_ROWS * 2)] {
                 out.push(ViewState {
-                    actors: actors.clone(),
-                    issues: issues.clone(),
-                    outlets: outlets.clone(),
-                    events: events.clone(),
-                    dates: dates.clone(),
-                    shares: shares.clone(),
-                    carries: carries.clone(),
+                    facets: FacetSelection::from([
+                        actors.clone(),
+                        issues.clone(),
+                        outlets.clone(),
+                        events.clone(),
+                        dates.clone(),
+                        shares.clone(),
+                        carries.clone(),
+                    ]),
                     sort,
                     show,
                     ..ViewState::default()
@@ -155,12 +157,12 @@ fn every_facet_sort_and_page_state_round_trips() {
 fn facet_values_are_kept_sorted_and_deduplicated() {
     let (st, notices) = decode("#/?outlets=unknown,The+Times,unknown&carries=1,0,1", &KNOWN);
     assert!(notices.is_empty(), "{notices:?}");
-    assert_eq!(st.outlets, vec!["The Times".to_string(), "unknown".to_string()]);
-    assert_eq!(st.carries, vec![0, 1]);
+    assert_eq!(st.facets.get(Facet::Outlet), ["The Times", "unknown"]);
+    assert_eq!(st.facets.get(Facet::Carries), ["0", "1"]);
     let t = st.toggled(Facet::Outlet, "The Times");
-    assert_eq!(t.outlets, vec!["unknown".to_string()]);
+    assert_eq!(t.facets.get(Facet::Outlet), ["unknown"]);
     let t = t.toggled(Facet::Outlet, "a,b & c");
-    assert_eq!(t.outlets, vec!["a,b & c".to_string(), "unknown".to_string()]);
+    assert_eq!(t.facets.get(Facet::Outlet), ["a,b & c", "unknown"]);
     assert!(encode(&t).contains("outlets=a%2Cb+%26+c,unknown"), "{}", encode(&t));
     assert!(!t.without_facets().has_facets());
 }
@@ -168,8 +170,8 @@ fn facet_values_are_kept_sorted_and_deduplicated() {
 #[test]
 fn unknown_facet_values_are_named_and_the_rest_kept() {
     let (st, notices) = decode("#/?outlets=The+Times,Nowhere,%FF&dates=2022-02-04", &KNOWN);
-    assert_eq!(st.outlets, vec!["The Times".to_string()]);
-    assert_eq!(st.dates, vec!["2022-02-04".to_string()]);
+    assert_eq!(st.facets.get(Facet::Outlet), ["The Times"]);
+    assert_eq!(st.facets.get(Facet::Date), ["2022-02-04"]);
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(
         notices[0].contains("outlets") && notices[0].contains("Nowhere") && notices[0].contains("%FF"),
