@@ -4,7 +4,7 @@
 
 use gloo::utils::{document, window};
 use parallax::app::App;
-use parallax_engine::facets::{Facet, Filter};
+use parallax_engine::facets::{Facet, FacetSelection, Filter};
 use parallax_engine::query::Query;
 use parallax_engine::search::matching_articles;
 use wasm_bindgen::JsCast;
@@ -161,13 +161,15 @@ async fn a_facet_in_the_fragment_selects_what_the_engine_selects_and_ticking_pus
     let outlets = &all.groups.iter().find(|g| g.facet == Facet::Outlet).unwrap().values;
     let v = outlets.iter().find(|v| v.count > 0).expect("an outlet with articles");
     let want: Vec<String> = fx
-        .select(&Filter { outlets: vec![v.key.clone()], ..Filter::default() })
+        .select(&Filter { facets: FacetSelection::default().with(Facet::Outlet, [v.key.clone()]), ..Filter::default() })
         .articles
         .iter()
         .map(|&i| data.corpus.articles[i].id().to_string())
         .collect();
-    let frag =
-        parallax::query::encode(&parallax::query::ViewState { outlets: vec![v.key.clone()], ..Default::default() });
+    let frag = parallax::query::encode(&parallax::query::ViewState {
+        facets: FacetSelection::default().with(Facet::Outlet, [v.key.clone()]),
+        ..Default::default()
+    });
     let m = Mounted::at(&frag).await;
     assert_eq!(m.row_ids(), want);
     let boxes = m.all("facet-value");

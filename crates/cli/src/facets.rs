@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use clap::Args;
 use parallax_engine::bundle::Bundle;
-use parallax_engine::facets::{FacetValue, Filter, Sort};
+use parallax_engine::facets::{FacetSelection, FacetValue, Filter, Sort};
 use parallax_engine::query::Query;
 use serde::Serialize;
 
@@ -52,15 +52,12 @@ fn parse_sort(s: &str) -> Result<Sort, String> {
 impl FilterArgs {
     /// The engine's filter for these options.
     fn filter(&self) -> Filter {
+        let carries = self.carries.iter().map(u32::to_string).collect();
+        let lists = [&self.actor, &self.issue, &self.outlet, &self.event, &self.date, &self.shares];
+        let [a, i, o, e, d, s] = lists.map(Clone::clone);
         Filter {
             query: Query::parse(self.q.as_deref().unwrap_or("")),
-            actors: self.actor.clone(),
-            issues: self.issue.clone(),
-            outlets: self.outlet.clone(),
-            events: self.event.clone(),
-            dates: self.date.clone(),
-            shares: self.shares.clone(),
-            carries: self.carries.clone(),
+            facets: FacetSelection::from([a, i, o, e, d, s, carries]),
         }
     }
 }

@@ -167,7 +167,7 @@ fn facet_groups_are_capped_as_the_panel_did() {
     // With a selected value that has few articles, it is kept in a capped group.
     let outlets = b.facet_groups(&counts, 1000).into_iter().find(|g| g.facet == Facet::Outlet).unwrap();
     let rare = outlets.values.iter().min_by_key(|v| (v.count, std::cmp::Reverse(v.key))).unwrap().key.to_string();
-    filter.outlets.push(rare.clone());
+    filter.facets.get_mut(Facet::Outlet).push(rare.clone());
     let counts = fx.counts(&filter);
     let capped = b.facet_groups(&counts, 1).into_iter().find(|g| g.facet == Facet::Outlet).unwrap();
     assert_eq!(capped.values.len(), 1);

@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use parallax_engine::bundle::Bundle;
-use parallax_engine::facets::{Facet, FacetIndex, FacetTable, FacetTableBuilder, Facets, Filter, Sort, SortKey};
+use parallax_engine::facets::{
+    Facet, FacetIndex, FacetSelection, FacetTable, FacetTableBuilder, Facets, Filter, Sort, SortKey,
+};
 use parallax_engine::lexicon::parse_lexicon;
 use parallax_engine::passages::{Cluster, PassageSide, Passages, SentenceRange, SharedPassage};
 use parallax_engine::query::Query;
@@ -148,22 +150,24 @@ fn no_filter_selects_everything_with_full_counts() {
 fn or_within_a_facet_and_across_facets() {
     let b = small();
     let fx = b.facets();
-    let f = Filter { outlets: s(&["Daily", "Wire"]), ..Filter::default() };
+    let sel = |f: Facet, v: &[&str]| FacetSelection::default().with(f, v.iter().copied());
+    let f = Filter { facets: sel(Facet::Outlet, &["Daily", "Wire"]), ..Filter::default() };
     assert_eq!(ids(&b, &fx.select(&f).articles), s(&["a", "b", "d"]));
-    let f = Filter { outlets: s(&["Daily", "Wire"]), actors: s(&["Russia"]), ..Filter::default() };
+    let f =
+        Filter { facets: sel(Facet::Outlet, &["Daily", "Wire"]).with(Facet::Actor, ["Russia"]), ..Filter::default() };
     assert_eq!(ids(&b, &fx.select(&f).articles), s(&["a", "d"]));
-    let f = Filter { shares: s(&["d"]), ..Filter::default() };
+    let f = Filter { facets: sel(Facet::Shares, &["d"]), ..Filter::default() };
     assert_eq!(ids(&b, &fx.select(&f).articles), s(&["a"]));
-    let f = Filter { carries: vec![0], dates: s(&["2022-02-05"]), ..Filter::default() };
+    let f = Filter { facets: sel(Facet::Carries, &["0"]).with(Facet::Date, ["2022-02-05"]), ..Filter::default() };
     assert_eq!(ids(&b, &fx.select(&f).articles), s(&["c"]));
-    let f = Filter { query: Query::parse("trade"), issues: s(&["NATO enlargement"]), ..Filter::default() };
+    let f = Filter { query: Query::parse("trade"), facets: sel(Facet::Issue, &["NATO enlargement"]) };
     assert_eq!(ids(&b, &fx.select(&f).articles), s(&["a"]));
 }
 
 #[test]
 fn counts_apply_every_other_filter_but_not_their_own() {
     let b = small();
-    let f = Filter { outlets: s(&["Daily"]), ..Filter::default() };
+    let f = Filter { facets: FacetSelection::default().with(Facet::Outlet, ["Daily"]), ..Filter::default() };
     // Outlet counts ignore the outlet selection: ticking Wire would add 1.
     assert_eq!(count(&b, &f, Facet::Outlet, "Daily"), 2);
     assert_eq!(count(&b, &f, Facet::Outlet, "Wire"), 1);
@@ -184,7 +188,7 @@ fn counts_apply_every_other_filter_but_not_their_own() {
 #[test]
 fn an_unknown_value_selects_nothing() {
     let b = small();
-    let f = Filter { outlets: s(&["Nowhere"]), ..Filter::default() };
+    let f = Filter { facets: FacetSelection::default().with(Facet::Outlet, ["Nowhere"]), ..Filter::default() };
     assert!(b.facets().select(&f).articles.is_empty());
     // …but the counts of its own facet still show what is there.
     assert_eq!(count(&b, &f, Facet::Outlet, "Daily"), 2);
@@ -321,15 +325,7 @@ fn seed_counts_equal_brute_force_for_many_filters() {
 }
 
 fn set(f: &mut Filter, facet: Facet, v: Vec<String>) {
-    match facet {
-        Facet::Actor => f.actors = v,
-        Facet::Issue => f.issues = v,
-        Facet::Outlet => f.outlets = v,
-        Facet::Event => f.events = v,
-        Facet::Date => f.dates = v,
-        Facet::Shares => f.shares = v,
-        Facet::Carries => f.carries = v.iter().map(|x| x.parse().unwrap()).collect(),
-    }
+    *f.facets.get_mut(facet) = v;
 }
 
 #[test]

@@ -15,6 +15,7 @@
 //! The rooms:
 //! - this file: the types ([`Facet`], [`Filter`], what a selection
 //!   returns, [`Sort`]);
+//! - `selection`: [`FacetSelection`], the selected values of every facet;
 //! - `mentions`: the lexicon's aliases and phrases matched in an article;
 //! - `index`: the build-time [`FacetIndex`], stored in the bundle;
 //! - `values`: each facet's values and the values each article carries;
@@ -23,11 +24,13 @@
 
 mod index;
 mod mentions;
+mod selection;
 mod table;
 mod values;
 mod view;
 
 pub use index::FacetIndex;
+pub use selection::FacetSelection;
 pub use table::{FacetTable, FacetTableBuilder, TableSource};
 pub use view::Facets;
 
@@ -107,44 +110,23 @@ pub struct Counts {
     pub selected: [Vec<usize>; 7],
 }
 
-/// The selected values of each facet, by key (names, ids, dates as the
-/// URL writes them). Values of one facet OR, facets AND.
+/// The search and the selected values of each facet, by key: actor and
+/// issue names, outlets, events and dates `YYYY-MM-DD` ([`UNKNOWN`] for
+/// none), article ids (articles sharing a passage with any of them) and
+/// cluster ids (articles carrying any of them). Values of one facet OR,
+/// facets AND.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// The search.
     pub query: Query,
-    /// Actor names.
-    pub actors: Vec<String>,
-    /// Issue names.
-    pub issues: Vec<String>,
-    /// Outlets ([`UNKNOWN`] for none).
-    pub outlets: Vec<String>,
-    /// Events ([`UNKNOWN`] for none).
-    pub events: Vec<String>,
-    /// Dates, `YYYY-MM-DD` ([`UNKNOWN`] for none).
-    pub dates: Vec<String>,
-    /// Article ids: articles sharing a passage with any of them.
-    pub shares: Vec<String>,
-    /// Cluster ids: articles carrying any of them.
-    pub carries: Vec<u32>,
+    /// The selected values of each facet.
+    pub facets: FacetSelection,
 }
 
 impl Filter {
-    /// The selected values of facet `f`, by key.
-    pub fn selected(&self, f: Facet) -> Vec<String> {
-        match f {
-            Facet::Actor => self.actors.clone(),
-            Facet::Issue => self.issues.clone(),
-            Facet::Outlet => self.outlets.clone(),
-            Facet::Event => self.events.clone(),
-            Facet::Date => self.dates.clone(),
-            Facet::Shares => self.shares.clone(),
-            Facet::Carries => self.carries.iter().map(u32::to_string).collect(),
-        }
-    }
     /// No facet value selected (the search may still be set).
     pub fn no_facets(&self) -> bool {
-        Facet::ALL.iter().all(|&f| self.selected(f).is_empty())
+        self.facets.is_empty()
     }
 }
 

@@ -71,8 +71,8 @@ impl<'a> Facets<'a> {
         let mut unknown_selected = 0u8;
         for (fi, &f) in Facet::ALL.iter().enumerate() {
             wanted[fi] = vec![false; t.values[fi].len()];
-            for k in filter.selected(f) {
-                match t.values[fi].iter().position(|(x, _)| *x == k) {
+            for k in filter.facets.get(f) {
+                match t.values[fi].iter().position(|(x, _)| x == k) {
                     Some(slot) => {
                         selected[fi].push(slot);
                         wanted[fi][slot] = true;
