@@ -1,0 +1,209 @@
+//! The overview: the heat map of pairs (or the pairs that share most) and the clusters.
+
+use parallax_engine::answers::Overlap;
+use parallax_engine::passages::PairSummary;
+use yew::prelude::*;
+
+use super::{pair_state, short, OverlapPageProps};
+use crate::data::{use_data, Data};
+use crate::pages::articles::{date_label, scope_note};
+use crate::query::{encode, View, ViewState};
+
+#[component]
+pub(super) fn Overview(props: &OverlapPageProps) -> Html {
+    let data = use_data();
+    let st = &props.state;
+    let sel = &props.filtered.indices;
+    let overview = {
+        let data = data.clone();
+        use_memo(props.filtered.clone(), move |f| {
+            let top = if f.indices.len() > HEATMAP_MAX { LIST_MAX } else { 0 };
+            data.overlap(&f.indices, LIST_MAX, top)
+        })
+    };
+    if sel.len() < 2 {
+        return html! {
+            <div class="empty" data-testid="empty-state">
+                { scope_note(st, &props.filtered) }
+                <p>{ "Overlap needs at least two articles; the filters select " }{ sel.len() }{ "." }</p>
+            </div>
+        };
+    }
+    let Overlap { clusters, clusters_left, shared_pairs, top_pairs } = &*overview;
+    let shared_pairs = *shared_pairs;
+    let heat_map =
+        if sel.len() <= HEATMAP_MAX { heat_map(&data, st, sel) } else { top_pairs_table(&data, st, sel, top_pairs) };
+
+    html! {
+        <div class="overlap-page" data-testid="overview">
+            { scope_note(st, &props.filtered) }
+            <section aria-labelledby="heat-title">
+                <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
+                <p class="muted small">
+                    { format!("Share of the shorter article's words inside shared passages; {shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.",
+                        sel.len() * (sel.len() - 1) / 2) }
+                </p>
+                { heat_map }
+            </section>
+            <section aria-labelledby="clusters-title">
+                <h2 id="clusters-title" class="section-title">{ "Passages carried by three or more articles" }</h2>
+                if clusters.is_empty() {
+                    <p class="empty-note" data-testid="no-clusters">{ "No passage is carried by three or more of the selected articles." }</p>
+                } else {
+                    <ol class="clusters" data-testid="clusters">
+                        { for clusters.iter().map(|&(c, n)| cluster_item(&data, st, c, n, sel.len())) }
+                    </ol>
+                    if *clusters_left > 0 {
+                        <p class="muted small" data-testid="clusters-more">
+                            { format!("{} more cluster{} carried by fewer articles; narrow the selection to see them.", clusters_left, if *clusters_left == 1 { "" } else { "s" }) }
+                        </p>
+                    }
+                }
+            </section>
+        </div>
+    }
+}
+
+/// The link to the pair view of articles `x` and `y` (by position).
+fn pair_link(data: &Data, st: &ViewState, x: usize, y: usize) -> String {
+    let corpus = &data.corpus;
+    encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None))
+}
+
+/// The heat map of the selected articles `sel`: one cell per pair.
+fn heat_map(data: &Data, st: &ViewState, sel: &[usize]) -> Html {
+    let corpus = &data.corpus;
+    html! {
+        <div class="matrix-wrap">
+            <table class="heatmap" data-testid="heatmap">
+                <thead>
+                    <tr>
+                        <th scope="col" class="corner">{ "Article" }</th>
+                        { for sel.iter().enumerate().map(|(k, &i)| html! {
+                            <th scope="col" class="num" title={corpus.articles[i].title().to_string()}>{ k + 1 }</th>
+                        }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { for sel.iter().enumerate().map(|(r, &i)| {
+                        let a = &corpus.articles[i];
+                        html! {
+                            <tr>
+                                <th scope="row" class="art">
+                                    <span class="num">{ r + 1 }</span>{ " " }
+                                    <span class="art-title">{ short(a.title(), 60) }</span>
+                                    <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+                                </th>
+                                { for sel.iter().map(|&j| heat_cell(data, st, i, j)) }
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The heat map's cell of articles `i` (row) and `j` (column).
+fn heat_cell(data: &Data, st: &ViewState, i: usize, j: usize) -> Html {
+    if i == j {
+        return html! { <td class="hm diag" aria-label="same article">{ "—" }</td> };
+    }
+    let corpus = &data.corpus;
+    match data.pair_summary(i.min(j) as u32, i.max(j) as u32) {
+        Some(s) => {
+            let (x, y) = if i < j { (i, j) } else { (j, i) };
+            let href = pair_link(data, st, x, y);
+            let pct = (s.shorter_share * 100.0).round() as u32;
+            let label = format!(
+                "{} × {}: {} shared passage{}, {}% of the shorter article",
+                short(corpus.articles[i].title(), 40),
+                short(corpus.articles[j].title(), 40),
+                s.passages,
+                if s.passages == 1 { "" } else { "s" },
+                pct
+            );
+            let level = ((s.shorter_share * 5.0).ceil() as u32).clamp(1, 5);
+            html! {
+                <td class={classes!("hm", format!("l{level}"))}>
+                    <a href={href} title={label.clone()} aria-label={label} data-testid="heat-cell"
+                        data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()}
+                        data-passages={s.passages.to_string()}>
+                        <span class="pct">{ format!("{pct}%") }</span>
+                        <span class="cnt">{ format!("{}×", s.passages) }</span>
+                    </a>
+                </td>
+            }
+        }
+        None => html! { <td class="hm none" title="nothing shared">{ "·" }</td> },
+    }
+}
+
+/// A map of thousands of rows is neither drawable nor readable: the pairs
+/// that share most instead, and a way to a smaller selection.
+fn top_pairs_table(data: &Data, st: &ViewState, sel: &[usize], top_pairs: &[PairSummary]) -> Html {
+    let corpus = &data.corpus;
+    let side = |i: usize| {
+        let a = &corpus.articles[i];
+        html! {
+            <>
+                <span class="art-title">{ short(a.title(), 70) }</span>
+                <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
+            </>
+        }
+    };
+    html! {
+        <>
+            <p class="note" data-testid="heatmap-too-large">
+                { format!("The heat map shows up to {HEATMAP_MAX} articles and the filters select {}: search or tick facet values to narrow them. ", sel.len()) }
+                if top_pairs.is_empty() { { "No two of them share a passage." } }
+                else { { format!("The {} pair{} that share most:", top_pairs.len(), if top_pairs.len() == 1 { "" } else { "s" }) } }
+            </p>
+            if !top_pairs.is_empty() {
+                <div class="matrix-wrap">
+                    <table class="top-pairs" data-testid="top-pairs">
+                        <thead><tr><th scope="col">{ "Article A" }</th><th scope="col">{ "Article B" }</th><th scope="col">{ "Shared" }</th></tr></thead>
+                        <tbody>
+                            { for top_pairs.iter().map(|p| {
+                                let (x, y, passages, share) = (p.a as usize, p.b as usize, p.passages, p.shorter_share);
+                                let pct = (share * 100.0).round() as u32;
+                                html! {
+                                    <tr data-testid="pair-row" data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()} data-passages={passages.to_string()}>
+                                        <td>{ side(x) }</td>
+                                        <td>{ side(y) }</td>
+                                        <td class="shared-cell"><a href={pair_link(data, st, x, y)}>
+                                            { format!("{pct}% · {passages} passage{}", if passages == 1 { "" } else { "s" }) }
+                                        </a></td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </>
+    }
+}
+
+/// Cluster `c` of the overview's list, carried by `n` of the `selected` articles.
+fn cluster_item(data: &Data, st: &ViewState, c: usize, n: usize, selected: usize) -> Html {
+    let c = &data.passages.clusters[c];
+    let first = c
+        .members
+        .first()
+        .map(|m| data.corpus.articles[m.article as usize].slice(m.span).to_string())
+        .unwrap_or_default();
+    let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..st.clone() });
+    html! {
+        <li data-testid="cluster" data-cluster={c.id.to_string()}>
+            <a href={href}>{ format!("Carried by {n} of {selected} articles") }</a>
+            <p class="excerpt">{ short(&first, 220) }</p>
+        </li>
+    }
+}
+
+/// Articles up to which the overview draws the heat map; a larger
+/// selection gets the pairs that share most instead.
+const HEATMAP_MAX: usize = 30;
+/// Pairs and clusters listed at most in the overview.
+const LIST_MAX: usize = 50;
