@@ -5,11 +5,13 @@
 // fixture (app.mjs) on 127.0.0.1:
 //   seeds    dist/ at /              the views, URLs, the CSP
 //   subdir   dist/ at /sub/dir/      the same build from a sub-path, the CSP again
+//   publicurl target/e2e-publicurl at /sub/parallax/   the seeds built with trunk's
+//            --public-url /sub/parallax/ (absolute asset URLs)
 //   hostile  target/e2e-hostile at /sub/dir/   e2e/fixtures/hostile built as a page
 //   scale    target/e2e-scale at /   ECB+'s 982 articles (skipped without ECB+)
 //   single   dist-single/parallax.html from file:// (stage single)
-// scripts/e2e-pages.sh builds hostile and scale; PARALLAX_DIST, PARALLAX_HOSTILE_DIST,
-// PARALLAX_SCALE_DIST and PARALLAX_SINGLE point elsewhere, CHROMIUM at another browser.
+// scripts/e2e-pages.sh builds publicurl, hostile and scale; PARALLAX_DIST, PARALLAX_PUBLICURL_DIST,
+// PARALLAX_HOSTILE_DIST, PARALLAX_SCALE_DIST and PARALLAX_SINGLE point elsewhere, CHROMIUM at another browser.
 //
 // Retries: none, in CI too (PARALLAX_E2E_RETRIES=N to try). Every wait is on a
 // condition, never a sleep, so a test that passes only on a second try shows a
@@ -49,10 +51,15 @@ export default defineConfig({
   projects: [
     {
       name: 'seeds',
-      testIgnore: ['subpath.test.mjs', 'hostile.test.mjs', 'scale.test.mjs', 'single.test.mjs'],
+      testIgnore: ['subpath.test.mjs', 'publicurl.test.mjs', 'hostile.test.mjs', 'scale.test.mjs', 'single.test.mjs'],
       use: { dist: DIST, base: '/' },
     },
     { name: 'subdir', testMatch: ['subpath.test.mjs', 'security.test.mjs'], use: { dist: DIST, base: '/sub/dir/' } },
+    {
+      name: 'publicurl',
+      testMatch: 'publicurl.test.mjs',
+      use: { dist: at('PARALLAX_PUBLICURL_DIST', 'target/e2e-publicurl'), base: '/sub/parallax/' },
+    },
     { name: 'hostile', testMatch: 'hostile.test.mjs', use: { dist: at('PARALLAX_HOSTILE_DIST', 'target/e2e-hostile'), base: '/sub/dir/' } },
     { name: 'scale', testMatch: 'scale.test.mjs', use: { dist: at('PARALLAX_SCALE_DIST', 'target/e2e-scale'), base: '/' } },
     { name: 'single', testMatch: 'single.test.mjs' },

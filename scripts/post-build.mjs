@@ -13,7 +13,8 @@ if (!staging) {
 }
 try {
   if (process.env.TRUNK_PROFILE === 'release') {
-    for (const d of minifyDist(staging)) console.log(`minify: ${d.name}: ${d.before} → ${d.after} bytes`);
+    // TRUNK_PUBLIC_URL: "./" (Trunk.toml), or what --public-url says, e.g. "/sub/parallax/".
+    for (const d of minifyDist(staging, process.env.TRUNK_PUBLIC_URL || './')) console.log(`minify: ${d.name}: ${d.before} → ${d.after} bytes`);
   }
   const n = applyCspToFile(path.join(staging, 'index.html'));
   console.log(`csp: script-src allows ${n} inline script(s) by hash`);

@@ -12,6 +12,7 @@
 #   single       scripts/single.sh --reuse-dist; playwright test --project single
 #                                                            (dist/ packed into dist-single/parallax.html, opened from file://)
 #   e2e          playwright test, the other projects         (@playwright/test on dist/, served at / and /sub/dir/,
+#                on target/e2e-publicurl: the seeds built with --public-url /sub/parallax/ and served there,
 #                on target/e2e-hostile: e2e/fixtures/hostile built as a page, and on
 #                target/e2e-scale: ECB+'s 982 articles, if ../shared/corpora/ecbplus is there;
 #                projects and settings in e2e/playwright.config.mjs)
@@ -122,9 +123,9 @@ run_stage() {
     # single packs the dist/ the build stage made (no second build) and tests the file.
     single) stage single bash -c "bash scripts/single.sh --reuse-dist && cli_binary &&
       playwright test -c e2e/playwright.config.mjs --project single" ;;
-    # The projects hostile and scale need pages of their own (scripts/e2e-pages.sh).
+    # The projects publicurl, hostile and scale need pages of their own (scripts/e2e-pages.sh).
     e2e) stage e2e bash -c "cli_binary && bash scripts/e2e-pages.sh &&
-      playwright test -c e2e/playwright.config.mjs --project seeds --project subdir --project hostile --project scale" ;;
+      playwright test -c e2e/playwright.config.mjs --project seeds --project subdir --project publicurl --project hostile --project scale" ;;
   esac
 }
 for s in "${STAGES[@]}"; do run_stage "$s"; done

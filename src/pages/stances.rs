@@ -150,8 +150,9 @@ fn matrix_cells(data: &Data, matrix: &StanceMatrixData, st: &ViewState) -> Matri
 /// Offers the matrix as JSON: the browser's JSON.stringify, two spaces, as
 /// serde_json's pretty form (serde_json itself would add kilobytes to the page).
 fn download_json(data: &Data, matrix: &StanceMatrixData) {
-    let cells = export::stances_json(&data.corpus, &data.lexicon, matrix);
-    let text = serde_wasm_bindgen::to_value(&cells)
+    let cells = export::stances_json(&data.corpus, &data.lexicon, &data.statements, matrix);
+    // JSON-compatible: a missing outlet or date is `null`, as serde_json writes it.
+    let text = serde::Serialize::serialize(&cells, &serde_wasm_bindgen::Serializer::json_compatible())
         .ok()
         .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok())
         .and_then(|s| s.as_string());

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::facets::FilterArgs;
+use crate::facets::{FacetsArgs, FilterArgs};
 
 /// parallax — one event, many reports: the explorer's analysis as JSON.
 #[derive(Debug, Parser)]
@@ -55,12 +55,19 @@ pub enum Command {
     /// The parsed corpus: articles, paragraphs, sentences, removed boilerplate
     #[command(args_override_self = true)]
     Corpus,
-    /// Actor × issue stances: [{actor, issue, stance, evidence: [{article, start, end}]}]
+    /// Actor × issue stances of the articles a filter selects (all by
+    /// default): [{actor, issue, stance, evidence: [{article, cue, date,
+    /// end, outlet, sentence, stance, start, title}]}]
     #[command(args_override_self = true)]
     Stances {
-        /// Stances as CSV, one row per evidence sentence
+        /// Stances as CSV (RFC 4180, UTF-8 with a byte order mark), one row
+        /// per evidence sentence: actor, issue, stance, sentence, cue,
+        /// outlet, date, title, article, start, end
         #[arg(long)]
         csv: bool,
+        /// The articles to take stances from.
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Passages shared by two articles: [{a, b: {article, start, end}, score}]
     /// (byte offsets into the original text; a before b in id order)
@@ -79,5 +86,5 @@ pub enum Command {
         after_help = "Values of one facet are alternatives, different facets must all hold; \
                       \"unknown\" selects a missing outlet, event or date."
     )]
-    Facets(FilterArgs),
+    Facets(FacetsArgs),
 }

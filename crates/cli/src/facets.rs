@@ -10,17 +10,25 @@ use parallax_engine::facets::{FacetSelection, FacetValue, Filter, Sort};
 use parallax_engine::query::Query;
 use serde::Serialize;
 
-/// The filter options: the search, the sort, and the selected values of
-/// each facet (repeat an option for more values).
+/// `parallax facets`' options: a filter and the list's sort.
+#[derive(Debug, Default, Args)]
+pub struct FacetsArgs {
+    /// The articles to select.
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// id, date, outlet, length or shared; -KEY reverses
+    #[arg(long, value_name = "KEY", allow_hyphen_values = true, value_parser = parse_sort)]
+    sort: Option<Sort>,
+}
+
+/// The filter options: the search and the selected values of each facet
+/// (repeat an option for more values), as the page's URL holds them.
 #[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Filter")]
 pub struct FilterArgs {
     /// The search text (stems, "phrases")
     #[arg(long = "q", value_name = "TEXT", allow_hyphen_values = true)]
     q: Option<String>,
-    /// id, date, outlet, length or shared; -KEY reverses
-    #[arg(long, value_name = "KEY", allow_hyphen_values = true, value_parser = parse_sort)]
-    sort: Option<Sort>,
     /// Select articles that mention this actor
     #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
     actor: Vec<String>,
@@ -51,7 +59,7 @@ fn parse_sort(s: &str) -> Result<Sort, String> {
 
 impl FilterArgs {
     /// The engine's filter for these options.
-    fn filter(&self) -> Filter {
+    pub fn filter(&self) -> Filter {
         let carries = self.carries.iter().map(u32::to_string).collect();
         let lists = [&self.actor, &self.issue, &self.outlet, &self.event, &self.date, &self.shares];
         let [a, i, o, e, d, s] = lists.map(Clone::clone);
@@ -88,9 +96,9 @@ impl From<FacetValue> for ValueJson {
 }
 
 /// The articles `args` selects, sorted as asked, and every facet's values.
-pub fn json<'a>(bundle: &'a Bundle, args: &FilterArgs) -> FacetsJson<'a> {
+pub fn json<'a>(bundle: &'a Bundle, args: &FacetsArgs) -> FacetsJson<'a> {
     let fx = bundle.facets();
-    let sel = fx.select(&args.filter());
+    let sel = fx.select(&args.filter.filter());
     let mut order = sel.articles;
     fx.sort(&mut order, args.sort.unwrap_or_default());
     FacetsJson {

@@ -2,9 +2,9 @@
 //!
 //! ```text
 //! parallax corpus   [--corpus PATH] [--json]
-//! parallax stances  [--corpus PATH] [--lexicon PATH] [--json | --csv]
+//! parallax stances  [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--json | --csv]
 //! parallax passages [--corpus PATH] [--json] [--clusters]
-//! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--sort KEY] [--outlet X …] [--json]
+//! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--sort KEY] [--json]
 //! ```
 //!
 //! PATH is a seeds folder (default `seeds/`) or a JSON-lines file in
@@ -17,7 +17,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use parallax_engine::bundle::Bundle;
-use parallax_engine::lexicon::Lexicon;
 use parallax_engine::{Corpus, Diagnostic};
 use serde::Serialize;
 
@@ -42,8 +41,8 @@ fn main() -> ExitCode {
             Err(diags) => report(diags),
         },
         Command::Corpus => print_json(&output::corpus_json(&Corpus::build(source))),
-        Command::Stances { csv } => match lexicon() {
-            Ok(lex) => print_stances(&Corpus::build(source), &lex, *csv),
+        Command::Stances { csv, filter } => match lexicon() {
+            Ok(lex) => print_stances(&Bundle::build(source, lex), filter, *csv),
             Err(diags) => report(diags),
         },
         Command::Passages { clusters: true } => print_json(&passages::clusters_json(&Corpus::build(source))),
@@ -64,14 +63,15 @@ fn report(diags: Vec<Diagnostic>) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Prints the stance matrix of `corpus` as JSON, or as CSV if `csv`.
-fn print_stances(corpus: &Corpus, lex: &Lexicon, csv: bool) -> ExitCode {
-    let (statements, matrix) = stances::compute(corpus, lex);
+/// Prints the stance matrix of the articles `filter` selects as JSON, or
+/// as CSV if `csv`.
+fn print_stances(b: &Bundle, filter: &facets::FilterArgs, csv: bool) -> ExitCode {
+    let m = stances::matrix(b, filter);
     if csv {
-        let text = stances::csv(corpus, lex, &statements, &matrix);
+        let text = stances::csv(&b.corpus, &b.lexicon, &b.statements, &m);
         print_with(|out| out.write_all(text.as_bytes()))
     } else {
-        print_json(&stances::json(corpus, lex, &matrix))
+        print_json(&stances::json(&b.corpus, &b.lexicon, &b.statements, &m))
     }
 }
 

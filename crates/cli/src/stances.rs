@@ -1,18 +1,17 @@
-//! `parallax stances`: the actor × issue matrix as JSON (the exact shape
-//! outside checks read) or CSV (one row per evidence sentence).
+//! `parallax stances`: the actor × issue matrix of the articles a filter
+//! selects, as JSON (the exact shape outside checks read) or CSV (one row
+//! per evidence sentence): the page's export buttons write the same bytes.
 
-use parallax_engine::lexicon::Lexicon;
-use parallax_engine::stance::{self, StanceMatrix, Statement};
-use parallax_engine::Corpus;
+use parallax_engine::bundle::Bundle;
+use parallax_engine::stance::StanceMatrix;
 
-pub use parallax_loader::{lexicon_path, load_lexicon};
-
-/// Extracts the statements and the matrix over all articles.
-pub fn compute(corpus: &Corpus, lex: &Lexicon) -> (Vec<Statement>, StanceMatrix) {
-    let statements = stance::extract(corpus, lex);
-    let all: Vec<usize> = (0..corpus.articles.len()).collect();
-    let m = stance::matrix(&statements, &all);
-    (statements, m)
-}
+use crate::facets::FilterArgs;
 
 pub use parallax_engine::export::{stances_csv as csv, stances_json as json};
+pub use parallax_loader::{lexicon_path, load_lexicon};
+
+/// The stance matrix of the articles `filter` selects, as the page
+/// computes it for the same selection.
+pub fn matrix(bundle: &Bundle, filter: &FilterArgs) -> StanceMatrix {
+    bundle.stance_matrix(&bundle.facets().select(&filter.filter()).articles)
+}

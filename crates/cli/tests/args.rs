@@ -87,7 +87,7 @@ fn an_option_of_another_command_exits_2_naming_it() {
         (&["passages", "--csv"][..], "--csv"),
         (&["corpus", "--csv"], "--csv"),
         (&["stances", "--clusters"], "--clusters"),
-        (&["stances", "--outlet", "Reuters"], "--outlet"),
+        (&["stances", "--sort", "date"], "--sort"),
         (&["passages", "--q", "president"], "--q"),
         (&["corpus", "--sort", "date"], "--sort"),
     ] {
@@ -156,7 +156,7 @@ fn facet_options_select_and_sort() {
 fn stances_csv_and_passages_clusters_change_the_output() {
     let csv = run(&["stances", "--csv"]);
     assert_eq!(csv.status.code(), Some(0));
-    assert!(stdout(&csv).starts_with("actor,issue,stance,polarity,article,"));
+    assert!(stdout(&csv).starts_with("\u{feff}actor,issue,stance,sentence,cue,outlet,date,title,article,start,end\r\n"));
     assert!(json(&["stances", "--json"]).is_array());
     let clusters = json(&["passages", "--clusters"]);
     let pairs = json(&["passages"]);
@@ -167,5 +167,44 @@ fn stances_csv_and_passages_clusters_change_the_output() {
     for p in pairs.as_array().unwrap() {
         assert!(p["a"]["article"].as_str() < p["b"]["article"].as_str(), "{p}");
         assert!(p["a"].get("text").is_none(), "{p}");
+    }
+}
+
+#[test]
+fn stances_take_the_filter_and_both_formats_carry_the_same_rows() {
+    let all = json(&["stances"]);
+    let facets = json(&["facets"]);
+    let outlet = facets["facets"]["outlets"].as_array().unwrap().iter().find(|v| v["key"] != "unknown").unwrap();
+    let key = outlet["key"].as_str().unwrap();
+    let picked = json(&["facets", "--outlet", key]);
+    let ids: Vec<&str> = picked["articles"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    let cells = json(&["stances", "--outlet", key]);
+    let rows = |cells: &Value| -> Vec<Value> {
+        let mut rows = Vec::new();
+        for c in cells.as_array().unwrap() {
+            for e in c["evidence"].as_array().unwrap() {
+                rows.push(e.clone());
+            }
+        }
+        rows
+    };
+    let (all_rows, rows) = (rows(&all), rows(&cells));
+    assert!(!rows.is_empty() && rows.len() < all_rows.len(), "{} of {}", rows.len(), all_rows.len());
+    for e in &rows {
+        assert!(ids.contains(&e["article"].as_str().unwrap()), "{e}");
+        assert_eq!(e["outlet"], key, "{e}");
+        for field in ["sentence", "cue", "title", "stance"] {
+            assert!(!e[field].as_str().unwrap().is_empty(), "{field}: {e}");
+        }
+        assert!(all_rows.contains(e), "a filtered row is a row of the whole matrix: {e}");
+    }
+    // The CSV: a header and one record per evidence sentence, in the JSON's order.
+    let csv = stdout(&run(&["stances", "--csv", "--outlet", key]));
+    let records: Vec<&str> = csv.trim_start_matches('\u{feff}').split_terminator("\r\n").collect();
+    assert_eq!(records.len(), rows.len() + 1);
+    for (r, e) in records[1..].iter().zip(&rows) {
+        let tail = format!(",{},{},{}", e["article"].as_str().unwrap(), e["start"], e["end"]);
+        assert!(r.ends_with(&tail), "{r} / {tail}");
+        assert!(r.contains(&format!(",{key},")), "{r}");
     }
 }
