@@ -46,9 +46,12 @@ pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
     let focus = props.selected.unwrap_or((0, 0));
     html! {
         <>
-        <p class="scroll-hint" data-testid="matrix-hint" aria-hidden="true">
-            { format!("{cols} issues across, {rows} actors down: scroll the table sideways for more →") }
-        </p>
+        // More columns than a phone shows (the CSS shows it on narrow screens).
+        if cols > 6 {
+            <p class="scroll-hint" data-testid="matrix-hint" aria-hidden="true">
+                { format!("{cols} issues across, {rows} actors down: scroll the table sideways for more →") }
+            </p>
+        }
         <div class="matrix-wrap">
             <table class="matrix" data-testid="stance-matrix" {onkeydown}>
                 <caption class="visually-hidden">
