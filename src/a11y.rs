@@ -61,33 +61,21 @@ pub fn use_view_effects(data: &Data, dispatch: UseReducerDispatcher<Store>, st: 
             focus_id(HEADING_ID);
         }
         if st.view == View::Stances && st.cell.is_some() && before.is_none_or(|b| b.cell != st.cell) {
-            bring_into_view("evidence-title");
+            // Under the header, by the heading's `scroll-margin-top`.
+            if let Some(el) = document().get_element_by_id("evidence-title") {
+                el.scroll_into_view();
+            }
         }
         let listener = esc_listener(dispatch, st);
         move || drop(listener)
     });
 }
 
-/// Scrolls the element `id` to the top of the page (under the header, by
-/// its `scroll-margin-top`) if its top is not on the screen.
-fn bring_into_view(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else { return };
-    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-    if !(0.0..height * 0.75).contains(&el.get_bounding_client_rect().top()) {
-        el.scroll_into_view();
-    }
-}
-
-/// Focuses the element with id `id` without scrolling to it.
+/// Focuses the element with id `id`, if there is one (the heading is
+/// fixed at the top of the viewport: focusing it does not scroll).
 fn focus_id(id: &str) -> bool {
-    let Some(el) = document().get_element_by_id(id) else { return false };
-    // `focus({ preventScroll: true })`, through JS: a view may be scrolling to what it shows.
-    let opts = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &true.into());
-    js_sys::Reflect::get(&el, &"focus".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .is_some_and(|f| f.call1(&el, &opts).is_ok())
+    let el = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    el.is_some_and(|el| el.focus().is_ok())
 }
 
 /// The skip link: focus to the view's results (`#results`, else the main area).
@@ -96,9 +84,6 @@ pub fn skip_link() -> Html {
         e.prevent_default();
         if !focus_id("results") {
             focus_id("main");
-        }
-        if let Some(el) = document().get_element_by_id("results").or_else(|| document().get_element_by_id("main")) {
-            el.scroll_into_view();
         }
     });
     html! { <a class="skip-link" href="#" data-testid="skip-link" {onclick}>{ "Skip to results" }</a> }

@@ -144,7 +144,7 @@ fn Shell() -> Html {
                 on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={view_tabs(&state)} chips={facet_chips(&data, &state)} />
             <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
             <main id="main" class="page" tabindex="-1">
-                <h1 id={crate::a11y::HEADING_ID} class="visually-hidden" tabindex="-1" data-testid="view-heading">{ crate::a11y::heading(&state) }</h1>
+                <h1 id={crate::a11y::HEADING_ID} class="visually-hidden view-title" tabindex="-1" data-testid="view-heading">{ crate::a11y::heading(&state) }</h1>
                 { match state.view {
                     View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
                     View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },

@@ -81,7 +81,7 @@ fn heat_legend() -> Html {
             </p>
             <p class="heat-scale" aria-hidden="true">
                 { "Shading:" }
-                { for (1..=5).map(|l| html! { <span class={classes!("hm", format!("l{l}"))}>{ format!("≤{}%", l * 20) }</span> }) }
+                { for (1..=5u32).map(|l| html! { <span class={classes!("hm", format!("l{l}"))}>{ format!("≤{}%", l * 20) }</span> }) }
             </p>
         </div>
     }
