@@ -15,7 +15,7 @@ use crate::pages::articles::{ArticlesPage, Filtered};
 use crate::pages::overlap::OverlapPage;
 use crate::pages::stances::StancesPage;
 use crate::query::{encode, View, ViewState};
-use crate::url::{use_view, Action, Store, ViewCtx, ViewProvider};
+use crate::url::{use_view, Action, ViewCtx, ViewProvider};
 use parallax_engine::facets::Facet;
 
 /// How long reading the corpus may take before the first paint (the seeds
@@ -95,14 +95,12 @@ fn Shell() -> Html {
         });
     }
 
-    // Keyboard: `/` focuses the search box, Esc closes the reader.
-    {
-        let (dispatch, open) = (view.dispatcher(), state.article.is_some());
-        use_effect_with(open, move |&open| {
-            let listener = shell_keys(dispatch, open);
-            move || drop(listener)
-        });
-    }
+    // Keyboard: `/` focuses the search box; Esc closes the innermost open thing.
+    use_effect_with((), |_| {
+        let listener = shell_keys();
+        move || drop(listener)
+    });
+    crate::a11y::use_view_effects(&data, view.dispatcher(), &state);
 
     // Mirror the decoded state for tests and benchmarks (read-only).
     use_effect_with(view.clone(), |v| {
@@ -140,11 +138,13 @@ fn Shell() -> Html {
 
     html! {
         <div class="shell">
+            { crate::a11y::skip_link() }
             <TopBar summary={summary} q={AttrValue::from(state.q.clone())} clear_q={AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() }))}
                 shown={filtered.indices.len()} total={corpus.articles.len()}
                 on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={view_tabs(&state)} chips={facet_chips(&data, &state)} />
             <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
-            <main id="main" class="page">
+            <main id="main" class="page" tabindex="-1">
+                <h1 id={crate::a11y::HEADING_ID} class="visually-hidden view-title" tabindex="-1" data-testid="view-heading">{ crate::a11y::heading(&state) }</h1>
                 { match state.view {
                     View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
                     View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },
@@ -155,28 +155,22 @@ fn Shell() -> Html {
     }
 }
 
-/// The shell's keys: `/` focuses the search box, Esc closes the reader
-/// (when `open`).
-fn shell_keys(dispatch: UseReducerDispatcher<Store>, open: bool) -> EventListener {
+/// The shell's key: `/` focuses the search box (Esc: `a11y::esc_listener`).
+fn shell_keys() -> EventListener {
     EventListener::new_with_options(&document(), "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
         let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
         if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        let typing = typing_in_a_field();
-        match e.key().as_str() {
-            "/" if !typing => {
-                if let Some(input) = document()
-                    .get_element_by_id("search")
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    e.prevent_default();
-                    let _ = input.focus();
-                    input.select();
-                }
-            }
-            "Escape" if open => dispatch.dispatch(Action::CloseReader),
-            _ => {}
+        if e.key() != "/" || typing_in_a_field() {
+            return;
+        }
+        if let Some(input) =
+            document().get_element_by_id("search").and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
+            e.prevent_default();
+            let _ = input.focus();
+            input.select();
         }
     })
 }

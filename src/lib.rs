@@ -3,6 +3,7 @@
 //! `parallax-engine`; this crate only renders it and keeps the view in the
 //! URL.
 
+pub mod a11y;
 pub mod app;
 pub mod components;
 pub mod data;

@@ -60,7 +60,7 @@ fn ArticleRow(props: &ArticleRowProps) -> Html {
                 { " · " }
                 <span class="row-shared" title="Share of its words in passages other articles also carry" data-testid="row-shared">
                     <span class={classes!("bar", format!("b{}", r.shared.min(100).div_ceil(10)))} aria-hidden="true"><span></span></span>
-                    { format!("{}% shared", r.shared) }
+                    { format!("{}% shared", r.shared) }<span class="visually-hidden">{ ": of its words, in passages other articles also carry" }</span>
                 </span>
             </div>
             <p class="row-snippet">{ marked(&r.snippet, &r.snippet_hits) }</p>

@@ -4,6 +4,7 @@
 pub mod article_list;
 pub mod diff;
 pub mod facet_panel;
+pub mod grid;
 pub mod notices;
 pub mod reader;
 pub mod stance_matrix;

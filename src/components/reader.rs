@@ -31,6 +31,8 @@ pub struct SharedRange {
     pub href: AttrValue,
     pub class: &'static str,
     pub title: AttrValue,
+    /// The collation of every version, when the passage is in a cluster.
+    pub versions: Option<AttrValue>,
 }
 
 fn ok_range(text: &str, a: usize, z: usize) -> bool {
@@ -61,7 +63,7 @@ fn with_focus(b: &Block, from: usize, to: usize) -> Html {
 fn body(b: &Block) -> Html {
     let mut parts: Vec<Html> = Vec::new();
     let mut at = 0;
-    for r in b.shared.iter() {
+    for (k, r) in b.shared.iter().enumerate() {
         if r.start < at || !ok_range(&b.text, r.start, r.end) {
             continue;
         }
@@ -71,6 +73,14 @@ fn body(b: &Block) -> Html {
                 { with_focus(b, r.start, r.end) }
             </a>
         });
+        // After the passage's last sentence in this paragraph: all its versions.
+        if let Some(v) =
+            r.versions.as_ref().filter(|&v| b.shared.get(k + 1).and_then(|n| n.versions.as_ref()) != Some(v))
+        {
+            parts.push(html! {
+                <>{ " " }<a class="versions" href={v.clone()} data-testid="all-versions" title="Every article's version of this passage, side by side">{ "all versions" }</a></>
+            });
+        }
         at = r.end;
     }
     parts.push(with_focus(b, at, b.text.len()));
@@ -125,6 +135,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
                     </button>
                 }
             </header>
+            if d.blocks.iter().any(|b| !b.shared.is_empty()) { { legend() } }
             <div class="reader-body">
                 { for d.blocks.iter().filter(|b| props.boilerplate || !matches!(b.kind, BlockKind::Removed(_))).map(|b| match b.kind {
                     BlockKind::Heading => html! { <h3>{ marked(&b.text, &b.hits) }</h3> },
@@ -138,5 +149,18 @@ pub fn Reader(props: &ReaderProps) -> Html {
                 }) }
             </div>
         </article>
+    }
+}
+
+/// What the reader's underlines mean.
+fn legend() -> Html {
+    html! {
+        <p class="reader-legend" data-testid="reader-legend">
+            { "Underlined sentences are shared with other articles; select one to compare. " }
+            <span class="shared c1" data-testid="legend-cluster">{ "Solid, in colour" }</span>
+            { ": a passage carried by three or more articles (one colour per passage; “all versions” lists them). " }
+            <span class="shared pair-only" data-testid="legend-pair">{ "Dashed" }</span>
+            { ": shared with one other article." }
+        </p>
     }
 }

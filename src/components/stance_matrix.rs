@@ -5,8 +5,9 @@
 use std::rc::Rc;
 
 use parallax_engine::stance::Stance;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use super::grid;
 
 /// The symbol that carries a stance beside its colour.
 pub fn symbol(s: Stance) -> &'static str {
@@ -34,36 +35,23 @@ pub struct StanceMatrixProps {
 }
 
 fn cell_id(r: usize, c: usize) -> String {
-    format!("cell-{r}-{c}")
+    grid::cell_id("cell", r, c)
 }
 
 #[component]
 pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
     let rows = props.actors.len();
     let cols = props.issues.len();
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let (Some(r), Some(c)) = (el.get_attribute("data-r"), el.get_attribute("data-c")) else { return };
-        let (Ok(r), Ok(c)) = (r.parse::<usize>(), c.parse::<usize>()) else { return };
-        let (nr, nc) = match e.key().as_str() {
-            "ArrowUp" => (r.saturating_sub(1), c),
-            "ArrowDown" => ((r + 1).min(rows.saturating_sub(1)), c),
-            "ArrowLeft" => (r, c.saturating_sub(1)),
-            "ArrowRight" => (r, (c + 1).min(cols.saturating_sub(1))),
-            "Home" => (r, 0),
-            "End" => (r, cols.saturating_sub(1)),
-            _ => return,
-        };
-        e.prevent_default();
-        if let Some(next) = gloo::utils::document()
-            .get_element_by_id(&cell_id(nr, nc))
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = next.focus();
-        }
-    });
+    let onkeydown = grid::grid_keys("cell", rows, cols);
     let focus = props.selected.unwrap_or((0, 0));
     html! {
+        <>
+        // More columns than a phone shows (the CSS shows it on narrow screens).
+        if cols > 6 {
+            <p class="scroll-hint" data-testid="matrix-hint" aria-hidden="true">
+                { format!("{cols} issues across, {rows} actors down: scroll the table sideways for more →") }
+            </p>
+        }
         <div class="matrix-wrap">
             <table class="matrix" data-testid="stance-matrix" {onkeydown}>
                 <caption class="visually-hidden">
@@ -72,7 +60,7 @@ pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
                 <thead>
                     <tr>
                         <th scope="col" class="corner">{ "Actor \\ issue" }</th>
-                        { for props.issues.iter().map(|i| html! { <th scope="col" class="issue"><span>{ i.clone() }</span></th> }) }
+                        { for props.issues.iter().map(|i| html! { <th scope="col" class="issue" title={i.clone()}><span>{ i.clone() }</span></th> }) }
                     </tr>
                 </thead>
                 <tbody>
@@ -113,5 +101,6 @@ pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
                 </tbody>
             </table>
         </div>
+        </>
     }
 }

@@ -61,24 +61,16 @@ pub fn TopBar(props: &TopBarProps) -> Html {
             </div>
             <div class="status">
                 if !props.q.is_empty() {
-                    <a class="chip" href={props.clear_q.clone()} data-testid="chip-q" title="Remove this filter">
-                        { format!("“{}”", props.q) }<span aria-hidden="true">{ " ×" }</span>
-                        <span class="visually-hidden">{ " (remove)" }</span>
-                    </a>
+                    { chip(format!("“{}”", props.q).into(), props.clear_q.clone(), "chip-q") }
                 }
-                { for props.chips.iter().map(|(label, href)| html! {
-                    <a class="chip facet-chip" href={href.clone()} data-testid="chip" title="Remove this filter">
-                        { label.clone() }<span aria-hidden="true">{ " ×" }</span>
-                        <span class="visually-hidden">{ " (remove)" }</span>
-                    </a>
-                }) }
+                { for props.chips.iter().map(|(label, href)| chip(label.clone(), href.clone(), "chip")) }
                 <span class="count" data-testid="result-count" aria-live="polite">
                     { format!("{} of {} articles", props.shown, props.total) }
                 </span>
-                <button type="button" class="copy" data-testid="copy-link" onclick={on_copy}>
-                    { if props.copied { "Link copied ✓" } else { "Copy link" } }
-                </button>
             </div>
+            <button type="button" class="copy" data-testid="copy-link" onclick={on_copy}>
+                { if props.copied { "Link copied ✓" } else { "Copy link" } }
+            </button>
             if props.tabs.len() > 1 {
                 <nav class="tabs" aria-label="Views">
                     { for props.tabs.iter().map(|t| html! {
@@ -89,5 +81,16 @@ pub fn TopBar(props: &TopBarProps) -> Html {
                 </nav>
             }
         </header>
+    }
+}
+
+/// A removable filter: its label (cut with an ellipsis when long, the ×
+/// always shown) and the link without it.
+fn chip(label: AttrValue, href: AttrValue, testid: &'static str) -> Html {
+    html! {
+        <a class="chip" href={href} data-testid={testid} title={format!("Remove this filter: {label}")}>
+            <span class="chip-label">{ label }</span><span class="chip-x" aria-hidden="true">{ "×" }</span>
+            <span class="visually-hidden">{ " (remove)" }</span>
+        </a>
     }
 }

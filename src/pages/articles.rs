@@ -153,7 +153,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
     html! {
         <div class={classes!("articles-page", reader.is_some().then_some("with-reader"))}>
             { facet_panel }
-            <section class="list-pane" aria-label="Article list">
+            <section class="list-pane" aria-label="Article list" id="results" tabindex="-1">
                 <ArticleList rows={rows} empty={no_articles(&st)} />
                 { more.unwrap_or_default() }
             </section>
@@ -372,31 +372,41 @@ fn facet_groups(data: &Data, f: &Filtered) -> Rc<[FacetGroupView]> {
         .collect()
 }
 
+/// A shared sentence's link to the pair view, its colour class, its
+/// tooltip, and the link to all versions when its passage is in a cluster.
+type SentenceLink = (AttrValue, &'static str, AttrValue, Option<AttrValue>);
+
 /// For each sentence of `a`: the shared passage it belongs to, as a link
-/// to the pair view (see `Bundle::sentence_links`).
-fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrValue, &'static str, AttrValue)>> {
+/// to the pair view (see `Bundle::sentence_links`). A passage carried by
+/// three or more articles has its cluster's colour and a link to all its
+/// versions; one shared with a single other article has its own style.
+fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<SentenceLink>> {
     const COLOURS: [&str; 8] = ["c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7"];
     let corpus = &data.corpus;
     let Some(me) = corpus.index_of(a.id()) else { return Vec::new() };
     let id = |i: u32| corpus.articles[i as usize].id().to_string();
+    let to_overlap = ViewState { view: View::Overlap, pair: None, passage: None, cluster: None, ..st.clone() };
     data.sentence_links(me)
         .into_iter()
         .map(|link| {
             let l = link?;
-            let href = encode(&ViewState {
-                view: View::Overlap,
-                pair: Some((id(l.a), id(l.b))),
-                passage: Some(l.index),
-                cluster: None,
-                ..st.clone()
-            });
-            let class = l.cluster.map(|c| COLOURS[c as usize % COLOURS.len()]).unwrap_or("c0");
+            let href =
+                encode(&ViewState { pair: Some((id(l.a), id(l.b))), passage: Some(l.index), ..to_overlap.clone() });
             let o = corpus.articles[l.other as usize].title();
-            let title = match l.cluster {
-                Some(_) => format!("Shared with “{o}” and others — compare side by side"),
-                None => format!("Shared with “{o}” — compare side by side"),
-            };
-            Some((AttrValue::from(href), class, AttrValue::from(title)))
+            Some(match l.cluster {
+                Some(c) => (
+                    AttrValue::from(href),
+                    COLOURS[c as usize % COLOURS.len()],
+                    AttrValue::from(format!("Shared with “{o}” and others — compare side by side")),
+                    Some(AttrValue::from(encode(&ViewState { cluster: Some(c), ..to_overlap.clone() }))),
+                ),
+                None => (
+                    AttrValue::from(href),
+                    "pair-only",
+                    AttrValue::from(format!("Shared with “{o}” only — compare side by side")),
+                    None,
+                ),
+            })
         })
         .collect()
 }
@@ -421,7 +431,7 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
         let first = p.first_sentence as usize;
         let shared: Vec<SharedRange> = (first..first + p.sentence_count as usize)
             .filter_map(|i| {
-                let (href, class, title) = links.get(i)?.clone()?;
+                let (href, class, title, versions) = links.get(i)?.clone()?;
                 let sp = a.sentences[i].span;
                 Some(SharedRange {
                     start: (sp.start - p.span.start) as usize,
@@ -429,6 +439,7 @@ fn reader_data(data: &Data, st: &ViewState, a: &Article, q: &Query) -> ReaderDat
                     href,
                     class,
                     title,
+                    versions,
                 })
             })
             .collect();

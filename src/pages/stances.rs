@@ -84,7 +84,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
 
     html! {
         <div class={classes!("stances-page", evidence.is_some().then_some("with-evidence"))}>
-            <section class="matrix-pane" aria-label="Stance matrix">
+            <section class="matrix-pane" aria-label="Stance matrix" id="results" tabindex="-1">
                 { scope_note(&st, &props.filtered) }
                 <div class="matrix-tools">
                     <p class="legend">
@@ -183,7 +183,7 @@ fn evidence_panel(
         return html! {
             <aside class="evidence" data-testid="evidence">
                 <a class="close" href={close} aria-label="Close the evidence">{ "×" }</a>
-                <h2>{ format!("{actor_name} · {issue_name}") }</h2>
+                <h2 id="evidence-title">{ format!("{actor_name} · {issue_name}") }</h2>
                 <p class="empty-note">{ "No evidence in the selected articles: this actor takes no position on this issue in them." }</p>
             </aside>
         };

@@ -36,7 +36,8 @@ fn pair_state(st: &ViewState, a: &str, b: &str, p: Option<u32>) -> ViewState {
     }
 }
 
-fn short(s: &str, n: usize) -> String {
+/// `s` cut to `n` characters, with an ellipsis if it was longer.
+pub(crate) fn short(s: &str, n: usize) -> String {
     let t: String = s.chars().take(n).collect();
     if t.len() < s.len() {
         format!("{}…", t.trim_end())

@@ -5,6 +5,7 @@ use parallax_engine::passages::PairSummary;
 use yew::prelude::*;
 
 use super::{pair_state, short, OverlapPageProps};
+use crate::components::grid;
 use crate::data::{use_data, Data};
 use crate::pages::articles::{date_label, scope_note};
 use crate::query::{encode, View, ViewState};
@@ -35,14 +36,14 @@ pub(super) fn Overview(props: &OverlapPageProps) -> Html {
         if sel.len() <= HEATMAP_MAX { heat_map(&data, st, sel) } else { top_pairs_table(&data, st, sel, top_pairs) };
 
     html! {
-        <div class="overlap-page" data-testid="overview">
+        <div class="overlap-page" data-testid="overview" id="results" tabindex="-1">
             { scope_note(st, &props.filtered) }
             <section aria-labelledby="heat-title">
                 <h2 id="heat-title" class="section-title">{ "How much each pair of articles shares" }</h2>
                 <p class="muted small">
-                    { format!("Share of the shorter article's words inside shared passages; {shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.",
-                        sel.len() * (sel.len() - 1) / 2) }
+                    { format!("{shared_pairs} of {} pairs share something. Select a cell to compare the two side by side.", sel.len() * (sel.len() - 1) / 2) }
                 </p>
+                if sel.len() <= HEATMAP_MAX { { heat_legend() } }
                 { heat_map }
             </section>
             <section aria-labelledby="clusters-title">
@@ -70,17 +71,39 @@ fn pair_link(data: &Data, st: &ViewState, x: usize, y: usize) -> String {
     encode(&pair_state(st, corpus.articles[x].id(), corpus.articles[y].id(), None))
 }
 
-/// The heat map of the selected articles `sel`: one cell per pair.
+/// What the heat map's numbers and colours mean.
+fn heat_legend() -> Html {
+    html! {
+        <div class="heat-legend small" data-testid="heat-legend">
+            <p>
+                { "Each cell, e.g. " }<span class="legend-sample"><b>{ "62%" }</b>{ " 6×" }</span>
+                { ": 62% of the shorter article's words lie in passages the two articles share, and they share 6 passages. “·”: nothing shared." }
+            </p>
+            <p class="heat-scale" aria-hidden="true">
+                { "Shading:" }
+                { for (1..=5u32).map(|l| html! { <span class={classes!("hm", format!("l{l}"))}>{ format!("≤{}%", l * 20) }</span> }) }
+            </p>
+        </div>
+    }
+}
+
+/// The heat map of the selected articles `sel`: one cell per pair; the
+/// arrow keys move between cells (one tab stop), Enter opens a pair.
 fn heat_map(data: &Data, st: &ViewState, sel: &[usize]) -> Html {
     let corpus = &data.corpus;
+    let onkeydown = grid::grid_keys("hm", sel.len(), sel.len());
     html! {
         <div class="matrix-wrap">
-            <table class="heatmap" data-testid="heatmap">
+            <table class="heatmap" data-testid="heatmap" {onkeydown}>
+                <caption class="visually-hidden">
+                    { "Shared words and passages of each pair of articles. Arrow keys move between cells; Enter compares the pair." }
+                </caption>
                 <thead>
                     <tr>
                         <th scope="col" class="corner">{ "Article" }</th>
-                        { for sel.iter().enumerate().map(|(k, &i)| html! {
-                            <th scope="col" class="num" title={corpus.articles[i].title().to_string()}>{ k + 1 }</th>
+                        { for sel.iter().enumerate().map(|(k, &i)| {
+                            let t = corpus.articles[i].title().to_string();
+                            html! { <th scope="col" class="num" title={t.clone()} aria-label={format!("{}: {t}", k + 1)}>{ k + 1 }</th> }
                         }) }
                     </tr>
                 </thead>
@@ -94,7 +117,7 @@ fn heat_map(data: &Data, st: &ViewState, sel: &[usize]) -> Html {
                                     <span class="art-title">{ short(a.title(), 60) }</span>
                                     <span class="art-meta">{ format!("{} · {}", a.meta.outlet_or_unknown(), date_label(a)) }</span>
                                 </th>
-                                { for sel.iter().map(|&j| heat_cell(data, st, i, j)) }
+                                { for sel.iter().enumerate().map(|(c, &j)| heat_cell(data, st, (r, i), (c, j))) }
                             </tr>
                         }
                     }) }
@@ -104,38 +127,45 @@ fn heat_map(data: &Data, st: &ViewState, sel: &[usize]) -> Html {
     }
 }
 
-/// The heat map's cell of articles `i` (row) and `j` (column).
-fn heat_cell(data: &Data, st: &ViewState, i: usize, j: usize) -> Html {
-    if i == j {
-        return html! { <td class="hm diag" aria-label="same article">{ "—" }</td> };
-    }
+/// The heat map's cell at row `r` (article `i`) and column `c` (article `j`).
+fn heat_cell(data: &Data, st: &ViewState, (r, i): (usize, usize), (c, j): (usize, usize)) -> Html {
     let corpus = &data.corpus;
+    let id = grid::cell_id("hm", r, c);
+    // The grid's one tab stop: the first cell right of the diagonal.
+    let tabindex = if (r, c) == (0, 1) { "0" } else { "-1" };
+    let (dr, dc) = (r.to_string(), c.to_string());
+    let names = format!("“{}” and “{}”", short(corpus.articles[i].title(), 40), short(corpus.articles[j].title(), 40));
+    if i == j {
+        return html! {
+            <td class="hm diag" id={id} tabindex={tabindex} data-r={dr} data-c={dc} aria-label="the same article">{ "—" }</td>
+        };
+    }
     match data.pair_summary(i.min(j) as u32, i.max(j) as u32) {
         Some(s) => {
             let (x, y) = if i < j { (i, j) } else { (j, i) };
             let href = pair_link(data, st, x, y);
             let pct = (s.shorter_share * 100.0).round() as u32;
+            let n = s.passages;
             let label = format!(
-                "{} × {}: {} shared passage{}, {}% of the shorter article",
-                short(corpus.articles[i].title(), 40),
-                short(corpus.articles[j].title(), 40),
-                s.passages,
-                if s.passages == 1 { "" } else { "s" },
-                pct
+                "{names} share {n} passage{}: {pct}% of the shorter article's words",
+                if n == 1 { "" } else { "s" }
             );
             let level = ((s.shorter_share * 5.0).ceil() as u32).clamp(1, 5);
             html! {
                 <td class={classes!("hm", format!("l{level}"))}>
-                    <a href={href} title={label.clone()} aria-label={label} data-testid="heat-cell"
+                    <a href={href} id={id} tabindex={tabindex} data-r={dr} data-c={dc} title={label.clone()} aria-label={label} data-testid="heat-cell"
                         data-a={corpus.articles[x].id().to_string()} data-b={corpus.articles[y].id().to_string()}
-                        data-passages={s.passages.to_string()}>
+                        data-passages={n.to_string()}>
                         <span class="pct">{ format!("{pct}%") }</span>
-                        <span class="cnt">{ format!("{}×", s.passages) }</span>
+                        <span class="cnt">{ format!("{n}×") }</span>
                     </a>
                 </td>
             }
         }
-        None => html! { <td class="hm none" title="nothing shared">{ "·" }</td> },
+        None => html! {
+            <td class="hm none" id={id} tabindex={tabindex} data-r={dr} data-c={dc} data-testid="heat-none"
+                title="nothing shared" aria-label={format!("{names}: nothing shared")}>{ "·" }</td>
+        },
     }
 }
 
