@@ -49,6 +49,14 @@ fn range_of(ws: &[(usize, usize)], start: usize, len: usize, text_len: usize) ->
 /// on lowercased stems) and returns the ops with byte ranges into the
 /// original texts, in order. Total: empty texts give an empty list.
 pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
+    aligned_share(a_text, b_text).0
+}
+
+/// [`word_alignment`] and the share of words the two texts have in common:
+/// twice the words aligned as equal over the words of both (Dice's
+/// coefficient on the alignment; 1 for identical wording, 0 for none, and
+/// 1 for two empty texts).
+pub fn aligned_share(a_text: &str, b_text: &str) -> (Vec<AlignOp>, f32) {
     let stemmer = english_stemmer();
     let split = |t: &str| -> (Vec<(usize, usize)>, Vec<String>) {
         words(t).map(|(o, w)| ((o, o + w.len()), stem_word(&stemmer, w))).unzip()
@@ -63,9 +71,13 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
     let Ok(()) = myers::diff_deadline_raw(&mut hook, &ka[..], 0..ka.len(), &kb[..], 0..kb.len(), None);
     let ops = hook.into_inner().into_inner().into_ops();
     let mut out = Vec::with_capacity(ops.len());
+    let mut equal = 0usize;
     for op in ops {
         let (kind, ai, al, bi, bl) = match op {
-            DiffOp::Equal { old_index, new_index, len } => (AlignKind::Equal, old_index, len, new_index, len),
+            DiffOp::Equal { old_index, new_index, len } => {
+                equal += len;
+                (AlignKind::Equal, old_index, len, new_index, len)
+            }
             DiffOp::Delete { old_index, old_len, new_index } => (AlignKind::OnlyA, old_index, old_len, new_index, 0),
             DiffOp::Insert { old_index, new_index, new_len } => (AlignKind::OnlyB, old_index, 0, new_index, new_len),
             DiffOp::Replace { old_index, old_len, new_index, new_len } => {
@@ -74,7 +86,8 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
         };
         out.push(AlignOp { kind, a: range_of(&wa, ai, al, a_text.len()), b: range_of(&wb, bi, bl, b_text.len()) });
     }
-    out
+    let words = ka.len() + kb.len();
+    (out, if words == 0 { 1.0 } else { (2 * equal) as f32 / words as f32 })
 }
 
 #[cfg(test)]
@@ -95,5 +108,8 @@ mod tests {
         assert!(word_alignment("", "").is_empty());
         let only_b = word_alignment("", "new words");
         assert_eq!(only_b, vec![AlignOp { kind: AlignKind::OnlyB, a: Span::new(0, 0), b: Span::new(0, 9) }]);
+        // 4 equal words of 6 + 9: the parties, NATO and "oppose(d)".
+        assert_eq!(aligned_share(a, b).1, 8.0 / 15.0);
+        assert_eq!(aligned_share("Same words here.", "same Words here").1, 1.0);
     }
 }
