@@ -199,9 +199,7 @@ impl<K: Known> Decoder<'_, K> {
             self.st.cluster = Some(val);
         } else if let Some(key) = val.parse::<usize>().ok().and_then(|n| self.known.cluster_key(n)) {
             self.notices.push(format!(
-                "cluster={} is an old link that numbers passages, and numbers change when articles are added: it opened the passage numbered {} today. Its lasting link is cluster={key}.",
-                show(&val),
-                show(&val)
+                "cluster={val} is an old link by number, which may now name another passage; this one's lasting link is cluster={key}."
             ));
             self.st.cluster = Some(key);
         } else {

@@ -8,22 +8,19 @@ use parallax_engine::passages::{
 use parallax_engine::Corpus;
 use serde::{Serialize, Serializer};
 
-/// One side of a passage: `{"article", "end", "start", "text"?}` (byte
-/// offsets into the article's original text; the text only in clusters).
+/// One side of a passage: `{"article", "end", "start"}` (byte offsets
+/// into the article's original text).
 #[derive(Serialize)]
 struct SideJson<'a> {
     article: &'a str,
     end: u32,
     start: u32,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
 }
 
 impl<'a> SideJson<'a> {
-    /// Side `s`, with its text if `with_text`.
-    fn new(corpus: &'a Corpus, s: &PassageSide, with_text: bool) -> Self {
-        let a = &corpus.articles[s.article as usize];
-        SideJson { article: a.id(), end: s.span.end, start: s.span.start, text: with_text.then(|| a.slice(s.span)) }
+    /// Side `s`.
+    fn new(corpus: &'a Corpus, s: &PassageSide) -> Self {
+        SideJson { article: corpus.articles[s.article as usize].id(), end: s.span.end, start: s.span.start }
     }
 }
 
@@ -55,8 +52,8 @@ impl<'a> PairsJson<'a> {
 impl Serialize for PairsJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.pairs.iter().map(|p| PairJson {
-            a: SideJson::new(self.corpus, &p.a, false),
-            b: SideJson::new(self.corpus, &p.b, false),
+            a: SideJson::new(self.corpus, &p.a),
+            b: SideJson::new(self.corpus, &p.b),
             score: (p.score as f64 * 1000.0).round() / 1000.0,
         }))
     }

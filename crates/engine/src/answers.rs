@@ -161,9 +161,9 @@ impl Bundle {
         Overlap { clusters, clusters_left, shared_pairs, top_pairs: best.into_iter().cloned().collect() }
     }
 
-    /// The cluster named `key` ([`Cluster::key`]), if any.
-    pub fn cluster_by_key(&self, key: &str) -> Option<&Cluster> {
-        self.passages.cluster_by_key(&self.corpus, key)
+    /// The position of the cluster named `key` ([`Cluster::key`]), if any.
+    pub fn cluster_by_key(&self, key: &str) -> Option<usize> {
+        self.passages.clusters.iter().position(|c| c.key(&self.corpus) == key)
     }
 
     /// The collation of cluster `cluster` (a position) against its member

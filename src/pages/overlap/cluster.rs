@@ -41,9 +41,7 @@ pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
     use_effect_with(props.cluster.clone(), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
     let st = &props.state;
     let corpus = &data.corpus;
-    let Some(pos) = data.passages.clusters.iter().position(|c| c.key(corpus) == *props.cluster) else {
-        return html! {};
-    };
+    let Some(pos) = data.cluster_by_key(&props.cluster) else { return html! {} };
     let c = &data.passages.clusters[pos];
     let in_sel = member_table(corpus.articles.len(), props.filtered.indices.iter().copied());
     let visible = |a: u32| st.all || in_sel.get(a as usize).copied().unwrap_or(false);
@@ -64,9 +62,8 @@ pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
         data.collation(pos, base, |m| visible(m.article)).take(shown).collect()
     };
     let carries = member_table(corpus.articles.len(), c.articles.iter().map(|&a| a as usize));
-    let missing: Vec<&Article> =
-        corpus.articles.iter().enumerate().filter(|(i, _)| !carries[*i]).map(|x| x.1).collect();
-    let missing_sel = missing.iter().filter(|a| corpus.index_of(a.id()).is_some_and(|i| in_sel[i])).count();
+    let missing: Vec<usize> = (0..corpus.articles.len()).filter(|&i| !carries[i]).collect();
+    let missing_sel = missing.iter().filter(|&&i| in_sel[i]).count();
     let carried_sel = c.articles.iter().filter(|&&a| in_sel[a as usize]).count();
     let narrowed = props.filtered.indices.len() < props.filtered.total;
     let twice = |a: u32| c.members.iter().filter(|m| m.article == a).count() > 1;
@@ -94,7 +91,7 @@ pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
                         <td colspan="2" data-testid="not-carried-by">
                             if missing.is_empty() { { "every article in the corpus carries it." } }
                             else {
-                                { first_named(missing.iter().map(|a| source_label(a)), missing.len(), MISSING_NAMED).join("; ") }
+                                { first_named(missing.iter().map(|&i| source_label(&corpus.articles[i])), missing.len(), MISSING_NAMED).join("; ") }
                                 { if narrowed { format!(" ({missing_sel} of them selected)") } else { String::new() } }
                             }
                         </td>
@@ -114,23 +111,17 @@ fn hidden_note(st: &ViewState, hidden: usize) -> Html {
         (true, true) => "your filters",
         _ => "your search and filters",
     };
-    if st.all && (!st.q.is_empty() || st.has_facets()) {
-        let href = encode(&ViewState { all: false, show: None, ..st.clone() });
-        return html! {
-            <p class="note" data-testid="hidden-readings">
-                { format!("Showing every version, including those outside {by}. ") }<a href={href}>{ "Show only the selected" }</a>
-            </p>
-        };
-    }
-    if hidden == 0 {
+    let filtered = !st.q.is_empty() || st.has_facets();
+    let (msg, link) = if st.all && filtered {
+        (format!("Showing every version, including those outside {by}. "), "Show only the selected")
+    } else if hidden > 0 && !st.all {
+        (format!("{hidden} more version{} hidden by {by} — ", if hidden == 1 { "" } else { "s" }), "show them")
+    } else {
         return Html::default();
-    }
-    let href = encode(&ViewState { all: true, show: None, ..st.clone() });
+    };
+    let href = encode(&ViewState { all: !st.all, show: None, ..st.clone() });
     html! {
-        <p class="note" data-testid="hidden-readings">
-            { format!("{hidden} more version{} hidden by {by} — ", if hidden == 1 { "" } else { "s" }) }
-            <a href={href} data-testid="show-hidden">{ "show them" }</a>
-        </p>
+        <p class="note" data-testid="hidden-readings">{ msg }<a href={href} data-testid="show-hidden">{ link }</a></p>
     }
 }
 
@@ -155,7 +146,7 @@ fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twic
     });
     let pct = (r.closeness * 100.0).round() as u32;
     let as_base = encode(&ViewState { base: Some(art.id().to_string()), ..st.clone() });
-    let title: String = art.title().chars().take(70).collect();
+    let title = super::short(art.title(), 70);
     html! {
         <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-member={r.index.to_string()}
             data-closeness={pct.to_string()} data-tier={r.tier.name()} data-base={is_base.to_string()}>

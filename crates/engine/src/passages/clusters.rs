@@ -23,7 +23,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::{Cluster, PassageSide, Passages, SentenceRange, SharedPassage};
+use super::{Cluster, PassageSide, SentenceRange, SharedPassage};
 use crate::model::Corpus;
 
 /// The root of `x` in the union-find forest `parent`, halving the path.
@@ -228,21 +228,6 @@ impl Cluster {
         let m = self.core_member();
         let id = corpus.articles.get(m.article as usize).map_or("", |a| a.id());
         format!("{id}.{}", m.sentences.start)
-    }
-}
-
-impl Passages {
-    /// The cluster named `key` (see [`Cluster::key`]), if any.
-    pub fn cluster_by_key(&self, corpus: &Corpus, key: &str) -> Option<&Cluster> {
-        let (id, s) = key.rsplit_once('.')?;
-        let (article, s) = (corpus.index_of(id)? as u32, s.parse::<u32>().ok()?);
-        if s.to_string() != key[id.len() + 1..] {
-            return None;
-        }
-        self.clusters.iter().find(|c| {
-            let m = c.core_member();
-            m.article == article && m.sentences.start == s
-        })
     }
 }
 
