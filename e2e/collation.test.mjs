@@ -25,7 +25,7 @@ async function rows(s) {
       article: e.getAttribute('data-article-id'),
       closeness: Number(e.getAttribute('data-closeness')),
       tier: e.getAttribute('data-tier'),
-      base: e.getAttribute('data-base') === 'true',
+      base: e.getAttribute('data-tier') === 'base',
       text: e.querySelector('td:last-child').innerText,
       title: e.querySelector('td.closeness')?.getAttribute('title') ?? '',
       spoken: e.querySelector('td.closeness .visually-hidden')?.textContent ?? '',

@@ -211,19 +211,18 @@ impl<K: Known> Decoder<'_, K> {
     fn collation(&mut self) {
         let open = self.st.cluster.is_some();
         if let Some(b) = self.base.take() {
-            if !open {
-                self.notices.push(format!("Ignored base={}: no passage is open.", show(&b)));
-            } else if self.known.article_sentences(&b).is_some() {
+            if open && self.known.article_sentences(&b).is_some() {
                 self.st.base = Some(b);
             } else {
-                self.notices.push(format!("Ignored base={}: there is no such article.", show(&b)));
+                self.notices.push(format!("Ignored base={}: expected an article of the open passage.", show(&b)));
             }
         }
-        match (self.all.take().as_deref(), open) {
-            (None | Some("0"), _) => {}
-            (Some("1"), true) => self.st.all = true,
-            (Some(v), true) => self.notices.push(format!("Ignored all={}: expected 1 or 0.", show(v))),
-            (Some(v), false) => self.notices.push(format!("Ignored all={}: no passage is open.", show(v))),
+        if let Some(v) = self.all.take() {
+            if open && v == "1" {
+                self.st.all = true;
+            } else if v != "0" {
+                self.notices.push(format!("Ignored all={}: expected 1, with a passage open.", show(&v)));
+            }
         }
     }
 

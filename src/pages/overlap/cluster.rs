@@ -130,12 +130,8 @@ fn hidden_note(st: &ViewState, hidden: usize) -> Html {
 fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twice: bool) -> Html {
     let Some(art) = art else { return Html::default() };
     let text = art.slice(r.member.span);
-    let is_base = r.tier == Tier::Base;
-    let reading = if is_base {
-        html! { { text } }
-    } else {
-        diff::side(text, &r.ops, true)
-    };
+    // The base's own row has no ops: its text, unmarked.
+    let reading = diff::side(text, &r.ops, true);
     let reader = encode(&ViewState {
         view: View::Articles,
         article: Some(art.id().to_string()),
@@ -148,8 +144,7 @@ fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twic
     let as_base = encode(&ViewState { base: Some(art.id().to_string()), ..st.clone() });
     let title = super::short(art.title(), 70);
     html! {
-        <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-member={r.index.to_string()}
-            data-closeness={pct.to_string()} data-tier={r.tier.name()} data-base={is_base.to_string()}>
+        <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-closeness={pct.to_string()} data-tier={r.tier.name()}>
             <th scope="row">
                 <a href={reader}>{ source_label(art) }</a>
                 <span class="art-meta">
@@ -157,13 +152,12 @@ fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twic
                     { if twice { format!(" · sentence {}", r.member.sentences.start + 1) } else { String::new() } }
                     { if core { " · core" } else { "" } }
                 </span>
-                if is_base { <span class="art-meta" data-testid="base-mark">{ "base reading" }</span> }
-                else if !twice { <a class="use-base" href={as_base} data-testid="use-as-base">{ "Use as base" }</a> }
+                if r.tier != Tier::Base && !twice { <a class="use-base" href={as_base} data-testid="use-as-base">{ "Use as base" }</a> }
             </th>
             <td class="closeness" title={CLOSENESS}>
                 <span class="visually-hidden">{ "Closeness to the base: " }</span>
-                { format!("{pct}%") }{ " " }
-                <span class={classes!("tier", r.tier.name())}>{ r.tier.name() }</span>
+                { pct }{ "% " }
+                <span class="tier">{ r.tier.name() }</span>
             </td>
             <td>{ reading }</td>
         </tr>
