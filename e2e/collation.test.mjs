@@ -143,3 +143,20 @@ for (const [name, viewport] of Object.entries(sizes)) {
     assert.ok(top < viewport.height, `the table starts on the first screen (at ${top} px)`);
   });
 }
+
+test('with a search on, the overview counts each passage\'s carriers in the whole corpus, then the selected ones', async ({ open }) => {
+  const byKey = new Map(clusters().map((c) => [c.key, c]));
+  const selected = cli('facets', '--q', 'AUKUS').articles;
+  const s = await open('/overlap?q=AUKUS');
+  await s.locator('overview').waitFor();
+  const items = await s.page.locator(sel('cluster')).evaluateAll((els) =>
+    els.map((e) => [e.getAttribute('data-cluster'), e.querySelector('a').innerText]),
+  );
+  assert.ok(items.length > 0, 'some passage is carried by two or more selected articles');
+  for (const [key, label] of items) {
+    const c = byKey.get(key);
+    const n = c.articles.filter((a) => selected.includes(a)).length;
+    assert.equal(label, `Carried by ${c.articles.length} articles, ${n} of them selected`);
+    assert.ok(c.articles.length >= 3, 'never fewer than the heading\'s three');
+  }
+});
