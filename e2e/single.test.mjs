@@ -188,9 +188,9 @@ test('a view URL opened directly is restored, and survives a reload', async ({ o
   const clusters = cli('passages', '--clusters');
   if (clusters.length > 0) {
     const c = clusters[0];
-    const u = await open(`/overlap?cluster=${c.id}`);
+    const u = await open(`/overlap?cluster=${encodeURIComponent(c.key)}`);
     await u.locator('collation').waitFor();
     const rows = await u.locator('collation-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')));
-    assert.deepEqual(rows, c.members.map((m) => m.article));
+    assert.deepEqual(rows, [c.members[c.core], ...c.members.filter((_, i) => i !== c.core)].map((m) => m.article));
   }
 });

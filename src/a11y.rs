@@ -33,7 +33,7 @@ pub fn title(data: &Data, st: &ViewState) -> String {
     let name = |id: &str| data.corpus.article(id).map(|a| crate::pages::overlap::short(a.title(), 50));
     let open = match st.view {
         View::Articles => st.article.as_deref().and_then(name),
-        View::Overlap => match (&st.pair, st.cluster) {
+        View::Overlap => match (&st.pair, &st.cluster) {
             (Some((a, b)), _) => name(a).zip(name(b)).map(|(a, b)| format!("{a} × {b}")),
             (None, Some(_)) => Some("one passage, all versions".to_string()),
             _ => None,

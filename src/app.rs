@@ -241,7 +241,9 @@ struct StateSnapshot {
     cell: Option<(String, String)>,
     pair: Option<(String, String)>,
     passage: Option<u32>,
-    cluster: Option<u32>,
+    cluster: Option<String>,
+    base: Option<String>,
+    all: bool,
     facets: std::collections::BTreeMap<&'static str, Vec<String>>,
     sort: String,
     notices: Vec<String>,
@@ -258,7 +260,9 @@ impl From<&crate::url::ViewCtx> for StateSnapshot {
             cell: d.state.cell.clone(),
             pair: d.state.pair.clone(),
             passage: d.state.passage,
-            cluster: d.state.cluster,
+            cluster: d.state.cluster.clone(),
+            base: d.state.base.clone(),
+            all: d.state.all,
             facets: {
                 // Inserted, not collected: collecting sorts with a std sort of its own (wasm size).
                 let mut m = std::collections::BTreeMap::new();

@@ -99,11 +99,12 @@ impl Reducible for Store {
             // A keystroke may have changed the view since the request: that view wins.
             Action::ShowMore(seen, _) if *seen != *st => return self,
             Action::ShowMore(_, n) => (ViewState { show: Some(n), ..st.clone() }, Replace),
-            Action::SelectPassage(passage) => {
-                (ViewState { view: View::Overlap, passage, cluster: None, ..st.clone() }, Replace)
-            }
+            Action::SelectPassage(passage) => (
+                ViewState { view: View::Overlap, passage, cluster: None, base: None, all: false, ..st.clone() },
+                Replace,
+            ),
             Action::BackToOverview => {
-                (ViewState { view: View::Overlap, pair: None, passage: None, cluster: None, ..st.clone() }, Push)
+                (ViewState { view: View::Overlap, pair: None, passage: None, ..st.without_cluster() }, Push)
             }
             Action::DismissNotices => (st.clone(), Replace),
         };
@@ -281,6 +282,12 @@ impl query::Known for KnownIds<'_> {
     }
     fn cluster_count(&self) -> usize {
         self.0.passages.clusters.len()
+    }
+    fn has_cluster(&self, key: &str) -> bool {
+        self.0.cluster_by_key(key).is_some()
+    }
+    fn cluster_key(&self, n: usize) -> Option<String> {
+        self.0.passages.clusters.get(n).map(|c| c.key(&self.0.corpus))
     }
     fn facet_has(&self, f: Facet, key: &str) -> bool {
         self.0.facets().has_value(f, key)

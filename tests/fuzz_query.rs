@@ -32,6 +32,12 @@ impl Known for K {
     fn cluster_count(&self) -> usize {
         2
     }
+    fn has_cluster(&self, key: &str) -> bool {
+        ["000_a.3", "b/ c.0"].contains(&key)
+    }
+    fn cluster_key(&self, n: usize) -> Option<String> {
+        ["000_a.3", "b/ c.0"].get(n).map(|k| k.to_string())
+    }
     fn facet_has(&self, f: Facet, key: &str) -> bool {
         match f {
             Facet::Actor => self.has_actor(key),
@@ -78,6 +84,9 @@ const PIECES: &[&str] = &[
     "pair",
     "p",
     "cluster",
+    "base",
+    "all",
+    "000_a.3",
     "boilerplate",
     "actors",
     "issues",

@@ -398,7 +398,10 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<Senten
                     AttrValue::from(href),
                     COLOURS[c as usize % COLOURS.len()],
                     AttrValue::from(format!("Shared with “{o}” and others — compare side by side")),
-                    Some(AttrValue::from(encode(&ViewState { cluster: Some(c), ..to_overlap.clone() }))),
+                    Some(AttrValue::from(encode(&ViewState {
+                        cluster: data.passages.clusters.get(c as usize).map(|k| k.key(corpus)),
+                        ..to_overlap.clone()
+                    }))),
                 ),
                 None => (
                     AttrValue::from(href),

@@ -30,6 +30,9 @@ struct Decoder<'a, K: Known> {
     issue: Option<String>,
     /// `p`, as written.
     passage: Option<String>,
+    /// `base` and `all`, as written: they need a cluster.
+    base: Option<String>,
+    all: Option<String>,
 }
 
 /// Parses a location fragment (with or without the leading `#`).
@@ -43,6 +46,8 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
         actor: None,
         issue: None,
         passage: None,
+        base: None,
+        all: None,
     };
     let frag = fragment.strip_prefix('#').unwrap_or(fragment);
     let (path, query) = match frag.split_once('?') {
@@ -60,6 +65,7 @@ pub fn decode(fragment: &str, known: &impl Known) -> (ViewState, Vec<String>) {
     // Parameters that depend on each other.
     d.sentence();
     d.passage();
+    d.collation();
     d.cell();
     (d.st, d.notices)
 }
@@ -124,10 +130,9 @@ impl<K: Known> Decoder<'_, K> {
             "actor" => self.actor = Some(val),
             "pair" => self.pair(val),
             "p" => self.passage = Some(val),
-            "cluster" => match val.parse::<u32>() {
-                Ok(n) if (n as usize) < self.known.cluster_count() => st.cluster = Some(n),
-                _ => notices.push(format!("Ignored cluster={}: there is no such cluster.", show(&val))),
-            },
+            "cluster" => self.cluster(val),
+            "base" => self.base = Some(val),
+            "all" => self.all = Some(val),
             "issue" => self.issue = Some(val),
             "boilerplate" => match val.as_str() {
                 "1" | "true" | "on" => st.boilerplate = true,
@@ -184,6 +189,40 @@ impl<K: Known> Decoder<'_, K> {
                 self.st.passage = Some(n)
             }
             (Some(_), _) => self.notices.push(format!("Ignored p={}: the pair has no such passage.", show(&raw))),
+        }
+    }
+
+    /// `cluster=<key>`, or an old numbered link: the cluster at that
+    /// position in this build, with a notice that it may have moved.
+    fn cluster(&mut self, val: String) {
+        if self.known.has_cluster(&val) {
+            self.st.cluster = Some(val);
+        } else if let Some(key) = val.parse::<usize>().ok().and_then(|n| self.known.cluster_key(n)) {
+            self.notices.push(format!(
+                "cluster={val} is an old link by number, which may now name another passage; this one's lasting link is cluster={key}."
+            ));
+            self.st.cluster = Some(key);
+        } else {
+            self.notices.push(format!("Ignored cluster={}: there is no such cluster.", show(&val)));
+        }
+    }
+
+    /// `base` and `all`, if a cluster is open.
+    fn collation(&mut self) {
+        let open = self.st.cluster.is_some();
+        if let Some(b) = self.base.take() {
+            if open && self.known.article_sentences(&b).is_some() {
+                self.st.base = Some(b);
+            } else {
+                self.notices.push(format!("Ignored base={}: expected an article of the open passage.", show(&b)));
+            }
+        }
+        if let Some(v) = self.all.take() {
+            if open && v == "1" {
+                self.st.all = true;
+            } else if v != "0" {
+                self.notices.push(format!("Ignored all={}: expected 1, with a passage open.", show(&v)));
+            }
         }
     }
 

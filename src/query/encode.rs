@@ -26,8 +26,14 @@ pub fn encode(st: &ViewState) -> String {
             params.push(("p", p.to_string()));
         }
     }
-    if let Some(c) = st.cluster {
-        params.push(("cluster", c.to_string()));
+    if let Some(c) = &st.cluster {
+        params.push(("cluster", c.clone()));
+        if let Some(b) = &st.base {
+            params.push(("base", b.clone()));
+        }
+        if st.all {
+            params.push(("all", "1".into()));
+        }
     }
     if let Some((a, i)) = &st.cell {
         params.push(("actor", a.clone()));

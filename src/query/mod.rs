@@ -90,8 +90,13 @@ pub struct ViewState {
     pub pair: Option<(String, String)>,
     /// The selected passage of the pair (index in the pair's passages).
     pub passage: Option<u32>,
-    /// The cluster open as a collation table.
-    pub cluster: Option<u32>,
+    /// The cluster open as a collation table, by its lasting key
+    /// (`<article-id>.<sentence>`, see the engine's `Cluster::key`).
+    pub cluster: Option<String>,
+    /// The collation's base reading: an article id (None: the core).
+    pub base: Option<String>,
+    /// Show every reading of the collation, filters aside.
+    pub all: bool,
     /// Selected facet values, each list sorted and without duplicates
     /// (see [`ViewState::set_facet`]): actor and issue names, outlets,
     /// events, dates, article ids ("shares passages with"), cluster ids
@@ -101,6 +106,13 @@ pub struct ViewState {
     pub sort: Sort,
     /// How many list rows to render (None: the first [`PAGE_ROWS`]).
     pub show: Option<u32>,
+}
+
+impl ViewState {
+    /// The same state with no collation open (no cluster, base or `all`).
+    pub fn without_cluster(&self) -> ViewState {
+        ViewState { cluster: None, base: None, all: false, ..self.clone() }
+    }
 }
 
 /// Rows of the article list rendered at first; "show more" adds as many.
@@ -118,6 +130,10 @@ pub trait Known {
     /// How many passages the two articles share (None: not a valid pair).
     fn pair_passages(&self, a: &str, b: &str) -> Option<usize>;
     fn cluster_count(&self) -> usize;
+    /// Is there a cluster with this key?
+    fn has_cluster(&self, key: &str) -> bool;
+    /// The key of the cluster at position `n`, if any (old numbered links).
+    fn cluster_key(&self, n: usize) -> Option<String>;
     /// Is `key` a value of facet `f` in this corpus?
     fn facet_has(&self, f: Facet, key: &str) -> bool;
 }

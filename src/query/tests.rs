@@ -20,6 +20,12 @@ impl Known for K {
     fn cluster_count(&self) -> usize {
         2
     }
+    fn has_cluster(&self, key: &str) -> bool {
+        key == "000_a.3" || key == "b/ c.0"
+    }
+    fn cluster_key(&self, n: usize) -> Option<String> {
+        ["000_a.3", "b/ c.0"].get(n).map(|k| k.to_string())
+    }
     fn facet_has(&self, f: Facet, key: &str) -> bool {
         match f {
             Facet::Actor => self.has_actor(key),
@@ -52,12 +58,15 @@ fn every_state_round_trips() {
                     let sentence = article.as_ref().map(|_| 3);
                     for cell in [None, Some(("United States", "A&B / \"C\""))] {
                         let cell = cell.map(|(a, i)| (a.to_string(), i.to_string()));
-                        for (pair, passage, cluster) in [
-                            (None, None, None),
-                            (Some(("000_a", "b/ c")), None, Some(1)),
-                            (Some(("000_a", "b/ c")), Some(3), None),
+                        for (pair, passage, cluster, base, all) in [
+                            (None, None, None, None, false),
+                            (Some(("000_a", "b/ c")), None, Some("b/ c.0"), None, false),
+                            (None, None, Some("000_a.3"), Some("b/ c"), true),
+                            (None, None, Some("b/ c.0"), Some("000_a"), false),
+                            (Some(("000_a", "b/ c")), Some(3), None, None, false),
                         ] {
                             let pair = pair.map(|(a, b)| (a.to_string(), b.to_string()));
+                            let (cluster, base) = (cluster.map(String::from), base.map(String::from));
                             roundtrip(ViewState {
                                 view,
                                 q: q.into(),
@@ -68,6 +77,8 @@ fn every_state_round_trips() {
                                 pair,
                                 passage,
                                 cluster,
+                                base,
+                                all,
                                 ..ViewState::default()
                             });
                         }
@@ -210,6 +221,9 @@ fn malformed_values_fall_back_with_a_notice() {
         ("#/overlap?pair=000_a,b%2F+c&p=9", "no such passage"),
         ("#/overlap?p=1", "no pair is open"),
         ("#/overlap?cluster=7", "no such cluster"),
+        ("#/overlap?cluster=000_a.4", "no such cluster"),
+        ("#/overlap?base=000_a", "Ignored base"),
+        ("#/overlap?all=1", "Ignored all"),
         ("#/?actors=Mars", "no such actor"),
         ("#/?issues=Tea", "no such issue"),
         ("#/?outlets=Nowhere", "no such outlet"),
@@ -242,6 +256,18 @@ fn valid_parts_survive_invalid_neighbours() {
     assert_eq!(st.q, "nato");
     assert!(st.boilerplate);
     assert_eq!(notices.len(), 1);
+}
+
+#[test]
+fn an_old_numbered_cluster_link_opens_that_position_with_a_notice() {
+    let (st, notices) = decode("#/overlap?cluster=1", &KNOWN);
+    assert_eq!(st.cluster.as_deref(), Some("b/ c.0"));
+    assert_eq!(notices.len(), 1);
+    assert!(notices[0].contains("old link") && notices[0].contains("cluster=b/ c.0"), "{notices:?}");
+    let (st, notices) = decode("#/overlap?cluster=000_a.3&base=zzz&all=2", &KNOWN);
+    assert_eq!((st.cluster.as_deref(), st.base.as_deref(), st.all), (Some("000_a.3"), None, false));
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert_eq!(encode(&st), "#/overlap?cluster=000_a.3");
 }
 
 #[test]

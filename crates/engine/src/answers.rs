@@ -5,7 +5,7 @@
 
 use crate::bundle::Bundle;
 use crate::facets::{Counts, Facet};
-use crate::passages::{Cluster, PairSummary, SharedPassage};
+use crate::passages::{collation_row, Cluster, CollationRow, PairSummary, PassageSide, SharedPassage};
 use crate::stance::{self, StanceMatrix};
 
 /// Where a sentence of an article is shared (see [`Bundle::sentence_links`]).
@@ -159,6 +159,29 @@ impl Bundle {
             }
         }
         Overlap { clusters, clusters_left, shared_pairs, top_pairs: best.into_iter().cloned().collect() }
+    }
+
+    /// The position of the cluster named `key` ([`Cluster::key`]), if any.
+    pub fn cluster_by_key(&self, key: &str) -> Option<usize> {
+        self.passages.clusters.iter().position(|c| c.key(&self.corpus) == key)
+    }
+
+    /// The collation of cluster `cluster` (a position) against its member
+    /// `base`: the base's row first, then the other members that `keep`
+    /// accepts, in order. Lazy: each row aligns its reading with the base
+    /// when it is taken, so a page of rows costs a page of alignments.
+    pub fn collation<'a>(
+        &'a self,
+        cluster: usize,
+        base: usize,
+        keep: impl Fn(&PassageSide) -> bool + 'a,
+    ) -> impl Iterator<Item = CollationRow> + 'a {
+        let c = self.passages.clusters.get(cluster);
+        let n = c.map_or(0, |c| c.members.len());
+        std::iter::once(base)
+            .chain((0..n).filter(move |&i| i != base))
+            .filter(move |&i| i == base || c.is_some_and(|c| keep(&c.members[i])))
+            .filter_map(move |i| collation_row(&self.corpus, c?, base, i))
     }
 
     /// The facet groups as the panel shows them, from a selection's

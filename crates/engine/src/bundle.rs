@@ -19,7 +19,7 @@ use crate::stance::{self, Statement};
 use crate::token;
 
 /// Bumped whenever the serialised layout changes.
-pub const BUNDLE_FORMAT: u32 = 7;
+pub const BUNDLE_FORMAT: u32 = 8;
 
 /// Everything the page shows, computed once from a corpus and a lexicon:
 /// what the build script compiles into the page and the CLI prints.

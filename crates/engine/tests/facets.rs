@@ -84,7 +84,14 @@ fn small() -> Bundle {
             pair(side(0, "Trade"), side(3, "Trade")),
             pair(talks[1], talks[2]),
         ],
-        clusters: vec![Cluster { id: 0, members: talks.to_vec(), articles: vec![0, 1, 2], passages: vec![0, 1, 3] }],
+        clusters: vec![Cluster {
+            id: 0,
+            members: talks.to_vec(),
+            articles: vec![0, 1, 2],
+            passages: vec![0, 1, 3],
+            core: 0,
+            links: vec![1.0; talks.len()],
+        }],
     };
     let facet_index = FacetIndex::build(&corpus, &lexicon, &passages);
     Bundle {

@@ -1,8 +1,14 @@
 //! One passage across every outlet that carries it: the collation table.
+//!
+//! Each row is one reading, compared with a base reading (the core's by
+//! default, any row's on request: `base=` in the link), with its
+//! closeness to the base and its tier. Counts and "Not carried by" are
+//! the whole corpus's; readings the filters hide are counted, and one
+//! link (`all=1`) shows them.
 
 use std::rc::Rc;
 
-use parallax_engine::passages::{word_alignment, PassageSide};
+use parallax_engine::passages::{CollationRow, Tier};
 use parallax_engine::Article;
 use yew::prelude::*;
 
@@ -18,63 +24,76 @@ use crate::query::{encode, View, ViewState};
 const CLUSTER_ROWS: usize = 50;
 /// Articles named in "Not carried by" (the rest are counted).
 const MISSING_NAMED: usize = 30;
+/// What a row's closeness means, for its tooltip and the legend.
+const CLOSENESS: &str = "Closeness: the share of words this reading and the base have in common (compared on word stems). Copied: 80% or more; reworded: the same content in other words. Every reading is linked directly to the core reading.";
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ClusterViewProps {
     pub(super) state: Rc<ViewState>,
     pub(super) filtered: Rc<Filtered>,
-    pub(super) cluster: u32,
+    pub(super) cluster: AttrValue,
 }
 
 #[component]
 pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
     let data = use_data();
+    // Open at the top of the table, wherever the page was scrolled before.
+    use_effect_with(props.cluster.clone(), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
     let st = &props.state;
     let corpus = &data.corpus;
-    let Some(c) = data.passages.clusters.get(props.cluster as usize) else { return html! {} };
-    let sel = &props.filtered.indices;
-    let in_sel = member_table(corpus.articles.len(), sel.iter().copied());
-    let members: Vec<&PassageSide> =
-        c.members.iter().filter(|m| in_sel.get(m.article as usize).copied().unwrap_or(false)).collect();
-    let base = members.first().map(|m| corpus.articles[m.article as usize].slice(m.span)).unwrap_or("");
+    let Some(pos) = data.cluster_by_key(&props.cluster) else { return html! {} };
+    let c = &data.passages.clusters[pos];
+    let in_sel = member_table(corpus.articles.len(), props.filtered.indices.iter().copied());
+    let visible = |a: u32| st.all || in_sel.get(a as usize).copied().unwrap_or(false);
+    let shown_members = c.members.iter().filter(|m| visible(m.article)).count();
+    let hidden = c.members.len() - shown_members;
+    // The base: the article asked for, else the core, else the first shown.
+    let wanted =
+        st.base.as_deref().and_then(|id| c.members.iter().position(|m| corpus.articles[m.article as usize].id() == id));
+    let base = [wanted, Some(c.core as usize), c.members.iter().position(|m| visible(m.article))]
+        .into_iter()
+        .flatten()
+        .find(|&i| visible(c.members[i].article))
+        .unwrap_or(0);
+    let (shown, more) = paged(st, shown_members, CLUSTER_ROWS, "readings", "collation-more");
+    let rows: Vec<CollationRow> = if shown_members == 0 {
+        Vec::new()
+    } else {
+        data.collation(pos, base, |m| visible(m.article)).take(shown).collect()
+    };
     let carries = member_table(corpus.articles.len(), c.articles.iter().map(|&a| a as usize));
-    let missing: Vec<&Article> = sel.iter().filter(|&&i| !carries[i]).map(|&i| &corpus.articles[i]).collect();
-    // Long collations grow a page at a time (`show=` in the link, as the list).
-    let (shown, more) = paged(st, members.len(), CLUSTER_ROWS, "readings", "collation-more");
-    let missing_label = first_named(missing.iter().map(|a| source_label(a)), missing.len(), MISSING_NAMED).join("; ");
+    let missing: Vec<usize> = (0..corpus.articles.len()).filter(|&i| !carries[i]).collect();
+    let missing_sel = missing.iter().filter(|&&i| in_sel[i]).count();
+    let carried_sel = c.articles.iter().filter(|&&a| in_sel[a as usize]).count();
+    let narrowed = props.filtered.indices.len() < props.filtered.total;
+    let twice = |a: u32| c.members.iter().filter(|m| m.article == a).count() > 1;
     let back = encode(&overview_state(st));
     html! {
-        <div class="cluster-page" data-testid="cluster-view" data-cluster={c.id.to_string()}>
+        <div class="cluster-page" data-testid="cluster-view" data-cluster={c.key(corpus)}>
             <nav class="crumbs"><a href={back}>{ "← All pairs and clusters" }</a></nav>
             { scope_note(st, &props.filtered) }
-            <h2 class="section-title">{ format!("One passage, {} versions", members.len()) }</h2>
-            <p class="muted small">{ "Each row is one article's reading; differences from the first row are marked." }</p>
+            <h2 class="section-title">{ format!("One passage, {} versions", c.members.len()) }</h2>
+            <p class="muted small" data-testid="carried-count">
+                { format!("Carried by {} of the corpus's {} articles", c.articles.len(), corpus.articles.len()) }
+                { if narrowed { format!("; {carried_sel} of them selected.") } else { ".".to_string() } }
+            </p>
+            { hidden_note(st, hidden) }
+            <p class="muted small" data-testid="closeness-legend">{ "Each row is one article's reading; differences from the base reading are marked. " }{ CLOSENESS }</p>
             { diff::legend() }
             <table class="collation" data-testid="collation">
-                <thead><tr><th scope="col">{ "Article" }</th><th scope="col">{ "Reading" }</th></tr></thead>
+                <thead><tr><th scope="col">{ "Article" }</th><th scope="col">{ "Closeness" }</th><th scope="col">{ "Reading" }</th></tr></thead>
                 <tbody>
-                    { for members.iter().take(shown).enumerate().map(|(k, m)| {
-                        let art = &corpus.articles[m.article as usize];
-                        let text = art.slice(m.span);
-                        let reading = if k == 0 { html! { { text } } } else { diff::side(text, &swap(word_alignment(base, text)), true) };
-                        let reader = encode(&ViewState { view: View::Articles, article: Some(art.id().to_string()), sentence: Some(m.sentences.start), pair: None, passage: None, cluster: None, ..(**st).clone() });
-                        html! {
-                            <tr data-testid="collation-row" data-article-id={art.id().to_string()}>
-                                <th scope="row">
-                                    <a href={reader}>{ source_label(art) }</a>
-                                    <span class="art-meta">{ date_label(art) }{ if k == 0 { " · base" } else { "" } }</span>
-                                </th>
-                                <td>{ reading }</td>
-                            </tr>
-                        }
-                    }) }
+                    { for rows.iter().map(|r| row(st, corpus.articles.get(r.member.article as usize), r, r.index == c.core as usize, twice(r.member.article))) }
                 </tbody>
                 <tfoot>
                     <tr>
                         <th scope="row">{ "Not carried by" }</th>
-                        <td data-testid="not-carried-by">
-                            if missing.is_empty() { { "every selected article carries it." } }
-                            else { { missing_label } }
+                        <td colspan="2" data-testid="not-carried-by">
+                            if missing.is_empty() { { "every article in the corpus carries it." } }
+                            else {
+                                { first_named(missing.iter().map(|&i| source_label(&corpus.articles[i])), missing.len(), MISSING_NAMED).join("; ") }
+                                { if narrowed { format!(" ({missing_sel} of them selected)") } else { String::new() } }
+                            }
                         </td>
                     </tr>
                 </tfoot>
@@ -84,18 +103,63 @@ pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
     }
 }
 
-/// Swaps the sides of an alignment so the variant is side A.
-fn swap(ops: Vec<parallax_engine::passages::AlignOp>) -> Vec<parallax_engine::passages::AlignOp> {
-    use parallax_engine::passages::{AlignKind, AlignOp};
-    ops.into_iter()
-        .map(|o| AlignOp {
-            kind: match o.kind {
-                AlignKind::OnlyA => AlignKind::OnlyB,
-                AlignKind::OnlyB => AlignKind::OnlyA,
-                k => k,
-            },
-            a: o.b,
-            b: o.a,
-        })
-        .collect()
+/// "N more versions hidden by your search — show them", or with `all=1`
+/// the way back to the selected readings only.
+fn hidden_note(st: &ViewState, hidden: usize) -> Html {
+    let by = match (st.q.is_empty(), st.has_facets()) {
+        (false, false) => "your search",
+        (true, true) => "your filters",
+        _ => "your search and filters",
+    };
+    let filtered = !st.q.is_empty() || st.has_facets();
+    let (msg, link) = if st.all && filtered {
+        (format!("Showing every version, including those outside {by}. "), "Show only the selected")
+    } else if hidden > 0 && !st.all {
+        (format!("{hidden} more version{} hidden by {by} — ", if hidden == 1 { "" } else { "s" }), "show them")
+    } else {
+        return Html::default();
+    };
+    let href = encode(&ViewState { all: !st.all, show: None, ..st.clone() });
+    html! {
+        <p class="note" data-testid="hidden-readings">{ msg }<a href={href} data-testid="show-hidden">{ link }</a></p>
+    }
+}
+
+/// One reading of the collation: article `art`, its closeness and tier
+/// to the base, and its text with the differences from the base marked.
+fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twice: bool) -> Html {
+    let Some(art) = art else { return Html::default() };
+    let text = art.slice(r.member.span);
+    // The base's own row has no ops: its text, unmarked.
+    let reading = diff::side(text, &r.ops, true);
+    let reader = encode(&ViewState {
+        view: View::Articles,
+        article: Some(art.id().to_string()),
+        sentence: Some(r.member.sentences.start),
+        pair: None,
+        passage: None,
+        ..st.without_cluster()
+    });
+    let pct = (r.closeness * 100.0).round() as u32;
+    let as_base = encode(&ViewState { base: Some(art.id().to_string()), ..st.clone() });
+    let title = super::short(art.title(), 70);
+    html! {
+        <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-closeness={pct.to_string()} data-tier={r.tier.name()}>
+            <th scope="row">
+                <a href={reader}>{ source_label(art) }</a>
+                <span class="art-meta">
+                    { date_label(art) }{ " · " }{ title }
+                    { if twice { format!(" · sentence {}", r.member.sentences.start + 1) } else { String::new() } }
+                    { if core { " · core" } else { "" } }
+                </span>
+                if r.tier != Tier::Base && !twice { <a class="use-base" href={as_base} data-testid="use-as-base">{ "Use as base" }</a> }
+            </th>
+            <td class="closeness" title={CLOSENESS}>
+                <span class="visually-hidden">{ "Closeness to the base: " }</span>
+                { pct }{ "% " }
+                <span class="tier">{ r.tier.name() }</span>
+            </td>
+            <td>{ reading }</td>
+        </tr>
+    }
 }

@@ -23,17 +23,11 @@ pub struct OverlapPageProps {
 }
 
 fn overview_state(st: &ViewState) -> ViewState {
-    ViewState { view: View::Overlap, pair: None, passage: None, cluster: None, ..st.clone() }
+    ViewState { view: View::Overlap, pair: None, passage: None, ..st.without_cluster() }
 }
 
 fn pair_state(st: &ViewState, a: &str, b: &str, p: Option<u32>) -> ViewState {
-    ViewState {
-        view: View::Overlap,
-        pair: Some((a.to_string(), b.to_string())),
-        passage: p,
-        cluster: None,
-        ..st.clone()
-    }
+    ViewState { view: View::Overlap, pair: Some((a.to_string(), b.to_string())), passage: p, ..st.without_cluster() }
 }
 
 /// `s` cut to `n` characters, with an ellipsis if it was longer.
@@ -52,8 +46,8 @@ pub fn OverlapPage(props: &OverlapPageProps) -> Html {
     if let Some((a, b)) = &st.pair {
         return html! { <PairView state={props.state.clone()} filtered={props.filtered.clone()} a={AttrValue::from(a.clone())} b={AttrValue::from(b.clone())} /> };
     }
-    if let Some(c) = st.cluster {
-        return html! { <ClusterView state={props.state.clone()} filtered={props.filtered.clone()} cluster={c} /> };
+    if let Some(c) = &st.cluster {
+        return html! { <ClusterView state={props.state.clone()} filtered={props.filtered.clone()} cluster={AttrValue::from(c.clone())} /> };
     }
     html! { <Overview state={props.state.clone()} filtered={props.filtered.clone()} /> }
 }

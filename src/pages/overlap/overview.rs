@@ -215,19 +215,30 @@ fn top_pairs_table(data: &Data, st: &ViewState, sel: &[usize], top_pairs: &[Pair
     }
 }
 
-/// Cluster `c` of the overview's list, carried by `n` of the `selected` articles.
+/// Cluster `c` of the overview's list, carried by `n` of the `selected`
+/// articles. Its label counts the whole corpus's carriers, then the
+/// selected ones, so it never contradicts "three or more articles".
 fn cluster_item(data: &Data, st: &ViewState, c: usize, n: usize, selected: usize) -> Html {
     let c = &data.passages.clusters[c];
-    let first = c
-        .members
-        .first()
-        .map(|m| data.corpus.articles[m.article as usize].slice(m.span).to_string())
-        .unwrap_or_default();
-    let href = encode(&ViewState { view: View::Overlap, pair: None, passage: None, cluster: Some(c.id), ..st.clone() });
+    let core = c.core_member();
+    let first = data.corpus.articles.get(core.article as usize).map(|a| a.slice(core.span)).unwrap_or_default();
+    let href = encode(&ViewState {
+        view: View::Overlap,
+        pair: None,
+        passage: None,
+        cluster: Some(c.key(&data.corpus)),
+        ..st.without_cluster()
+    });
+    let total = data.corpus.articles.len();
+    let label = if selected < total {
+        format!("Carried by {} articles, {n} of them selected", c.articles.len())
+    } else {
+        format!("Carried by {} of {total} articles", c.articles.len())
+    };
     html! {
-        <li data-testid="cluster" data-cluster={c.id.to_string()}>
-            <a href={href}>{ format!("Carried by {n} of {selected} articles") }</a>
-            <p class="excerpt">{ short(&first, 220) }</p>
+        <li data-testid="cluster" data-cluster={c.key(&data.corpus)}>
+            <a href={href}>{ label }</a>
+            <p class="excerpt">{ short(first, 220) }</p>
         </li>
     }
 }

@@ -49,6 +49,14 @@ fn range_of(ws: &[(usize, usize)], start: usize, len: usize, text_len: usize) ->
 /// between them the words of A and of B that differ ([`AlignKind::Changed`]
 /// when both sides have some). Total: empty texts give an empty list.
 pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
+    aligned_share(a_text, b_text).0
+}
+
+/// [`word_alignment`] and the share of words the two texts have in common:
+/// twice the words aligned as equal over the words of both (Dice's
+/// coefficient on the alignment; 1 for identical wording, 0 for none, and
+/// 1 for two empty texts).
+pub fn aligned_share(a_text: &str, b_text: &str) -> (Vec<AlignOp>, f32) {
     let stemmer = english_stemmer();
     let split = |t: &str| -> (Vec<(usize, usize)>, Vec<String>) {
         words(t).map(|(o, w)| ((o, o + w.len()), stem_word(&stemmer, w))).unzip()
@@ -56,7 +64,7 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
     let (wa, ka) = split(a_text);
     let (wb, kb) = split(b_text);
     let mut out = Vec::new();
-    let (mut i0, mut j0) = (0, 0);
+    let (mut i0, mut j0, mut equal) = (0, 0, 0usize);
     let mut push = |kind, ai: usize, al: usize, bi: usize, bl: usize| {
         out.push(AlignOp { kind, a: range_of(&wa, ai, al, a_text.len()), b: range_of(&wb, bi, bl, b_text.len()) });
     };
@@ -71,10 +79,12 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
         }
         if len > 0 {
             push(AlignKind::Equal, i, len, j, len);
+            equal += len;
         }
         (i0, j0) = (i + len, j + len);
     }
-    out
+    let words = ka.len() + kb.len();
+    (out, if words == 0 { 1.0 } else { (2 * equal) as f32 / words as f32 })
 }
 
 /// Cells of the table above which [`matched_runs`] gives up on the middle
@@ -147,6 +157,9 @@ mod tests {
         assert!(word_alignment("", "").is_empty());
         let only_b = word_alignment("", "new words");
         assert_eq!(only_b, vec![AlignOp { kind: AlignKind::OnlyB, a: Span::new(0, 0), b: Span::new(0, 9) }]);
+        // 4 equal words of 6 + 9: the parties, NATO and "oppose(d)".
+        assert_eq!(aligned_share(a, b).1, 8.0 / 15.0);
+        assert_eq!(aligned_share("Same words here.", "same Words here").1, 1.0);
     }
 
     /// The length of a longest common subsequence, by plain recursion.

@@ -48,7 +48,9 @@
 //!    sentence joins as a 1-to-2 link when the two together match the other
 //!    side better than the one alone (a sentence split in two, or a clause
 //!    carried on in the next sentence). Sentences joined by mutual-best
-//!    links form clusters when they reach three or more articles.
+//!    links form clusters when they reach three or more articles; a group
+//!    that does not hold together is cut into stars, each a core sentence
+//!    and the sentences linked to it directly (`clusters.rs`).
 //!
 //! The files, by stage:
 //! - `config.rs`: the thresholds ([`PassageConfig`]) and the bar of an
@@ -64,13 +66,17 @@
 //!   corroboration by a third article);
 //! - `select.rs`: per pair of articles, selection, context growth and the
 //!   merge into passages;
-//! - `clusters.rs`: passages reaching three or more articles;
+//! - `clusters.rs`: passages reaching three or more articles, each a core
+//!   sentence and the sentences linked to it directly;
+//! - `collation.rs`: a cluster's readings against a chosen base: closeness
+//!   and tier (copied or reworded);
 //! - `dedup.rs`: identical articles analysed once;
 //! - `align.rs`: the word-level alignment of two passages, for display.
 
 mod align;
 mod candidates;
 mod clusters;
+mod collation;
 mod concepts;
 mod config;
 mod dedup;
@@ -83,7 +89,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-pub use align::{word_alignment, AlignKind, AlignOp};
+pub use align::{aligned_share, word_alignment, AlignKind, AlignOp};
+pub use collation::{collation_row, CollationRow, Tier, COPIED_SHARE};
 pub use config::PassageConfig;
 pub use matcher::{Matcher, PairScore};
 
@@ -178,6 +185,11 @@ pub struct Cluster {
     pub articles: Vec<u32>,
     /// Indices into `Passages::pairs` of the passages it groups.
     pub passages: Vec<u32>,
+    /// The member holding the core sentence (index into `members`): every
+    /// other member links to it directly.
+    pub core: u32,
+    /// Per member, the score of its best link to the core (1 for the core).
+    pub links: Vec<f32>,
 }
 
 /// Everything [`find_passages`] finds.
