@@ -66,7 +66,10 @@
 //!   merge into passages;
 //! - `clusters.rs`: passages reaching three or more articles;
 //! - `dedup.rs`: identical articles analysed once;
-//! - `align.rs`: the word-level alignment of two passages, for display.
+//! - `align.rs`: the word-level alignment of two passages, for display;
+//! - `layout.rs`: a pair as rows, one place per sentence ([`PairLayout`]);
+//! - `marks.rs`: which words of a row to mark, copied or reworded
+//!   ([`RowMarks`]).
 
 mod align;
 mod candidates;
@@ -75,6 +78,8 @@ mod concepts;
 mod config;
 mod dedup;
 mod feat;
+mod layout;
+mod marks;
 mod matcher;
 mod scoring;
 mod select;
@@ -85,6 +90,8 @@ use serde::{Deserialize, Serialize};
 
 pub use align::{word_alignment, AlignKind, AlignOp};
 pub use config::PassageConfig;
+pub use layout::{pair_layout, PairItem, PairLayout, PairRow, Placement};
+pub use marks::{related_stems, row_marks, MarkKind, RowMarks, WordMark, COPIED_MIN_SAME};
 pub use matcher::{Matcher, PairScore};
 
 use candidates::{candidates, canonical};
