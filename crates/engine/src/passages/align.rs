@@ -1,8 +1,6 @@
 //! Word-level alignment of two passages for the side-by-side view.
 
 use serde::{Deserialize, Serialize};
-use similar::algorithms::{myers, Capture, Compact, Replace};
-use similar::DiffOp;
 
 use crate::model::Span;
 use crate::token::{english_stemmer, stem_word, words};
@@ -45,9 +43,11 @@ fn range_of(ws: &[(usize, usize)], start: usize, len: usize, text_len: usize) ->
     Span::new(ws[start].0, ws[start + len - 1].1)
 }
 
-/// Aligns the words of `a_text` and `b_text` (Myers' diff from `similar`,
-/// on lowercased stems) and returns the ops with byte ranges into the
-/// original texts, in order. Total: empty texts give an empty list.
+/// Aligns the words of `a_text` and `b_text` on lowercased stems (a longest
+/// common subsequence, so the fewest words marked) and returns the ops with
+/// byte ranges into the original texts, in order: runs of equal words, and
+/// between them the words of A and of B that differ ([`AlignKind::Changed`]
+/// when both sides have some). Total: empty texts give an empty list.
 pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
     let stemmer = english_stemmer();
     let split = |t: &str| -> (Vec<(usize, usize)>, Vec<String>) {
@@ -55,26 +55,78 @@ pub fn word_alignment(a_text: &str, b_text: &str) -> Vec<AlignOp> {
     };
     let (wa, ka) = split(a_text);
     let (wb, kb) = split(b_text);
-    // Plain Myers (exact, no speed-up heuristics), with similar's usual
-    // clean-up (`Compact`, `Replace`): `capture_diff_slices` would add a
-    // hashing pre-pass and a second compiled Myers, 10 KB of wasm, for
-    // passages that are a few dozen words long.
-    let mut hook = Compact::new(Replace::new(Capture::new()), &ka[..], &kb[..]);
-    let Ok(()) = myers::diff_deadline_raw(&mut hook, &ka[..], 0..ka.len(), &kb[..], 0..kb.len(), None);
-    let ops = hook.into_inner().into_inner().into_ops();
-    let mut out = Vec::with_capacity(ops.len());
-    for op in ops {
-        let (kind, ai, al, bi, bl) = match op {
-            DiffOp::Equal { old_index, new_index, len } => (AlignKind::Equal, old_index, len, new_index, len),
-            DiffOp::Delete { old_index, old_len, new_index } => (AlignKind::OnlyA, old_index, old_len, new_index, 0),
-            DiffOp::Insert { old_index, new_index, new_len } => (AlignKind::OnlyB, old_index, 0, new_index, new_len),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                (AlignKind::Changed, old_index, old_len, new_index, new_len)
-            }
-        };
+    let mut out = Vec::new();
+    let (mut i0, mut j0) = (0, 0);
+    let mut push = |kind, ai: usize, al: usize, bi: usize, bl: usize| {
         out.push(AlignOp { kind, a: range_of(&wa, ai, al, a_text.len()), b: range_of(&wb, bi, bl, b_text.len()) });
+    };
+    // Each run of matched words closes the differing stretch before it.
+    for (i, j, len) in matched_runs(&ka, &kb) {
+        let (al, bl) = (i - i0, j - j0);
+        match (al, bl) {
+            (0, 0) => {}
+            (_, 0) => push(AlignKind::OnlyA, i0, al, j0, 0),
+            (0, _) => push(AlignKind::OnlyB, i0, 0, j0, bl),
+            _ => push(AlignKind::Changed, i0, al, j0, bl),
+        }
+        if len > 0 {
+            push(AlignKind::Equal, i, len, j, len);
+        }
+        (i0, j0) = (i + len, j + len);
     }
     out
+}
+
+/// Cells of the table above which [`matched_runs`] gives up on the middle
+/// of two texts (after their common start and end): 4 M cells, 16 MB.
+const TABLE_MAX: usize = 4 << 20;
+
+/// The runs of equal items of a longest common subsequence of `a` and `b`,
+/// as `(start in a, start in b, length)` in order, ending with the empty
+/// run `(a.len(), b.len(), 0)`. Dynamic programming on the middle (a few
+/// dozen words for a passage); a middle too large to tabulate is left
+/// unmatched.
+fn matched_runs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize, usize)> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);
+    let mut pairs: Vec<(usize, usize)> = (0..pre).map(|k| (k, k)).collect();
+    let (n, m) = (ma.len(), mb.len());
+    if n > 0 && m > 0 && (n + 1) * (m + 1) <= TABLE_MAX {
+        // len[i][j]: the LCS of ma[i..] and mb[j..].
+        let w = m + 1;
+        let mut len = vec![0u32; (n + 1) * w];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                len[i * w + j] = if ma[i] == mb[j] {
+                    len[(i + 1) * w + j + 1] + 1
+                } else {
+                    len[(i + 1) * w + j].max(len[i * w + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < n && j < m {
+            if ma[i] == mb[j] {
+                pairs.push((pre + i, pre + j));
+                (i, j) = (i + 1, j + 1);
+            } else if len[(i + 1) * w + j] >= len[i * w + j + 1] {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+    }
+    pairs.extend((0..suf).map(|k| (a.len() - suf + k, b.len() - suf + k)));
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, j) in pairs {
+        match runs.last_mut() {
+            Some(r) if r.0 + r.2 == i && r.1 + r.2 == j => r.2 += 1,
+            _ => runs.push((i, j, 1)),
+        }
+    }
+    runs.push((a.len(), b.len(), 0));
+    runs
 }
 
 #[cfg(test)]
@@ -95,5 +147,42 @@ mod tests {
         assert!(word_alignment("", "").is_empty());
         let only_b = word_alignment("", "new words");
         assert_eq!(only_b, vec![AlignOp { kind: AlignKind::OnlyB, a: Span::new(0, 0), b: Span::new(0, 9) }]);
+    }
+
+    /// The length of a longest common subsequence, by plain recursion.
+    fn lcs(a: &[u8], b: &[u8]) -> usize {
+        match (a.split_first(), b.split_first()) {
+            (Some((x, ra)), Some((y, rb))) if x == y => 1 + lcs(ra, rb),
+            (Some((_, ra)), Some((_, rb))) => lcs(ra, b).max(lcs(a, rb)),
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn matched_runs_are_a_longest_common_subsequence() {
+        // Every pair of strings over {a, b, c} up to 5 long, against each other.
+        let mut all: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let next: Vec<Vec<u8>> = all
+                .iter()
+                .filter(|v| v.len() == all.last().map_or(0, |l| l.len()))
+                .flat_map(|v| b"abc".iter().map(move |&c| [v.clone(), vec![c]].concat()))
+                .collect();
+            all.extend(next);
+        }
+        let sample: Vec<&Vec<u8>> = all.iter().step_by(7).collect();
+        for a in &sample {
+            for b in &sample {
+                let runs = matched_runs(&a[..], &b[..]);
+                let (mut i, mut j, mut total) = (0, 0, 0);
+                for &(ri, rj, len) in &runs {
+                    assert!(ri >= i && rj >= j, "runs in order: {a:?} {b:?} {runs:?}");
+                    assert_eq!(a[ri..ri + len], b[rj..rj + len], "runs match");
+                    (i, j, total) = (ri + len, rj + len, total + len);
+                }
+                assert_eq!(runs.last(), Some(&(a.len(), b.len(), 0)));
+                assert_eq!(total, lcs(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 }
