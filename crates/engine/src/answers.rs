@@ -90,7 +90,7 @@ impl Bundle {
     pub fn row_marks(&self, a: u32, b: u32, row: &PairRow) -> RowMarks {
         let arts = &self.corpus.articles;
         match (arts.get(a as usize), arts.get(b as usize)) {
-            (Some(x), Some(y)) => passages::row_marks(x, &row.a, y, &row.b, &self.related),
+            (Some(x), Some(y)) => passages::row_marks((x, &row.a), (y, &row.b), &self.related),
             _ => RowMarks { copied: false, same: 0.0, a: Vec::new(), b: Vec::new() },
         }
     }

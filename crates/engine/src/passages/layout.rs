@@ -255,7 +255,7 @@ mod tests {
     /// Every sentence of each side, counted over rows and stretches.
     fn counts(l: &PairLayout, a_count: usize, b_count: usize) -> (Vec<u32>, Vec<u32>) {
         let (mut ca, mut cb) = (vec![0; a_count], vec![0; b_count]);
-        let mut add = |c: &mut Vec<u32>, v: &[SentenceRange]| {
+        let add = |c: &mut Vec<u32>, v: &[SentenceRange]| {
             for x in v {
                 for i in x.start..x.end {
                     c[i as usize] += 1;

@@ -1,8 +1,8 @@
 //! Which words of a row to mark, by the kind of link.
 //!
 //! A row is *copied* when most of its words are the same words in the
-//! same order: the words of the two sides, aligned on stems by Myers'
-//! diff, are equal for at least [`COPIED_MIN_SAME`] of them (Dice: twice
+//! same order: the words of the two sides, aligned on stems (a longest
+//! common subsequence), are equal for at least [`COPIED_MIN_SAME`] of them (Dice: twice
 //! the equal words over the words of both sides). Copied rows mark the few
 //! differences, as a code diff does: words changed on both sides, and
 //! words only on one side.
@@ -13,15 +13,14 @@
 //! the same word, the same stem in another form, or the same concept in
 //! other words (an alias or a synonym of the concept map:
 //! enlargement ~ expansion). Matches are one to one, in order first (the
-//! diff's equal words), then by stem, then by concept, leftmost first.
+//! alignment's equal words), then by stem, then by concept, leftmost first.
 //!
 //! Both sides of a match carry the same id, so the page can link them.
 //! The concept relation comes from the build ([`related_stems`]): the page
 //! has no synonym table.
 
+use super::align::matched_runs;
 use serde::{Deserialize, Serialize};
-use similar::algorithms::{myers, Capture, Compact, Replace};
-use similar::DiffOp;
 
 use super::concepts::{ConceptMap, STOP, STOPWORDS};
 use super::{SentenceRange, SharedPassage};
@@ -90,70 +89,55 @@ fn content(art: &Article, t: &Token) -> bool {
     w.chars().nth(1).is_some() && !STOPWORDS.contains(&fold_word(w).as_str())
 }
 
-/// Myers' diff of two stem sequences, with similar's usual clean-up.
-fn diff(ka: &[u32], kb: &[u32]) -> Vec<DiffOp> {
-    let mut hook = Compact::new(Replace::new(Capture::new()), ka, kb);
-    let Ok(()) = myers::diff_deadline_raw(&mut hook, ka, 0..ka.len(), kb, 0..kb.len(), None);
-    hook.into_inner().into_inner().into_ops()
-}
-
 /// The marks of a row: sentences `ra` of `a` against `rb` of `b`, with
-/// `related` the concept relation of [`related_stems`] (sorted pairs of
-/// stems, smaller first). Total: empty sides give no marks.
+/// `related` the concept relation of
+/// [`related_stems`] (sorted pairs of stems, smaller first). Total: empty
+/// sides give no marks.
 pub fn row_marks(
-    a: &Article,
-    ra: &[SentenceRange],
-    b: &Article,
-    rb: &[SentenceRange],
+    (a, ra): (&Article, &[SentenceRange]),
+    (b, rb): (&Article, &[SentenceRange]),
     related: &[(u32, u32)],
 ) -> RowMarks {
     let (ta, tb) = (tokens_of(a, ra), tokens_of(b, rb));
     let ka: Vec<u32> = ta.iter().map(|t| t.stem).collect();
     let kb: Vec<u32> = tb.iter().map(|t| t.stem).collect();
-    let ops = diff(&ka, &kb);
-    let equal: usize = ops.iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
+    let runs = matched_runs(&ka, &kb);
+    let equal: usize = runs.iter().map(|r| r.2).sum();
     let total = ta.len() + tb.len();
     let same = if total == 0 { 0.0 } else { 2.0 * equal as f32 / total as f32 };
     let copied = same >= COPIED_MIN_SAME;
     let mut m = RowMarks { copied, same, a: Vec::new(), b: Vec::new() };
     if copied {
-        differences(&ops, &ta, &tb, &mut m);
+        differences(&runs, &ta, &tb, &mut m);
     } else {
-        matches(&ops, (a, &ta), (b, &tb), related, &mut m);
+        matches(&runs, (a, &ta), (b, &tb), related, &mut m);
     }
     crate::sort::by_key(&mut m.a, |w| w.span.start);
     crate::sort::by_key(&mut m.b, |w| w.span.start);
     m
 }
 
-/// A copied row's marks: changed words on both sides (one id per change),
-/// words only on one side.
-fn differences(ops: &[DiffOp], ta: &[&Token], tb: &[&Token], m: &mut RowMarks) {
+/// A copied row's marks: between the runs of equal words, changed words
+/// on both sides (one id per change) or words only on one side.
+fn differences(runs: &[(usize, usize, usize)], ta: &[&Token], tb: &[&Token], m: &mut RowMarks) {
     let mark = |v: &mut Vec<WordMark>, ts: &[&Token], kind, id| {
         v.extend(ts.iter().map(|t| WordMark { span: t.span, kind, id }))
     };
-    for (k, op) in ops.iter().enumerate() {
-        match *op {
-            DiffOp::Equal { .. } => {}
-            DiffOp::Delete { old_index, old_len, .. } => {
-                mark(&mut m.a, &ta[old_index..old_index + old_len], MarkKind::Only, None)
-            }
-            DiffOp::Insert { new_index, new_len, .. } => {
-                mark(&mut m.b, &tb[new_index..new_index + new_len], MarkKind::Only, None)
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                let id = Some(k as u32);
-                mark(&mut m.a, &ta[old_index..old_index + old_len], MarkKind::Changed, id);
-                mark(&mut m.b, &tb[new_index..new_index + new_len], MarkKind::Changed, id);
-            }
-        }
+    let (mut i0, mut j0) = (0, 0);
+    for (k, &(i, j, len)) in runs.iter().enumerate() {
+        let (da, db) = (&ta[i0..i], &tb[j0..j]);
+        let (kind, id) =
+            if da.is_empty() || db.is_empty() { (MarkKind::Only, None) } else { (MarkKind::Changed, Some(k as u32)) };
+        mark(&mut m.a, da, kind, id);
+        mark(&mut m.b, db, kind, id);
+        (i0, j0) = (i + len, j + len);
     }
 }
 
 /// A reworded row's marks: content words matched one to one, in the
 /// diff's order, then by stem, then by concept.
 fn matches(
-    ops: &[DiffOp],
+    runs: &[(usize, usize, usize)],
     (a, ta): (&Article, &[&Token]),
     (b, tb): (&Article, &[&Token]),
     related: &[(u32, u32)],
@@ -173,13 +157,10 @@ fn matches(
         (ua[i], ub[j]) = (true, true);
         next += 1;
     };
-    for op in ops {
-        if let DiffOp::Equal { old_index, new_index, len } = *op {
-            for k in 0..len {
-                let (i, j) = (old_index + k, new_index + k);
-                if ca[i] && cb[j] {
-                    pair(i, j, MarkKind::Stem, m, &mut used_a, &mut used_b);
-                }
+    for &(i0, j0, len) in runs {
+        for (i, j) in (i0..i0 + len).zip(j0..j0 + len) {
+            if ca[i] && cb[j] {
+                pair(i, j, MarkKind::Stem, m, &mut used_a, &mut used_b);
             }
         }
     }
@@ -259,7 +240,7 @@ mod tests {
         let side = |i: usize| PassageSide { article: i as u32, span: Span::new(0, 0), sentences: all(i)[0] };
         let pass = SharedPassage { a: side(0), b: side(1), score: 1.0, links: Vec::new() };
         let related = related_stems(c, &[pass]);
-        let m = row_marks(&c.articles[0], &all(0), &c.articles[1], &all(1), &related);
+        let m = row_marks((&c.articles[0], &all(0)), (&c.articles[1], &all(1)), &related);
         let words = |art: &Article, v: &[WordMark]| v.iter().map(|w| (art.slice(w.span).to_string(), w.kind)).collect();
         let (wa, wb) = (words(&c.articles[0], &m.a), words(&c.articles[1], &m.b));
         (m, wa, wb)
