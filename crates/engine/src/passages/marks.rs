@@ -235,7 +235,10 @@ mod tests {
     }
 
     /// The marks of the whole of articles 0 and 1, and the marked words.
-    fn marks(c: &Corpus) -> (RowMarks, Vec<(String, MarkKind)>, Vec<(String, MarkKind)>) {
+    /// Marked words, as text, with their kind.
+    type Words = Vec<(String, MarkKind)>;
+
+    fn marks(c: &Corpus) -> (RowMarks, Words, Words) {
         let all = |i: usize| vec![SentenceRange::new(0, c.articles[i].sentences.len())];
         let side = |i: usize| PassageSide { article: i as u32, span: Span::new(0, 0), sentences: all(i)[0] };
         let pass = SharedPassage { a: side(0), b: side(1), score: 1.0, links: Vec::new() };
