@@ -246,7 +246,7 @@ struct StateSnapshot {
     sentence: Option<u32>,
     cell: Option<(String, String)>,
     pair: Option<(String, String)>,
-    passage: Option<u32>,
+    passage: Option<String>,
     cluster: Option<u32>,
     facets: std::collections::BTreeMap<&'static str, Vec<String>>,
     sort: String,
@@ -263,7 +263,7 @@ impl From<&crate::url::ViewCtx> for StateSnapshot {
             sentence: d.state.sentence,
             cell: d.state.cell.clone(),
             pair: d.state.pair.clone(),
-            passage: d.state.passage,
+            passage: d.state.passage.map(|p| p.as_param()),
             cluster: d.state.cluster,
             facets: {
                 // Inserted, not collected: collecting sorts with a std sort of its own (wasm size).

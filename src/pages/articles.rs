@@ -12,7 +12,7 @@ use crate::components::facet_panel::{FacetGroupView, FacetPanel, FacetValueView,
 use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRange};
 use crate::data::use_data;
 use crate::data::Data;
-use crate::query::{encode, View, ViewState, PAGE_ROWS};
+use crate::query::{encode, PassageRef, View, ViewState, PAGE_ROWS};
 use crate::url::{use_view, Action, Store};
 
 /// The articles selected by the URL's filters.
@@ -386,7 +386,7 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<(AttrV
             let href = encode(&ViewState {
                 view: View::Overlap,
                 pair: Some((id(l.a), id(l.b))),
-                passage: Some(l.index),
+                passage: Some(PassageRef::Sentence(l.sentence)),
                 cluster: None,
                 ..st.clone()
             });
