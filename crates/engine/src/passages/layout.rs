@@ -273,12 +273,25 @@ mod tests {
         (ca, cb)
     }
 
+    /// The layout of `ps` over articles of `na` and `nb` sentences, each
+    /// sentence checked to be there once per side.
+    fn laid(ps: &[SharedPassage], na: usize, nb: usize) -> PairLayout {
+        let refs: Vec<&SharedPassage> = ps.iter().collect();
+        let l = pair_layout(&refs, na as u32, nb as u32);
+        let (ca, cb) = counts(&l, na, nb);
+        assert!(ca.iter().all(|&c| c == 1), "{ca:?}");
+        assert!(cb.iter().all(|&c| c == 1), "{cb:?}");
+        l
+    }
+
     #[test]
     fn passages_sharing_a_sentence_are_one_row() {
         // The headline of A in two passages, B's sentence 5 in two.
-        let ps = [p((0, 1), (0, 1), 0.9), p((0, 1), (3, 4), 0.5), p((2, 3), (5, 6), 0.7), p((4, 5), (5, 6), 0.6)];
-        let refs: Vec<&SharedPassage> = ps.iter().collect();
-        let l = pair_layout(&refs, 6, 7);
+        let l = laid(
+            &[p((0, 1), (0, 1), 0.9), p((0, 1), (3, 4), 0.5), p((2, 3), (5, 6), 0.7), p((4, 5), (5, 6), 0.6)],
+            6,
+            7,
+        );
         let rows: Vec<&PairRow> = l.rows().collect();
         assert_eq!(rows.len(), 2);
         assert_eq!(
@@ -290,9 +303,6 @@ mod tests {
             (vec![r(2, 3), r(4, 5)], vec![r(5, 6)], vec![2, 3])
         );
         assert_eq!(rows[0].score, 0.9);
-        let (ca, cb) = counts(&l, 6, 7);
-        assert!(ca.iter().all(|&c| c == 1), "{ca:?}");
-        assert!(cb.iter().all(|&c| c == 1), "{cb:?}");
         assert_eq!(l.row_of_sentence(4), Some(1));
         assert_eq!(l.row_of_passage(1), Some(0));
         assert_eq!(l.row_of_sentence(1), None);
@@ -302,15 +312,14 @@ mod tests {
     fn a_moved_passage_is_its_own_row_and_never_folded() {
         // B carries A's 5 near its start: a stretch of B before the second
         // in-order row must not hold B's 1.
-        let ps = [p((0, 1), (0, 1), 0.9), p((3, 4), (6, 7), 0.8), p((5, 6), (1, 2), 0.8), p((7, 8), (8, 9), 0.8)];
-        let refs: Vec<&SharedPassage> = ps.iter().collect();
-        let l = pair_layout(&refs, 9, 10);
+        let l = laid(
+            &[p((0, 1), (0, 1), 0.9), p((3, 4), (6, 7), 0.8), p((5, 6), (1, 2), 0.8), p((7, 8), (8, 9), 0.8)],
+            9,
+            10,
+        );
         let rows: Vec<&PairRow> = l.rows().collect();
         let places: Vec<Placement> = rows.iter().map(|r| r.placement).collect();
         assert_eq!(places, [Placement::InOrder, Placement::InOrder, Placement::EarlierInB, Placement::InOrder]);
-        let (ca, cb) = counts(&l, 9, 10);
-        assert!(ca.iter().all(|&c| c == 1), "{ca:?}");
-        assert!(cb.iter().all(|&c| c == 1), "{cb:?}");
         for it in &l.items {
             if let PairItem::Gap { b, .. } = it {
                 assert!(!b.iter().any(|x| x.contains(1)), "B's shared sentence 1 is in a stretch: {l:?}");

@@ -234,28 +234,29 @@ mod tests {
         Corpus::build(parse_jsonl("t.jsonl", jsonl.as_bytes()).unwrap())
     }
 
-    /// The marks of the whole of articles 0 and 1, and the marked words.
     /// Marked words, as text, with their kind.
     type Words = Vec<(String, MarkKind)>;
 
-    fn marks(c: &Corpus) -> (RowMarks, Words, Words) {
+    /// The marks of texts `a` and `b` as one row, the marked words, and
+    /// their corpus.
+    fn marks(a: &str, b: &str) -> (RowMarks, Words, Words, Corpus) {
+        let c = corpus(&[a, b]);
         let all = |i: usize| vec![SentenceRange::new(0, c.articles[i].sentences.len())];
         let side = |i: usize| PassageSide { article: i as u32, span: Span::new(0, 0), sentences: all(i)[0] };
         let pass = SharedPassage { a: side(0), b: side(1), score: 1.0, links: Vec::new() };
-        let related = related_stems(c, &[pass]);
+        let related = related_stems(&c, &[pass]);
         let m = row_marks((&c.articles[0], &all(0)), (&c.articles[1], &all(1)), &related);
         let words = |art: &Article, v: &[WordMark]| v.iter().map(|w| (art.slice(w.span).to_string(), w.kind)).collect();
         let (wa, wb) = (words(&c.articles[0], &m.a), words(&c.articles[1], &m.b));
-        (m, wa, wb)
+        (m, wa, wb, c)
     }
 
     #[test]
     fn reworded_rows_mark_matches_with_synonyms_on_both_sides() {
-        let c = corpus(&[
+        let (m, wa, wb, c) = marks(
             "The two sides oppose further enlargement of NATO and call on the alliance to abandon its approaches.",
             "Both countries are against any new expansion of the North Atlantic bloc, urging it to drop its ideological stance.",
-        ]);
-        let (m, wa, wb) = marks(&c);
+        );
         assert!(!m.copied, "same {}", m.same);
         assert!(wa.contains(&("enlargement".into(), MarkKind::Concept)), "{wa:?}");
         assert!(wb.contains(&("expansion".into(), MarkKind::Concept)), "{wb:?}");
@@ -268,11 +269,10 @@ mod tests {
 
     #[test]
     fn copied_rows_mark_only_differences() {
-        let c = corpus(&[
+        let (m, wa, wb, _) = marks(
             "Russia and China oppose further enlargement of NATO, the leaders said in a joint statement on Friday.",
             "Russia and China oppose further expansion of NATO, the leaders said in a joint statement late on Friday.",
-        ]);
-        let (m, wa, wb) = marks(&c);
+        );
         assert!(m.copied, "same {}", m.same);
         assert_eq!(wa, vec![("enlargement".to_string(), MarkKind::Changed)]);
         assert_eq!(wb, vec![("expansion".to_string(), MarkKind::Changed), ("late".to_string(), MarkKind::Only)]);
