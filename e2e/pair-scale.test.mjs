@@ -14,6 +14,9 @@ const CORPUS = path.resolve(ROOT, process.env.PARALLAX_SCALE_CORPUS ?? 'target/e
 const DIST = path.resolve(ROOT, process.env.PARALLAX_SCALE_DIST ?? 'target/e2e-scale');
 const built = fs.existsSync(path.join(DIST, 'index.html')) && fs.existsSync(CORPUS);
 test.skip(!built, `no ${path.relative(ROOT, DIST)} (ECB+ is not on this machine)`);
+// The engine's rows of all ECB+ pairs (a whole bundle built by the CLI, once
+// per worker) and two page loads of 982 articles: minutes on a shared machine.
+test.setTimeout(6 * 60_000);
 
 const CLASS = { changed: 'd-chg', only: 'd-only', exact: 'm-same', stem: 'm-same', concept: 'm-concept' };
 const text = fs.existsSync(CORPUS)
