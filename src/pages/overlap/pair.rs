@@ -29,7 +29,7 @@ pub(super) struct PairViewProps {
     pub(super) b: AttrValue,
 }
 
-/// A pair's layout and each row's marks, computed once per pair.
+/// A pair's layout and each row's marks.
 struct Laid {
     layout: PairLayout,
     marks: Vec<RowMarks>,
@@ -93,13 +93,12 @@ pub(super) fn PairView(props: &PairViewProps) -> Html {
     let corpus = &data.corpus;
     let ia = corpus.index_of(&props.a).unwrap_or(0) as u32;
     let ib = corpus.index_of(&props.b).unwrap_or(0) as u32;
+    // Cheap (a pair's few passages, rows of a few dozen words): computed
+    // on each render rather than held in a memo.
     let laid = {
-        let data = data.clone();
-        use_memo((ia, ib), move |&(ia, ib)| {
-            let layout = data.pair_layout(ia, ib);
-            let marks = layout.rows().map(|r| data.row_marks(ia, ib, r)).collect();
-            Laid { layout, marks }
-        })
+        let layout = data.pair_layout(ia, ib);
+        let marks = layout.rows().map(|r| data.row_marks(ia, ib, r)).collect();
+        Laid { layout, marks }
     };
     let ids: Rc<[u32]> = laid.layout.rows().map(PairRow::first_a).collect();
     let selected = selected_row(&laid.layout, st.passage);
