@@ -63,7 +63,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
         assert.match(r.title, /share of words/, 'a tooltip explains closeness');
         assert.match(r.spoken, /Closeness/, 'screen readers hear what the number is');
       });
-      await expect(s.locator('closeness-legend')).toContainText('Copied: 80% or more');
+      await expect(s.locator('closeness-legend')).toContainText('Copied: 60% or more');
       const text = await s.locator('cluster-view').innerText();
       assert.match(text, new RegExp(`Carried by ${c.articles.length} of the corpus's ${SEED_IDS.length} articles`));
     }

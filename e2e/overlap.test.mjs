@@ -37,15 +37,18 @@ test('clicking a cell opens the pair side by side; j/k select passages; Esc goes
   await s.page.locator(`${sel('heat-cell')}[data-a="${a}"][data-b="${b}"]`).first().click();
   await s.locator('pair-view').waitFor();
   await s.waitForHash((h) => h.path === '/overlap' && h.params.get('pair') === key, 'pair= in the hash');
-  await expect(s.locator('passage')).toHaveCount(list.length);
+  // Passages that share a sentence are one row (the engine's layout).
+  const rows = cli('passages', '--rows', '--pair', key)[0].items.filter((i) => i.row).map((i) => i.row.id);
+  assert.ok(rows.length <= list.length);
+  await expect(s.locator('passage')).toHaveCount(rows.length);
 
   await s.page.keyboard.press('j');
-  await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after j');
-  if (list.length > 1) {
+  await s.waitForHash((h) => h.params.get('p') === rows[0], 'the first row after j');
+  if (rows.length > 1) {
     await s.page.keyboard.press('j');
-    await s.waitForHash((h) => h.params.get('p') === '1', 'p=1 after j j');
+    await s.waitForHash((h) => h.params.get('p') === rows[1], 'the second after j j');
     await s.page.keyboard.press('k');
-    await s.waitForHash((h) => h.params.get('p') === '0', 'p=0 after k');
+    await s.waitForHash((h) => h.params.get('p') === rows[0], 'the first after k');
   }
   await expect(s.page.locator(`${sel('passage')}[aria-current="true"]`)).toHaveAttribute('data-index', '0');
   await s.page.keyboard.press('Escape');
@@ -57,21 +60,17 @@ test('a pair link with p= opens that passage, with both sides’ text from the s
   const byKey = pairsByKey();
   const [key, list] = [...byKey].sort((x, y) => y[1].length - x[1].length)[0];
   const idx = Math.min(1, list.length - 1);
+  // An old numbered link opens the row that holds that passage.
   const s = await open(`/overlap?pair=${encodeURIComponent(key)}&p=${idx}`);
-  const row = s.page.locator(`${sel('passage')}[data-index="${idx}"]`);
-  await expect(row).toHaveAttribute('aria-current', 'true');
-  // The passages appear in A's order; find the CLI passage shown at idx.
-  const sorted = [...list];
-  const cols = await row.locator('.pcol').allInnerTexts();
-  const p = sorted.find(
-    (x) =>
-      squash(seedSlice(x.a.article, x.a.start, x.a.end)) === squash(cols[0]) &&
-      squash(seedSlice(x.b.article, x.b.start, x.b.end)) === squash(cols[1]),
-  );
-  assert.ok(p, `passage ${idx} is one of the CLI's passages: ${cols[0].slice(0, 80)} ⇄ ${cols[1].slice(0, 80)}`);
-  // Changed words are marked on both sides, and never by colour alone.
-  const marked = await row.locator('.d-chg, .d-only').count();
-  if (p.score < 0.99) assert.ok(marked > 0, 'differences are marked');
+  const row = s.page.locator(`${sel('passage')}[aria-current="true"]`);
+  await expect(row).toHaveCount(1);
+  const p = list[idx];
+  const cols = (await row.locator('.pcol').allInnerTexts()).map(squash);
+  assert.ok(cols[0].includes(squash(seedSlice(p.a.article, p.a.start, p.a.end))), `A holds passage ${idx}: ${cols[0].slice(0, 80)}`);
+  assert.ok(cols[1].includes(squash(seedSlice(p.b.article, p.b.start, p.b.end))), `B holds passage ${idx}: ${cols[1].slice(0, 80)}`);
+  // Marked on both sides, and never by colour alone.
+  const marked = await row.locator('.d-chg, .d-only, .m-same, .m-concept').count();
+  assert.ok(marked > 0, 'the row marks its words');
 });
 
 test('a cluster link opens the collation table: one row per carrier, the core first, non-carriers named', async ({ open }) => {

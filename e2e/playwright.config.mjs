@@ -51,7 +51,7 @@ export default defineConfig({
   projects: [
     {
       name: 'seeds',
-      testIgnore: ['subpath.test.mjs', 'publicurl.test.mjs', 'hostile.test.mjs', 'scale.test.mjs', 'single.test.mjs'],
+      testIgnore: ['subpath.test.mjs', 'publicurl.test.mjs', 'hostile.test.mjs', 'scale.test.mjs', 'pair-scale.test.mjs', 'single.test.mjs'],
       use: { dist: DIST, base: '/' },
     },
     { name: 'subdir', testMatch: ['subpath.test.mjs', 'security.test.mjs'], use: { dist: DIST, base: '/sub/dir/' } },
@@ -61,7 +61,7 @@ export default defineConfig({
       use: { dist: at('PARALLAX_PUBLICURL_DIST', 'target/e2e-publicurl'), base: '/sub/parallax/' },
     },
     { name: 'hostile', testMatch: 'hostile.test.mjs', use: { dist: at('PARALLAX_HOSTILE_DIST', 'target/e2e-hostile'), base: '/sub/dir/' } },
-    { name: 'scale', testMatch: 'scale.test.mjs', use: { dist: at('PARALLAX_SCALE_DIST', 'target/e2e-scale'), base: '/' } },
+    { name: 'scale', testMatch: ['scale.test.mjs', 'pair-scale.test.mjs'], use: { dist: at('PARALLAX_SCALE_DIST', 'target/e2e-scale'), base: '/' } },
     { name: 'single', testMatch: 'single.test.mjs' },
   ],
 });

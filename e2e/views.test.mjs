@@ -40,7 +40,7 @@ const VIEWS = {
     await s.page.locator(sel('heat-cell')).first().click();
     await s.locator('pair-view').waitFor();
     await s.page.keyboard.press('j');
-    await s.waitForHash((h) => h.params.get('p') === '0', 'p=0');
+    await s.waitForHash((h) => /^s\d+$/.test(h.params.get('p') ?? ''), 'p=s… (the first row)');
   },
   'cluster view': async (s) => {
     await s.locator('tab-overlap').click();

@@ -25,7 +25,7 @@ use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::data::{use_data, Data};
-use crate::query::{self, View, ViewState};
+use crate::query::{self, PassageRef, View, ViewState};
 
 /// What the user asked for.
 pub enum Action {
@@ -46,7 +46,7 @@ pub enum Action {
     /// the request was made in.
     ShowMore(Rc<ViewState>, u32),
     /// Select a passage of the open pair.
-    SelectPassage(Option<u32>),
+    SelectPassage(Option<PassageRef>),
     /// Back from a pair or cluster to the overlap overview.
     BackToOverview,
     /// Dismiss the notices (the address bar gets the view as it is shown).

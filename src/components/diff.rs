@@ -58,3 +58,58 @@ pub fn legend() -> Html {
         </p>
     }
 }
+
+/// A marked word of the pair view: its bytes in the article, its class,
+/// its match key (`data-m`, shared with its partner) and what it means.
+pub struct Mark {
+    /// The word's bytes in the article's text.
+    pub span: parallax_engine::Span,
+    /// `d-chg`, `d-only`, `m-same` or `m-concept`.
+    pub class: &'static str,
+    /// Shared with the partner on the other side, if any.
+    pub key: Option<AttrValue>,
+    /// What the mark means, for the tooltip and screen readers.
+    pub title: AttrValue,
+    /// Highlighted as the partner of the word under the pointer or focus.
+    pub hot: bool,
+}
+
+/// Renders `text`, which starts at byte `base` of its article, with the
+/// `marks` inside it (in order); matched words take focus if `focusable`.
+pub fn marked(text: &str, base: u32, marks: &[Mark], focusable: bool) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut at = 0usize;
+    for m in marks {
+        let (s, e) = (m.span.start.saturating_sub(base) as usize, m.span.end.saturating_sub(base) as usize);
+        if m.span.start < base || s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        parts.push(html! { { &text[at..s] } });
+        let tab = (focusable && m.key.is_some()).then_some("0");
+        parts.push(html! {
+            <span class={classes!(m.class, m.hot.then_some("hot"))} data-m={m.key.clone()} title={m.title.clone()} tabindex={tab}>{ &text[s..e] }</span>
+        });
+        at = e;
+    }
+    parts.push(html! { { &text[at..] } });
+    parts.into_iter().collect::<Html>()
+}
+
+/// The pair view's legend: what the marks mean for each kind of row, and
+/// what its numbers measure.
+pub fn pair_legend() -> Html {
+    html! {
+        <div class="diff-legend" data-testid="pair-legend">
+            <p>
+                { "Copied rows (most words the same, in order) mark the differences: " }
+                <span class="d-chg">{ "worded differently" }</span>{ " · " }<span class="d-only">{ "only on one side" }</span>
+                { ". Reworded rows (the same content in other words) mark what both share: " }
+                <span class="m-same">{ "the same word" }</span>{ " · " }<span class="m-concept">{ "the same concept in other words" }</span>
+                { " (a synonym or another name: enlargement ↔ expansion); point at or focus one to see its partner." }
+            </p>
+            <p>
+                { "Similarity: how much of the two sides' distinctive words match (0 to 1). Same words: the share of words equal, in order, on both sides (copied from 60 %). Passage k of n: its place among the pair's shared passages, in A's order." }
+            </p>
+        </div>
+    }
+}

@@ -12,7 +12,7 @@ use crate::components::facet_panel::{FacetGroupView, FacetPanel, FacetValueView,
 use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRange};
 use crate::data::use_data;
 use crate::data::Data;
-use crate::query::{encode, View, ViewState, PAGE_ROWS};
+use crate::query::{encode, PassageRef, View, ViewState, PAGE_ROWS};
 use crate::url::{use_view, Action, Store};
 
 /// The articles selected by the URL's filters.
@@ -390,8 +390,11 @@ fn sentence_links(data: &Data, st: &ViewState, a: &Article) -> Vec<Option<Senten
         .into_iter()
         .map(|link| {
             let l = link?;
-            let href =
-                encode(&ViewState { pair: Some((id(l.a), id(l.b))), passage: Some(l.index), ..to_overlap.clone() });
+            let href = encode(&ViewState {
+                pair: Some((id(l.a), id(l.b))),
+                passage: Some(PassageRef::Sentence(l.sentence)),
+                ..to_overlap.clone()
+            });
             let o = corpus.articles[l.other as usize].title();
             Some(match l.cluster {
                 Some(c) => (

@@ -4,7 +4,7 @@
 use parallax_engine::facets::{Facet, Sort};
 
 use super::facets::decode_facet;
-use super::{percent_decode, Known, View, ViewState, MAX_QUERY_CHARS, PAGE_ROWS};
+use super::{percent_decode, Known, PassageRef, View, ViewState, MAX_QUERY_CHARS, PAGE_ROWS};
 
 /// A value as a notice quotes it: its first 40 characters.
 pub(super) fn show(s: &str) -> String {
@@ -180,15 +180,22 @@ impl<K: Known> Decoder<'_, K> {
         }
     }
 
-    /// `p`, if the open pair has that passage.
+    /// `p`, if the open pair has that passage: `s12` (A's sentence 12)
+    /// or, as older links have it, a passage's number.
     fn passage(&mut self) {
         let Some(raw) = self.passage.take() else { return };
-        match (&self.st.pair, raw.parse::<u32>()) {
-            (None, _) => self.notices.push(format!("Ignored p={}: no pair is open.", show(&raw))),
-            (Some((a, b)), Ok(n)) if (n as usize) < self.known.pair_passages(a, b).unwrap_or(0) => {
-                self.st.passage = Some(n)
-            }
-            (Some(_), _) => self.notices.push(format!("Ignored p={}: the pair has no such passage.", show(&raw))),
+        let Some((a, b)) = &self.st.pair else {
+            return self.notices.push(format!("Ignored p={}: no pair is open.", show(&raw)));
+        };
+        let sentences = self.known.article_sentences(a).unwrap_or(0);
+        let passages = self.known.pair_passages(a, b).unwrap_or(0);
+        let parsed = match raw.strip_prefix('s') {
+            Some(s) => s.parse::<u32>().ok().filter(|&s| (s as usize) < sentences).map(PassageRef::Sentence),
+            None => raw.parse::<u32>().ok().filter(|&n| (n as usize) < passages).map(PassageRef::Index),
+        };
+        match parsed {
+            Some(p) => self.st.passage = Some(p),
+            None => self.notices.push(format!("Ignored p={}: the pair has no such passage.", show(&raw))),
         }
     }
 

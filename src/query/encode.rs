@@ -23,7 +23,7 @@ pub fn encode(st: &ViewState) -> String {
     if let Some((a, b)) = &st.pair {
         params.push(("pair", format!("{a},{b}")));
         if let Some(p) = st.passage {
-            params.push(("p", p.to_string()));
+            params.push(("p", p.as_param()));
         }
     }
     if let Some(c) = &st.cluster {

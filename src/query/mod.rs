@@ -88,8 +88,8 @@ pub struct ViewState {
     pub cell: Option<(String, String)>,
     /// The pair of articles open side by side (ids, in id order).
     pub pair: Option<(String, String)>,
-    /// The selected passage of the pair (index in the pair's passages).
-    pub passage: Option<u32>,
+    /// The selected passage of the pair.
+    pub passage: Option<PassageRef>,
     /// The cluster open as a collation table, by its lasting key
     /// (`<article-id>.<sentence>`, see the engine's `Cluster::key`).
     pub cluster: Option<String>,
@@ -112,6 +112,27 @@ impl ViewState {
     /// The same state with no collation open (no cluster, base or `all`).
     pub fn without_cluster(&self) -> ViewState {
         ViewState { cluster: None, base: None, all: false, ..self.clone() }
+    }
+}
+
+/// A passage of the open pair as a link names it (`p=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassageRef {
+    /// `p=s12`: the row of shared text that holds A's sentence 12; lasts
+    /// as long as A's text does, whatever else the corpus holds.
+    Sentence(u32),
+    /// `p=2`: the third of the pair's passages, as links named them
+    /// before; opened as the row that holds it.
+    Index(u32),
+}
+
+impl PassageRef {
+    /// As the URL writes it.
+    pub fn as_param(self) -> String {
+        match self {
+            PassageRef::Sentence(s) => format!("s{s}"),
+            PassageRef::Index(i) => i.to_string(),
+        }
     }
 }
 

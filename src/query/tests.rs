@@ -63,7 +63,8 @@ fn every_state_round_trips() {
                             (Some(("000_a", "b/ c")), None, Some("b/ c.0"), None, false),
                             (None, None, Some("000_a.3"), Some("b/ c"), true),
                             (None, None, Some("b/ c.0"), Some("000_a"), false),
-                            (Some(("000_a", "b/ c")), Some(3), None, None, false),
+                            (Some(("000_a", "b/ c")), Some(PassageRef::Index(3)), None, None, false),
+                            (Some(("000_a", "b/ c")), Some(PassageRef::Sentence(9)), None, None, false),
                         ] {
                             let pair = pair.map(|(a, b)| (a.to_string(), b.to_string()));
                             let (cluster, base) = (cluster.map(String::from), base.map(String::from));
@@ -156,7 +157,7 @@ fn every_facet_sort_and_page_state_round_trips() {
                     sentence: Some(1),
                     cell: Some(("Russia".into(), "NATO enlargement".into())),
                     pair: Some(("000_a".into(), "b/ c".into())),
-                    passage: Some(2),
+                    passage: Some(PassageRef::Sentence(2)),
                     ..base.clone()
                 });
             }
@@ -219,6 +220,9 @@ fn malformed_values_fall_back_with_a_notice() {
         ("#/overlap?pair=000_a", "comma-separated"),
         ("#/overlap?pair=000_a,000_a", "comma-separated"),
         ("#/overlap?pair=000_a,b%2F+c&p=9", "no such passage"),
+        ("#/overlap?pair=000_a,b%2F+c&p=s10", "no such passage"),
+        ("#/overlap?pair=000_a,b%2F+c&p=sx", "no such passage"),
+        ("#/overlap?pair=000_a,b%2F+c&p=s", "no such passage"),
         ("#/overlap?p=1", "no pair is open"),
         ("#/overlap?cluster=7", "no such cluster"),
         ("#/overlap?cluster=000_a.4", "no such cluster"),
@@ -275,7 +279,18 @@ fn a_pair_is_stored_in_id_order() {
     let (st, notices) = decode("#/overlap?pair=b%2F+c,000_a&p=2", &KNOWN);
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(st.pair, Some(("000_a".to_string(), "b/ c".to_string())));
-    assert_eq!(st.passage, Some(2));
+    assert_eq!(st.passage, Some(PassageRef::Index(2)));
+}
+
+#[test]
+fn a_passage_is_named_by_a_sentence_of_a_and_old_numbers_still_open() {
+    let (st, notices) = decode("#/overlap?pair=000_a,b%2F+c&p=s7", &KNOWN);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(st.passage, Some(PassageRef::Sentence(7)));
+    assert!(encode(&st).contains("p=s7"), "{}", encode(&st));
+    let (st, _) = decode("#/overlap?pair=000_a,b%2F+c&p=3", &KNOWN);
+    assert_eq!(st.passage, Some(PassageRef::Index(3)));
+    assert!(encode(&st).ends_with("p=3"), "{}", encode(&st));
 }
 
 #[test]

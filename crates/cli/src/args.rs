@@ -75,8 +75,17 @@ pub enum Command {
     Passages {
         /// Passages carried by three or more articles instead:
         /// [{id, articles, members: [{article, start, end, text}]}]
-        #[arg(long)]
+        #[arg(long, conflicts_with = "rows")]
         clusters: bool,
+        /// Each pair as the pair view lays it out instead: [{a, b, items:
+        /// [{row: {id, a, b, passages, score, placement, copied, same,
+        /// marks: {a, b}}} | {gap: {a, b}}]}] (sides as [{first, end, start,
+        /// stop}]: sentences first..end, bytes start..stop)
+        #[arg(long)]
+        rows: bool,
+        /// With --rows: only this pair (two article ids, comma-separated)
+        #[arg(long, value_name = "A,B", requires = "rows")]
+        pair: Option<String>,
     },
     /// The articles a filter selects, in list order, and every facet value
     /// with its count: {total, articles: [ids], facets: {actors: [{key,

@@ -3,7 +3,7 @@
 //! ```text
 //! parallax corpus   [--corpus PATH] [--json]
 //! parallax stances  [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--json | --csv]
-//! parallax passages [--corpus PATH] [--json] [--clusters]
+//! parallax passages [--corpus PATH] [--json] [--clusters | --rows [--pair A,B]]
 //! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--sort KEY] [--json]
 //! ```
 //!
@@ -45,8 +45,12 @@ fn main() -> ExitCode {
             Ok(lex) => print_stances(&Bundle::build(source, lex), filter, *csv),
             Err(diags) => report(diags),
         },
-        Command::Passages { clusters: true } => print_json(&passages::clusters_json(&Corpus::build(source))),
-        Command::Passages { clusters: false } => print_json(&passages::PairsJson::new(&Corpus::build(source))),
+        Command::Passages { rows: true, pair, .. } => match lexicon() {
+            Ok(lex) => print_json(&passages::rows_json(&Bundle::build(source, lex), pair.as_deref())),
+            Err(diags) => report(diags),
+        },
+        Command::Passages { clusters: true, .. } => print_json(&passages::clusters_json(&Corpus::build(source))),
+        Command::Passages { .. } => print_json(&passages::PairsJson::new(&Corpus::build(source))),
     }
 }
 

@@ -1,11 +1,14 @@
-//! JSON shapes of `parallax passages`: shared passage pairs and clusters.
+//! JSON shapes of `parallax passages`: shared passage pairs, clusters and
+//! each pair's layout in rows (`--rows`).
 //! Fields are declared in alphabetical order, the order the output has
 //! always had.
 
+use parallax_engine::bundle::Bundle;
 use parallax_engine::passages::{
-    collation_row, find_pair_sides, find_passages, PassageConfig, PassageSide, PassageWithoutLinks,
+    collation_row, find_pair_sides, find_passages, MarkKind, PairItem, PassageConfig, PassageSide, PassageWithoutLinks,
+    Placement, SentenceRange, WordMark,
 };
-use parallax_engine::Corpus;
+use parallax_engine::{Article, Corpus, Span};
 use serde::{Serialize, Serializer};
 
 /// One side of a passage: `{"article", "end", "start"}` (byte offsets
@@ -116,6 +119,125 @@ pub fn clusters_json(corpus: &Corpus) -> Vec<ClusterJson<'_>> {
                     }
                 })
                 .collect(),
+        })
+        .collect()
+}
+
+/// Sentences `first..end` of an article, bytes `start..stop` of its text.
+#[derive(Serialize)]
+struct RangeJson {
+    end: u32,
+    first: u32,
+    start: u32,
+    stop: u32,
+}
+
+fn ranges_json(art: &Article, v: &[SentenceRange]) -> Vec<RangeJson> {
+    let at = |i: u32, f: fn(&Span) -> u32| art.sentences.get(i as usize).map_or(0, |s| f(&s.span));
+    v.iter()
+        .map(|r| RangeJson {
+            end: r.end,
+            first: r.start,
+            start: at(r.start, |s| s.start),
+            stop: at(r.end.max(1) - 1, |s| s.end),
+        })
+        .collect()
+}
+
+/// A marked word: `{"end", "id"?, "kind", "start"}` (bytes of its article).
+#[derive(Serialize)]
+struct MarkJson {
+    end: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<u32>,
+    kind: MarkKind,
+    start: u32,
+}
+
+#[derive(Serialize)]
+struct MarksJson {
+    a: Vec<MarkJson>,
+    b: Vec<MarkJson>,
+}
+
+/// A row of shared text, named `s` + A's first sentence as links name it.
+#[derive(Serialize)]
+struct RowJson {
+    a: Vec<RangeJson>,
+    b: Vec<RangeJson>,
+    copied: bool,
+    id: String,
+    marks: MarksJson,
+    passages: Vec<u32>,
+    placement: Placement,
+    /// Rounded to three decimals, as `score`.
+    same: f64,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct GapJson {
+    a: Vec<RangeJson>,
+    b: Vec<RangeJson>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum ItemJson {
+    Row(RowJson),
+    Gap(GapJson),
+}
+
+/// One pair as the pair view lays it out.
+#[derive(Serialize)]
+pub struct LayoutJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    items: Vec<ItemJson>,
+}
+
+fn round3(x: f32) -> f64 {
+    (x as f64 * 1000.0).round() / 1000.0
+}
+
+/// Every pair that shares a passage (or only `pair`, ids in either
+/// order), in (a, b) order, as rows and unshared stretches.
+pub fn rows_json<'a>(bundle: &'a Bundle, pair: Option<&str>) -> Vec<LayoutJson<'a>> {
+    let arts = &bundle.corpus.articles;
+    let wanted = pair.and_then(|p| p.split_once(',')).map(|(x, y)| if x <= y { (x, y) } else { (y, x) });
+    let marks = |v: &[WordMark]| -> Vec<MarkJson> {
+        v.iter().map(|w| MarkJson { end: w.span.end, id: w.id, kind: w.kind, start: w.span.start }).collect()
+    };
+    bundle
+        .pair_summaries
+        .iter()
+        .filter(|s| s.a != s.b)
+        .map(|s| (s.a, s.b, &arts[s.a as usize], &arts[s.b as usize]))
+        .filter(|(_, _, x, y)| wanted.is_none_or(|(i, j)| (x.id(), y.id()) == (i, j)))
+        .map(|(ia, ib, x, y)| {
+            let items = bundle
+                .pair_layout(ia, ib)
+                .items
+                .iter()
+                .map(|it| match it {
+                    PairItem::Gap { a, b } => ItemJson::Gap(GapJson { a: ranges_json(x, a), b: ranges_json(y, b) }),
+                    PairItem::Row(r) => {
+                        let m = bundle.row_marks(ia, ib, r);
+                        ItemJson::Row(RowJson {
+                            a: ranges_json(x, &r.a),
+                            b: ranges_json(y, &r.b),
+                            copied: m.copied,
+                            id: format!("s{}", r.first_a()),
+                            marks: MarksJson { a: marks(&m.a), b: marks(&m.b) },
+                            passages: r.passages.clone(),
+                            placement: r.placement,
+                            same: round3(m.same),
+                            score: round3(r.score),
+                        })
+                    }
+                })
+                .collect();
+            LayoutJson { a: x.id(), b: y.id(), items }
         })
         .collect()
 }

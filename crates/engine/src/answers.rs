@@ -1,11 +1,14 @@
-//! The page's questions, answered from a [`Bundle`]: a pair's passages, an
+//! The page's questions, answered from a [`Bundle`]: a pair's passages
+//! and their layout in rows with the words to mark, an
 //! article's shared sentences, what a selection shares, the facet groups
 //! as the panel shows them and the stance matrix of a selection. Pages
 //! render what these return; they do no domain work of their own.
 
 use crate::bundle::Bundle;
 use crate::facets::{Counts, Facet};
-use crate::passages::{collation_row, Cluster, CollationRow, PairSummary, PassageSide, SharedPassage};
+use crate::passages::{
+    self, collation_row, Cluster, CollationRow, PairLayout, PairRow, PairSummary, PassageSide, RowMarks, SharedPassage,
+};
 use crate::stance::{self, StanceMatrix};
 
 /// Where a sentence of an article is shared (see [`Bundle::sentence_links`]).
@@ -19,6 +22,9 @@ pub struct PassageLink {
     pub other: u32,
     /// The passage's position among the pair's passages (in A's order).
     pub index: u32,
+    /// The passage's first sentence in the pair's first article (`a`):
+    /// the pair view's rows are named by it.
+    pub sentence: u32,
     /// The id of the cluster that groups the passage, if any.
     pub cluster: Option<u32>,
 }
@@ -71,6 +77,26 @@ impl Bundle {
         self.passages.pairs[self.passages_of(a)].iter().filter(move |p| p.b.article == b)
     }
 
+    /// Articles `a` and `b` (indices, `a < b`) as the pair view lays them
+    /// out: rows of shared text with one place per sentence, and the
+    /// unshared stretches between them (see [`passages::pair_layout`]).
+    pub fn pair_layout(&self, a: u32, b: u32) -> PairLayout {
+        let count = |i: u32| self.corpus.articles.get(i as usize).map_or(0, |x| x.sentences.len() as u32);
+        let ps: Vec<&SharedPassage> = self.pair_passages(a, b).collect();
+        passages::pair_layout(&ps, count(a), count(b))
+    }
+
+    /// The words to mark in `row` of the pair `a`, `b` (see
+    /// [`passages::row_marks`]): differences if it is copied, matches if
+    /// it is reworded.
+    pub fn row_marks(&self, a: u32, b: u32, row: &PairRow) -> RowMarks {
+        let arts = &self.corpus.articles;
+        match (arts.get(a as usize), arts.get(b as usize)) {
+            (Some(x), Some(y)) => passages::row_marks((x, &row.a), (y, &row.b), &self.related),
+            _ => RowMarks { copied: false, same: 0.0, a: Vec::new(), b: Vec::new() },
+        }
+    }
+
     /// Where the passages whose first article is `a` are in `passages.pairs`.
     fn passages_of(&self, a: u32) -> std::ops::Range<usize> {
         let pairs = &self.passages.pairs;
@@ -104,7 +130,8 @@ impl Bundle {
             let before = &self.passages.pairs[self.passages_of(p.a.article).start..pi];
             let index = before.iter().filter(|q| q.b.article == p.b.article).count() as u32;
             let cluster = self.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32))).map(|c| c.id);
-            let link = PassageLink { a: p.a.article, b: p.b.article, other, index, cluster };
+            let link =
+                PassageLink { a: p.a.article, b: p.b.article, other, index, sentence: p.a.sentences.start, cluster };
             found.push((cluster.is_none(), pi, mine.sentences, link));
         }
         crate::sort::by_key(&mut found, |f| (f.0, f.1));

@@ -38,6 +38,10 @@ pub struct Bundle {
     pub passages: Passages,
     /// The heat map: one summary per pair of articles that share something.
     pub pair_summaries: Vec<PairSummary>,
+    /// Pairs of stems (smaller first, sorted) that the concept map relates
+    /// and that face each other in a shared passage: what the pair view
+    /// marks as the same concept in other words ([`passages::row_marks`]).
+    pub related: Vec<(u32, u32)>,
     /// What each article mentions, shares and carries, for the facets.
     pub facet_index: FacetIndex,
     /// The search index and facet table, derived from the above on first
@@ -81,6 +85,7 @@ impl Bundle {
         let statements = stance::extract(&corpus, &lexicon);
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
         let pair_summaries = passages::pair_summaries(&corpus, &passages);
+        let related = passages::related_stems(&corpus, &passages.pairs);
         let facet_index = FacetIndex::build(&corpus, &lexicon, &passages);
         Bundle {
             format: BUNDLE_FORMAT,
@@ -89,6 +94,7 @@ impl Bundle {
             statements,
             passages,
             pair_summaries,
+            related,
             facet_index,
             prepared: Prepared::default(),
         }
@@ -150,6 +156,7 @@ struct Head {
     lexicon: Lexicon,
     statements: Vec<Statement>,
     pair_summaries: Vec<PairSummary>,
+    related: Vec<(u32, u32)>,
     facet_index: FacetIndex,
     articles: u32,
     passages: u32,
@@ -188,6 +195,7 @@ impl Bundle {
             lexicon: self.lexicon.clone(),
             statements: self.statements.clone(),
             pair_summaries: self.pair_summaries.clone(),
+            related: self.related.clone(),
             facet_index: self.facet_index.clone(),
             articles: count(self.corpus.articles.len(), "articles")?,
             passages: count(self.passages.pairs.len(), "shared passages")?,
@@ -299,7 +307,7 @@ impl<'a> BundleReader<'a> {
     /// Reads what remains and returns the bundle.
     pub fn finish(mut self) -> Result<Bundle, String> {
         while !self.step(usize::MAX)? {}
-        let Head { format, name, vocab, lexicon, statements, pair_summaries, facet_index, .. } = self.head;
+        let Head { format, name, vocab, lexicon, statements, pair_summaries, related, facet_index, .. } = self.head;
         let vocab = vocab.unwrap_or_else(|| self.vocab.into_vec());
         Ok(Bundle {
             format,
@@ -308,6 +316,7 @@ impl<'a> BundleReader<'a> {
             statements,
             passages: Passages { pairs: self.pairs, clusters: self.clusters },
             pair_summaries,
+            related,
             facet_index,
             prepared: Prepared::default(),
         })

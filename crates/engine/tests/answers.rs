@@ -57,7 +57,14 @@ fn old_sentence_links(b: &Bundle, me: usize) -> Vec<Option<PassageLink>> {
             continue;
         };
         let cluster = b.passages.clusters.iter().find(|c| c.passages.contains(&(pi as u32))).map(|c| c.id);
-        let link = PassageLink { a: p.a.article, b: p.b.article, other: other.article, index, cluster };
+        let link = PassageLink {
+            a: p.a.article,
+            b: p.b.article,
+            other: other.article,
+            index,
+            sentence: p.a.sentences.start,
+            cluster,
+        };
         found.push((cluster.is_none(), pi, mine.sentences, link));
     }
     found.sort_by_key(|f| (f.0, f.1));

@@ -101,6 +101,7 @@ fn small() -> Bundle {
         statements: vec![],
         passages,
         pair_summaries: vec![],
+        related: vec![],
         facet_index,
         prepared: Default::default(),
     }

@@ -25,7 +25,7 @@ const CLUSTER_ROWS: usize = 50;
 /// Articles named in "Not carried by" (the rest are counted).
 const MISSING_NAMED: usize = 30;
 /// What a row's closeness means, for its tooltip and the legend.
-const CLOSENESS: &str = "Closeness: the share of words this reading and the base have in common (compared on word stems). Copied: 80% or more; reworded: the same content in other words. Every reading is linked directly to the core reading.";
+const CLOSENESS: &str = "Closeness: the share of words this reading and the base have in common (compared on word stems). Copied: 60% or more; reworded: the same content in other words. Every reading is linked directly to the core reading.";
 
 #[derive(Properties, PartialEq)]
 pub(super) struct ClusterViewProps {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::pages::articles::Filtered;
-use crate::query::{View, ViewState};
+use crate::query::{PassageRef, View, ViewState};
 use cluster::ClusterView;
 use overview::Overview;
 use pair::PairView;
@@ -26,7 +26,7 @@ fn overview_state(st: &ViewState) -> ViewState {
     ViewState { view: View::Overlap, pair: None, passage: None, ..st.without_cluster() }
 }
 
-fn pair_state(st: &ViewState, a: &str, b: &str, p: Option<u32>) -> ViewState {
+fn pair_state(st: &ViewState, a: &str, b: &str, p: Option<PassageRef>) -> ViewState {
     ViewState { view: View::Overlap, pair: Some((a.to_string(), b.to_string())), passage: p, ..st.without_cluster() }
 }
 

@@ -96,7 +96,7 @@ const TABLE_MAX: usize = 4 << 20;
 /// run `(a.len(), b.len(), 0)`. Dynamic programming on the middle (a few
 /// dozen words for a passage); a middle too large to tabulate is left
 /// unmatched.
-fn matched_runs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize, usize)> {
+pub(crate) fn matched_runs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize, usize)> {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);

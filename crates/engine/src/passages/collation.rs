@@ -4,19 +4,17 @@
 //! Closeness is a word-overlap measure, not the link score: the share of
 //! words the reading and the base have in common in their word alignment
 //! ([`aligned_share`]: twice the equal words over the words of both, on
-//! stems). A reading is *copied* when that share reaches [`COPIED_SHARE`]
-//! (near-identical wording), *reworded* otherwise: it shares content with
+//! stems). A reading is *copied* when that share reaches [`COPIED_MIN_SAME`]
+//! (the pair view's rule for a copied row), *reworded* otherwise: it shares content with
 //! the core (it links to it), in other words. The link score to the core
 //! is given too ([`CollationRow::link`]).
 
 use serde::{Deserialize, Serialize};
 
 use super::align::aligned_share;
+use super::marks::COPIED_MIN_SAME;
 use super::{AlignOp, Cluster, PassageSide};
 use crate::model::Corpus;
-
-/// Share of same words from which a reading counts as copied.
-pub const COPIED_SHARE: f32 = 0.8;
 
 /// How a reading's wording compares with the base's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,7 +22,7 @@ pub const COPIED_SHARE: f32 = 0.8;
 pub enum Tier {
     /// The base reading itself.
     Base,
-    /// Near-identical wording: at least [`COPIED_SHARE`] of the words.
+    /// Near-identical wording: at least [`COPIED_MIN_SAME`] of the words.
     Copied,
     /// The same content in other words.
     Reworded,
@@ -33,7 +31,7 @@ pub enum Tier {
 impl Tier {
     /// The tier of a reading whose words are `share` the same as the base's.
     pub fn of_share(share: f32) -> Tier {
-        if share >= COPIED_SHARE {
+        if share >= COPIED_MIN_SAME {
             Tier::Copied
         } else {
             Tier::Reworded

@@ -35,7 +35,7 @@ const PARAPHRASES: &str = include_str!("../../data/paraphrases.txt");
 const PARAPHRASE_BASE: u32 = 1 << 24;
 
 /// English function words and reporting clichés with no evidential value.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a",
     "about",
     "above",

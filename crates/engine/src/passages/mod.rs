@@ -71,7 +71,10 @@
 //! - `collation.rs`: a cluster's readings against a chosen base: closeness
 //!   and tier (copied or reworded);
 //! - `dedup.rs`: identical articles analysed once;
-//! - `align.rs`: the word-level alignment of two passages, for display.
+//! - `align.rs`: the word-level alignment of two passages, for display;
+//! - `layout.rs`: a pair as rows, one place per sentence ([`PairLayout`]);
+//! - `marks.rs`: which words of a row to mark, copied or reworded
+//!   ([`RowMarks`]).
 
 mod align;
 mod candidates;
@@ -81,6 +84,8 @@ mod concepts;
 mod config;
 mod dedup;
 mod feat;
+mod layout;
+mod marks;
 mod matcher;
 mod scoring;
 mod select;
@@ -90,8 +95,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use align::{aligned_share, word_alignment, AlignKind, AlignOp};
-pub use collation::{collation_row, CollationRow, Tier, COPIED_SHARE};
+pub use collation::{collation_row, CollationRow, Tier};
 pub use config::PassageConfig;
+pub use layout::{pair_layout, PairItem, PairLayout, PairRow, Placement};
+pub use marks::{related_stems, row_marks, MarkKind, RowMarks, WordMark, COPIED_MIN_SAME};
 pub use matcher::{Matcher, PairScore};
 
 use candidates::{candidates, canonical};
