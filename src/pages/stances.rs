@@ -5,10 +5,9 @@ use std::rc::Rc;
 
 use parallax_engine::stance::{self, Stance, StanceMatrix as StanceMatrixData};
 use parallax_engine::{export, Article};
-use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::components::stance_matrix::{symbol, CellView, StanceMatrix};
+use crate::components::stance_matrix::{stance_matrix, symbol, CellView, StanceMatrixProps};
 use crate::components::text::labelled;
 use crate::data::{use_data, Data};
 use crate::pages::articles::{date_label, scope_note, Filtered};
@@ -98,7 +97,7 @@ pub fn StancesPage(props: &StancesPageProps) -> Html {
                         <button type="button" onclick={on_json} data-testid="export-json">{ "Export JSON" }</button>
                     </div>
                 </div>
-                <StanceMatrix actors={actors} issues={issues} cells={cells} selected={selected} />
+                { stance_matrix(&StanceMatrixProps { actors, issues, cells, selected }) }
             </section>
             { evidence.unwrap_or_default() }
         </div>
@@ -147,19 +146,11 @@ fn matrix_cells(data: &Data, matrix: &StanceMatrixData, st: &ViewState) -> Matri
     (actors, issues, cells.into(), selected)
 }
 
-/// Offers the matrix as JSON: the browser's JSON.stringify, two spaces, as
-/// serde_json's pretty form (serde_json itself would add kilobytes to the page).
+/// Offers the matrix as JSON, written as `JSON.stringify(v, null, 2)` and
+/// serde_json's pretty form write it (`export::stances_json_text`).
 fn download_json(data: &Data, matrix: &StanceMatrixData) {
     let cells = export::stances_json(&data.corpus, &data.lexicon, &data.statements, matrix);
-    // JSON-compatible: a missing outlet or date is `null`, as serde_json writes it.
-    let text = serde::Serialize::serialize(&cells, &serde_wasm_bindgen::Serializer::json_compatible())
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &JsValue::NULL, &JsValue::from(2)).ok())
-        .and_then(|s| s.as_string());
-    match text {
-        Some(text) => download("parallax-stances.json", "application/json", &text),
-        None => gloo::console::error!("Parallax: the stance matrix could not be written as JSON"),
-    }
+    download("parallax-stances.json", "application/json", &export::stances_json_text(&cells));
 }
 
 /// The evidence panel of the cell of `actor_name` and `issue_name`.

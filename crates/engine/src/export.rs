@@ -99,6 +99,102 @@ pub fn stances_json<'a>(
         .collect()
 }
 
+/// [`stances_json`]'s cells as JSON text, exactly as `serde_json`'s pretty
+/// printer and the browser's `JSON.stringify(v, null, 2)` write them (two
+/// spaces, fields in order, no final newline). Written here so that the
+/// page needs no serializer for this one shape.
+pub fn stances_json_text(cells: &[CellJson]) -> String {
+    let mut w = String::new();
+    array(&mut w, 0, cells, |w, c| {
+        let field = |w: &mut String, name: &str| {
+            w.push_str("\n    \"");
+            w.push_str(name);
+            w.push_str("\": ");
+        };
+        field(w, "actor");
+        push_json_str(w, c.actor);
+        w.push(',');
+        field(w, "evidence");
+        array(w, 2, &c.evidence, |w, e| {
+            let fields: [(&str, Option<&str>, Option<u32>); 9] = [
+                ("article", Some(e.article), None),
+                ("cue", Some(e.cue), None),
+                ("date", e.date, None),
+                ("end", None, Some(e.end)),
+                ("outlet", e.outlet, None),
+                ("sentence", Some(&e.sentence), None),
+                ("stance", Some(e.stance), None),
+                ("start", None, Some(e.start)),
+                ("title", Some(&e.title), None),
+            ];
+            for (k, (name, text, num)) in fields.into_iter().enumerate() {
+                w.push_str(if k == 0 { "\n        \"" } else { ",\n        \"" });
+                w.push_str(name);
+                w.push_str("\": ");
+                match (text, num) {
+                    (_, Some(n)) => w.push_str(&n.to_string()),
+                    (Some(t), None) => push_json_str(w, t),
+                    (None, None) => w.push_str("null"),
+                }
+            }
+            w.push_str("\n      }");
+        });
+        w.push(',');
+        field(w, "issue");
+        push_json_str(w, c.issue);
+        w.push(',');
+        field(w, "stance");
+        push_json_str(w, c.stance);
+        w.push_str("\n  }");
+    });
+    w
+}
+
+/// `items` as a pretty JSON array at nesting `depth` (in two-space steps):
+/// `[]` when empty, else each item on its own line, opened with `{` by
+/// this and closed by `item`.
+fn array<T>(w: &mut String, depth: usize, items: &[T], mut item: impl FnMut(&mut String, &T)) {
+    if items.is_empty() {
+        w.push_str("[]");
+        return;
+    }
+    w.push('[');
+    for (k, x) in items.iter().enumerate() {
+        w.push_str(if k == 0 { "\n" } else { ",\n" });
+        w.push_str(&"  ".repeat(depth + 1));
+        w.push('{');
+        item(w, x);
+    }
+    w.push('\n');
+    w.push_str(&"  ".repeat(depth));
+    w.push(']');
+}
+
+/// Appends `s` as a JSON string, escaped as `serde_json` and
+/// `JSON.stringify` escape: `"`, `\\` and control characters only.
+fn push_json_str(w: &mut String, s: &str) {
+    w.push('"');
+    for ch in s.chars() {
+        match ch {
+            '"' => w.push_str("\\\""),
+            '\\' => w.push_str("\\\\"),
+            '\n' => w.push_str("\\n"),
+            '\r' => w.push_str("\\r"),
+            '\t' => w.push_str("\\t"),
+            '\u{8}' => w.push_str("\\b"),
+            '\u{c}' => w.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                w.push_str("\\u00");
+                w.push(HEX[(c as usize) >> 4] as char);
+                w.push(HEX[(c as usize) & 15] as char);
+            }
+            c => w.push(c),
+        }
+    }
+    w.push('"');
+}
+
 /// Appends `s` to `out` as one CSV field (RFC 4180): quoted, its quotes
 /// doubled, when it holds a comma, a quote or a line break. A leading `=`,
 /// `+`, `@`, tab or carriage return gets a `'` first, so that spreadsheets
@@ -177,6 +273,33 @@ mod tests {
         let mut out = String::new();
         push_csv_field(&mut out, s);
         out
+    }
+
+    #[test]
+    fn json_text_is_serde_jsons_pretty_form() {
+        let ev = |sentence: &str, date: Option<&'static str>| EvidenceJson {
+            article: "a1",
+            cue: "backed",
+            date,
+            end: 120,
+            outlet: None,
+            sentence: sentence.to_string(),
+            stance: "support",
+            start: 7,
+            title: "Tabs\there, a \"quote\", a back\\slash, \u{1} and \u{1f}, bell \u{8} feed \u{c}, “curly” é".into(),
+        };
+        let cells = [
+            CellJson {
+                actor: "A \"one\"",
+                evidence: vec![ev("first\nline\r", Some("2022-02-04")), ev("", None)],
+                issue: "x",
+                stance: "mixed",
+            },
+            CellJson { actor: "B", evidence: vec![], issue: "y\u{7f}", stance: "oppose" },
+        ];
+        for n in 0..=cells.len() {
+            assert_eq!(stances_json_text(&cells[..n]), serde_json::to_string_pretty(&cells[..n]).unwrap(), "{n} cells");
+        }
     }
 
     #[test]
