@@ -12,11 +12,10 @@
 //! "killed", which starts with "kille".) Highlights mark the tokens whose
 //! stem is in the set, so what is marked is what matched.
 
-use std::collections::HashMap;
-
 use crate::model::{Article, Corpus, Paragraph, Span, Token};
 use crate::query::{find_phrase, with_phrases, Query};
 use crate::token::{self, english_stemmer, normalize_word, stem_word};
+use rustc_hash::FxHashMap;
 
 /// See the module documentation. Built by [`SearchIndex::build`].
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -226,8 +225,8 @@ pub struct SearchIndexBuilder {
     next: usize,
     /// Per stem: its distinct raw forms.
     forms_of: Vec<Vec<Box<str>>>,
-    raw: HashMap<Box<str>, u32>,
-    stem_id: HashMap<String, u32>,
+    raw: FxHashMap<String, u32>,
+    stem_id: FxHashMap<String, u32>,
     extra: Vec<String>,
     titles: Vec<Vec<Token>>,
     title_stems: Vec<Vec<u32>>,
@@ -265,8 +264,8 @@ impl SearchIndexBuilder {
             n: corpus.articles.len(),
             next: 0,
             forms_of: vec![Vec::new(); corpus.vocab.len()],
-            raw: HashMap::new(),
-            stem_id: HashMap::new(),
+            raw: FxHashMap::default(),
+            stem_id: FxHashMap::default(),
             extra: Vec::new(),
             titles: Vec::with_capacity(corpus.articles.len()),
             title_stems: Vec::with_capacity(corpus.articles.len()),
@@ -396,7 +395,7 @@ impl SearchIndexBuilder {
                     .forms_of
                     .iter()
                     .enumerate()
-                    .flat_map(|(stem, list)| list.iter().map(move |w| (w.clone(), stem as u32)))
+                    .flat_map(|(stem, list)| list.iter().map(move |w| (w.to_string(), stem as u32)))
                     .collect();
                 self.stem_id = corpus.vocab.iter().enumerate().map(|(i, s)| (s.clone(), i as u32)).collect();
                 Phase::Titles

@@ -2,7 +2,7 @@
 //! slots, derived once from the bundle (not stored in it), in one go or in
 //! bounded steps for the page.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::{Facet, FacetIndex};
@@ -185,7 +185,7 @@ impl FacetTableBuilder {
 #[derive(Debug)]
 pub(super) struct SlotLookup {
     /// Cluster id → slot.
-    pub(super) cluster: HashMap<u32, usize>,
+    pub(super) cluster: FxHashMap<u32, usize>,
     /// Article → its slot among the articles that share anything.
     pub(super) share: Vec<Option<usize>>,
     /// The event slots, sorted by (name, slot).
@@ -194,7 +194,8 @@ pub(super) struct SlotLookup {
 
 impl SlotLookup {
     fn new(passages: &Passages, index: &FacetIndex, values: &[Vec<(String, String)>; 7]) -> SlotLookup {
-        let cluster: HashMap<u32, usize> = passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
+        let cluster: FxHashMap<u32, usize> =
+            passages.clusters.iter().enumerate().map(|(slot, c)| (c.id, slot)).collect();
         let mut rank = 0;
         let share: Vec<Option<usize>> = index
             .shares
