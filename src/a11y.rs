@@ -49,7 +49,8 @@ pub fn title(data: &Data, st: &ViewState) -> String {
 /// After each change of view: the document title; the focus on the
 /// heading when the kind of screen changed (not on the first showing: the
 /// page keeps the browser's focus then); a stance cell's evidence brought
-/// into view (below the matrix on a phone); and Esc's listener.
+/// into view (below the matrix on a phone); a collation opened at its top;
+/// and Esc's listener.
 #[hook]
 pub fn use_view_effects(data: &Data, dispatch: UseReducerDispatcher<Store>, st: &Rc<ViewState>) {
     let before = use_mut_ref(|| None::<Rc<ViewState>>);
@@ -59,6 +60,10 @@ pub fn use_view_effects(data: &Data, dispatch: UseReducerDispatcher<Store>, st: 
         let before = before.replace(Some(st.clone()));
         if before.as_ref().is_some_and(|b| heading(b) != heading(st)) {
             focus_id(HEADING_ID);
+        }
+        if st.cluster.is_some() && before.as_ref().is_none_or(|b| b.cluster != st.cluster) {
+            // A collation opens at its top, wherever the page was scrolled before.
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         if st.view == View::Stances && st.cell.is_some() && before.is_none_or(|b| b.cell != st.cell) {
             // Under the header, by the heading's `scroll-margin-top`.

@@ -7,12 +7,12 @@ use gloo::utils::{document, window};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::notices::Notices;
+use crate::components::notices::{notices, NoticesProps};
 use crate::components::topbar::Tab;
-use crate::components::topbar::TopBar;
+use crate::components::topbar::{top_bar, TopBarProps};
 use crate::data::{self, use_data, Data};
 use crate::pages::articles::{ArticlesPage, Filtered};
-use crate::pages::overlap::OverlapPage;
+use crate::pages::overlap::{overlap_page, OverlapPageProps};
 use crate::pages::stances::StancesPage;
 use crate::query::{encode, View, ViewState};
 use crate::url::{use_view, Action, ViewCtx, ViewProvider};
@@ -102,14 +102,6 @@ fn Shell() -> Html {
     });
     crate::a11y::use_view_effects(&data, view.dispatcher(), &state);
 
-    // Mirror the decoded state for tests and benchmarks (read-only).
-    use_effect_with(view.clone(), |v| {
-        let snapshot = serde_wasm_bindgen::to_value(&StateSnapshot::from(v));
-        if let Ok(v) = snapshot {
-            let _ = js_sys::Reflect::set(&window(), &"__parallaxState".into(), &v);
-        }
-    });
-
     let filtered = {
         let data = data.clone();
         use_memo((state.filter(), state.sort), move |(f, sort)| Filtered::new(&data, f, *sort))
@@ -139,15 +131,17 @@ fn Shell() -> Html {
     html! {
         <div class="shell">
             { crate::a11y::skip_link() }
-            <TopBar summary={summary} q={AttrValue::from(state.q.clone())} clear_q={AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() }))}
-                shown={filtered.indices.len()} total={corpus.articles.len()}
-                on_search={on_search} on_copy={on_copy} copied={*copied} indexing={*indexing} tabs={view_tabs(&state)} chips={facet_chips(&data, &state)} />
-            <Notices notices={view.notices.clone()} on_dismiss={on_dismiss} />
+            { top_bar(&TopBarProps {
+                summary: summary.into(), q: AttrValue::from(state.q.clone()), clear_q: AttrValue::from(encode(&ViewState { q: String::new(), ..(*state).clone() })),
+                shown: filtered.indices.len(), total: corpus.articles.len(),
+                on_search, on_copy, copied: *copied, indexing: *indexing, tabs: view_tabs(&state), chips: facet_chips(&data, &state),
+            }) }
+            { notices(&NoticesProps { notices: view.notices.clone(), on_dismiss }) }
             <main id="main" class="page" tabindex="-1">
                 <h1 id={crate::a11y::HEADING_ID} class="visually-hidden view-title" tabindex="-1" data-testid="view-heading">{ crate::a11y::heading(&state) }</h1>
                 { match state.view {
                     View::Stances => html! { <StancesPage state={state.clone()} filtered={filtered.clone()} /> },
-                    View::Overlap => html! { <OverlapPage state={state.clone()} filtered={filtered.clone()} /> },
+                    View::Overlap => overlap_page(&data, &OverlapPageProps { state: state.clone(), filtered: filtered.clone() }),
                     View::Articles => html! { <ArticlesPage state={state.clone()} filtered={filtered.clone()} /> },
                 } }
             </main>
@@ -229,53 +223,4 @@ fn view_tabs(state: &ViewState) -> Rc<[Tab]> {
             current: v == state.view,
         })
         .collect()
-}
-
-#[derive(serde::Serialize)]
-struct StateSnapshot {
-    view: &'static str,
-    q: String,
-    article: Option<String>,
-    boilerplate: bool,
-    sentence: Option<u32>,
-    cell: Option<(String, String)>,
-    pair: Option<(String, String)>,
-    passage: Option<String>,
-    cluster: Option<String>,
-    base: Option<String>,
-    all: bool,
-    facets: std::collections::BTreeMap<&'static str, Vec<String>>,
-    sort: String,
-    notices: Vec<String>,
-}
-
-impl From<&crate::url::ViewCtx> for StateSnapshot {
-    fn from(d: &crate::url::ViewCtx) -> Self {
-        StateSnapshot {
-            view: d.state.view.label(),
-            q: d.state.q.clone(),
-            article: d.state.article.clone(),
-            boilerplate: d.state.boilerplate,
-            sentence: d.state.sentence,
-            cell: d.state.cell.clone(),
-            pair: d.state.pair.clone(),
-            passage: d.state.passage.map(|p| p.as_param()),
-            cluster: d.state.cluster.clone(),
-            base: d.state.base.clone(),
-            all: d.state.all,
-            facets: {
-                // Inserted, not collected: collecting sorts with a std sort of its own (wasm size).
-                let mut m = std::collections::BTreeMap::new();
-                for f in Facet::ALL {
-                    let v = d.state.facet(f);
-                    if !v.is_empty() {
-                        m.insert(f.key(), v);
-                    }
-                }
-                m
-            },
-            sort: d.state.sort.as_string(),
-            notices: d.notices.to_vec(),
-        }
-    }
 }

@@ -28,28 +28,21 @@ pub struct ArticleListProps {
     pub empty: Html,
 }
 
-#[component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
+pub fn article_list(props: &ArticleListProps) -> Html {
     if props.rows.is_empty() {
         return html! { <div class="empty" data-testid="empty-state">{ props.empty.clone() }</div> };
     }
     html! {
         <ol class="article-list" data-testid="article-list" aria-label="Articles">
-            { for props.rows.iter().map(|r| html! { <ArticleRow key={r.id.as_str()} row={r.clone()} /> }) }
+            { for props.rows.iter().map(article_row) }
         </ol>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleRowProps {
-    pub row: RowData,
-}
-
-#[component]
-fn ArticleRow(props: &ArticleRowProps) -> Html {
-    let r = &props.row;
+/// One row, keyed by its article.
+fn article_row(r: &RowData) -> Html {
     html! {
-        <li class={classes!("row", r.selected.then_some("selected"))} data-testid="article-row" data-article-id={r.id.clone()}>
+        <li key={r.id.as_str()} class={classes!("row", r.selected.then_some("selected"))} data-testid="article-row" data-article-id={r.id.clone()}>
             <a class="row-link" href={r.href.clone()} aria-current={r.selected.then_some("true")}>
                 <span class="row-title">{ marked(&r.title, &r.title_hits) }</span>
             </a>

@@ -6,6 +6,8 @@
 use parallax_engine::passages::{AlignKind, AlignOp};
 use yew::prelude::*;
 
+use crate::components::text::fixed;
+
 fn class_for(kind: AlignKind, side_a: bool) -> Option<&'static str> {
     match (kind, side_a) {
         (AlignKind::Equal, _) => None,
@@ -51,12 +53,9 @@ pub fn side(text: &str, ops: &[AlignOp], side_a: bool) -> Html {
 
 /// The legend shown above aligned passages.
 pub fn legend() -> Html {
-    html! {
-        <p class="diff-legend">
-            { "Same words plain · " }<span class="d-chg">{ "worded differently" }</span>
-            { " · " }<span class="d-only">{ "only on one side" }</span>
-        </p>
-    }
+    fixed(
+        r#"<p class="diff-legend">Same words plain · <span class="d-chg">worded differently</span> · <span class="d-only">only on one side</span></p>"#,
+    )
 }
 
 /// A marked word of the pair view: its bytes in the article, its class,
@@ -98,18 +97,13 @@ pub fn marked(text: &str, base: u32, marks: &[Mark], focusable: bool) -> Html {
 /// The pair view's legend: what the marks mean for each kind of row, and
 /// what its numbers measure.
 pub fn pair_legend() -> Html {
-    html! {
-        <div class="diff-legend" data-testid="pair-legend">
-            <p>
-                { "Copied rows (most words the same, in order) mark the differences: " }
-                <span class="d-chg">{ "worded differently" }</span>{ " · " }<span class="d-only">{ "only on one side" }</span>
-                { ". Reworded rows (the same content in other words) mark what both share: " }
-                <span class="m-same">{ "the same word" }</span>{ " · " }<span class="m-concept">{ "the same concept in other words" }</span>
-                { " (a synonym or another name: enlargement ↔ expansion); point at or focus one to see its partner." }
-            </p>
-            <p>
-                { "Similarity: how much of the two sides' distinctive words match (0 to 1). Same words: the share of words equal, in order, on both sides (copied from 60 %). Passage k of n: its place among the pair's shared passages, in A's order." }
-            </p>
-        </div>
-    }
+    fixed(concat!(
+        r#"<div class="diff-legend" data-testid="pair-legend"><p>Copied rows (most words the same, in order) mark the differences: "#,
+        r#"<span class="d-chg">worded differently</span> · <span class="d-only">only on one side</span>. "#,
+        r#"Reworded rows (the same content in other words) mark what both share: "#,
+        r#"<span class="m-same">the same word</span> · <span class="m-concept">the same concept in other words</span> "#,
+        r#"(a synonym or another name: enlargement ↔ expansion); point at or focus one to see its partner.</p>"#,
+        r#"<p>Similarity: how much of the two sides' distinctive words match (0 to 1). Same words: the share of words "#,
+        r#"equal, in order, on both sides (copied from 60 %). Passage k of n: its place among the pair's shared passages, in A's order.</p></div>"#,
+    ))
 }

@@ -48,8 +48,7 @@ pub struct FacetPanelProps {
     pub on_toggle: Callback<(&'static str, AttrValue)>,
 }
 
-#[component]
-pub fn FacetPanel(props: &FacetPanelProps) -> Html {
+pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let on_sort = props.on_sort.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         AttrValue::from(select.value())
@@ -68,7 +67,7 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                 <a class="clear-all" href={href.clone()} data-testid="clear-facets">{ "Clear all filters" }</a>
             }
             { for props.groups.iter().filter(|g| !g.values.is_empty()).map(|g| html! {
-                <FacetGroupBox group={g.clone()} on_toggle={props.on_toggle.clone()} />
+                { facet_group_box(&FacetGroupBoxProps { group: g.clone(), on_toggle: props.on_toggle.clone() }) }
             }) }
         </aside>
     }
@@ -80,8 +79,7 @@ struct FacetGroupBoxProps {
     on_toggle: Callback<(&'static str, AttrValue)>,
 }
 
-#[component]
-fn FacetGroupBox(props: &FacetGroupBoxProps) -> Html {
+fn facet_group_box(props: &FacetGroupBoxProps) -> Html {
     let g = &props.group;
     html! {
         <fieldset class="facet" data-testid="facet-group" data-facet={g.key}>

@@ -9,8 +9,7 @@ pub struct NoticesProps {
 }
 
 /// What the URL asked for that could not be shown.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
+pub fn notices(props: &NoticesProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
     }

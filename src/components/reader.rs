@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::text::marked;
+use crate::components::text::{fixed, marked};
 
 #[derive(Clone, PartialEq)]
 pub enum BlockKind {
@@ -106,8 +106,7 @@ pub struct ReaderProps {
     pub on_toggle: Callback<()>,
 }
 
-#[component]
-pub fn Reader(props: &ReaderProps) -> Html {
+pub fn reader(props: &ReaderProps) -> Html {
     let d = &props.data;
     let toggle = props.on_toggle.reform(|_: MouseEvent| ());
     let label = if props.boilerplate {
@@ -154,13 +153,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
 
 /// What the reader's underlines mean.
 fn legend() -> Html {
-    html! {
-        <p class="reader-legend" data-testid="reader-legend">
-            { "Underlined sentences are shared with other articles; select one to compare. " }
-            <span class="shared c1" data-testid="legend-cluster">{ "Solid, in colour" }</span>
-            { ": a passage carried by three or more articles (one colour per passage; “all versions” lists them). " }
-            <span class="shared pair-only" data-testid="legend-pair">{ "Dashed" }</span>
-            { ": shared with one other article." }
-        </p>
-    }
+    fixed(concat!(
+        r#"<p class="reader-legend" data-testid="reader-legend">Underlined sentences are shared with other articles; select one to compare. "#,
+        r#"<span class="shared c1" data-testid="legend-cluster">Solid, in colour</span>: a passage carried by three or more articles "#,
+        r#"(one colour per passage; “all versions” lists them). <span class="shared pair-only" data-testid="legend-pair">Dashed</span>: "#,
+        r#"shared with one other article.</p>"#,
+    ))
 }

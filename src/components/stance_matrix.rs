@@ -38,8 +38,7 @@ fn cell_id(r: usize, c: usize) -> String {
     grid::cell_id("cell", r, c)
 }
 
-#[component]
-pub fn StanceMatrix(props: &StanceMatrixProps) -> Html {
+pub fn stance_matrix(props: &StanceMatrixProps) -> Html {
     let rows = props.actors.len();
     let cols = props.issues.len();
     let onkeydown = grid::grid_keys("cell", rows, cols);

@@ -3,6 +3,13 @@
 
 use yew::prelude::*;
 
+/// Fixed markup written in the source (legends, help): one string
+/// rather than a tree of elements built by code, which costs the wasm
+/// several times its length. Never pass it text from the corpus or the URL.
+pub fn fixed(markup: &'static str) -> Html {
+    Html::from_html_unchecked(AttrValue::Static(markup))
+}
+
 /// `text` with the byte ranges in `ranges` (sorted, disjoint) wrapped in
 /// `<mark>`. Ranges that are out of bounds or off char boundaries are
 /// skipped, never panicked on.

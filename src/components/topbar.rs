@@ -35,8 +35,7 @@ pub struct TopBarProps {
     pub chips: Rc<[(AttrValue, AttrValue)]>,
 }
 
-#[component]
-pub fn TopBar(props: &TopBarProps) -> Html {
+pub fn top_bar(props: &TopBarProps) -> Html {
     let oninput = props.on_search.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         input.value()

@@ -7,9 +7,9 @@ use parallax_engine::query::Query;
 use parallax_engine::{Article, ParagraphKind};
 use yew::prelude::*;
 
-use crate::components::article_list::{ArticleList, RowData};
-use crate::components::facet_panel::{FacetGroupView, FacetPanel, FacetValueView, SortOption};
-use crate::components::reader::{Block, BlockKind, Reader, ReaderData, SharedRange};
+use crate::components::article_list::{article_list, ArticleListProps, RowData};
+use crate::components::facet_panel::{facet_panel, FacetGroupView, FacetPanelProps, FacetValueView, SortOption};
+use crate::components::reader::{reader, Block, BlockKind, ReaderData, ReaderProps, SharedRange};
 use crate::data::use_data;
 use crate::data::Data;
 use crate::query::{encode, PassageRef, View, ViewState, PAGE_ROWS};
@@ -154,7 +154,7 @@ pub fn ArticlesPage(props: &ArticlesPageProps) -> Html {
         <div class={classes!("articles-page", reader.is_some().then_some("with-reader"))}>
             { facet_panel }
             <section class="list-pane" aria-label="Article list" id="results" tabindex="-1">
-                <ArticleList rows={rows} empty={no_articles(&st)} />
+                { article_list(&ArticleListProps { rows, empty: no_articles(&st) }) }
                 { more.unwrap_or_default() }
             </section>
             if let Some(r) = reader {
@@ -274,9 +274,15 @@ fn facet_column(
         }
     });
     match groups {
-        Some(groups) => {
-            html! { <FacetPanel groups={groups} busy={busy} sorts={sorts} sort={AttrValue::from(st.sort.as_string())} clear_href={clear_href} on_sort={on_sort} on_toggle={on_toggle} /> }
-        }
+        Some(groups) => facet_panel(&FacetPanelProps {
+            groups,
+            busy,
+            sorts,
+            sort: AttrValue::from(st.sort.as_string()),
+            clear_href,
+            on_sort,
+            on_toggle,
+        }),
         None => {
             html! { <aside class="facets" aria-label="Filters" aria-busy="true" data-testid="facets-pending"></aside> }
         }
@@ -288,7 +294,7 @@ fn reader_pane(data: &Data, st: &ViewState, a: &Article, q: &Query, dispatch: Us
     let data = reader_data(data, st, a, q);
     let close_href = encode(&ViewState { article: None, sentence: None, ..st.clone() });
     let on_toggle = Callback::from(move |_| dispatch.dispatch(Action::ToggleBoilerplate));
-    html! { <Reader data={data} boilerplate={st.boilerplate} close_href={close_href} on_toggle={on_toggle} /> }
+    reader(&ReaderProps { data, boilerplate: st.boilerplate, close_href: close_href.into(), on_toggle })
 }
 
 /// What the list says when no article is selected, with ways out.

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use super::overview_state;
 use crate::components::diff;
-use crate::data::use_data;
+use crate::data::Data;
 use crate::pages::articles::{date_label, scope_note, Filtered};
 use crate::pages::stances::source_label;
 use crate::pages::{first_named, member_table, paged};
@@ -27,18 +27,15 @@ const MISSING_NAMED: usize = 30;
 /// What a row's closeness means, for its tooltip and the legend.
 const CLOSENESS: &str = "Closeness: the share of words this reading and the base have in common (compared on word stems). Copied: 60% or more; reworded: the same content in other words. Every reading is linked directly to the core reading.";
 
-#[derive(Properties, PartialEq)]
+/// What [`cluster_view`] shows.
 pub(super) struct ClusterViewProps {
     pub(super) state: Rc<ViewState>,
     pub(super) filtered: Rc<Filtered>,
     pub(super) cluster: AttrValue,
 }
 
-#[component]
-pub(super) fn ClusterView(props: &ClusterViewProps) -> Html {
-    let data = use_data();
-    // Open at the top of the table, wherever the page was scrolled before.
-    use_effect_with(props.cluster.clone(), |_| gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0));
+/// One cluster's collation (opened at its top: `a11y::use_view_effects`).
+pub(super) fn cluster_view(data: &Data, props: &ClusterViewProps) -> Html {
     let st = &props.state;
     let corpus = &data.corpus;
     let Some(pos) = data.cluster_by_key(&props.cluster) else { return html! {} };

@@ -10,9 +10,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::data::Data;
 use crate::pages::articles::Filtered;
 use crate::query::{PassageRef, View, ViewState};
-use cluster::ClusterView;
+use cluster::{cluster_view, ClusterViewProps};
 use overview::Overview;
 use pair::PairView;
 
@@ -40,14 +41,21 @@ pub(crate) fn short(s: &str, n: usize) -> String {
     }
 }
 
-#[component]
-pub fn OverlapPage(props: &OverlapPageProps) -> Html {
+/// The overview, a pair or a collation, as the state asks.
+pub fn overlap_page(data: &Data, props: &OverlapPageProps) -> Html {
     let st = &props.state;
     if let Some((a, b)) = &st.pair {
         return html! { <PairView state={props.state.clone()} filtered={props.filtered.clone()} a={AttrValue::from(a.clone())} b={AttrValue::from(b.clone())} /> };
     }
     if let Some(c) = &st.cluster {
-        return html! { <ClusterView state={props.state.clone()} filtered={props.filtered.clone()} cluster={AttrValue::from(c.clone())} /> };
+        return cluster_view(
+            data,
+            &ClusterViewProps {
+                state: props.state.clone(),
+                filtered: props.filtered.clone(),
+                cluster: AttrValue::from(c.clone()),
+            },
+        );
     }
     html! { <Overview state={props.state.clone()} filtered={props.filtered.clone()} /> }
 }

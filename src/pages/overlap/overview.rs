@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::{pair_state, short, OverlapPageProps};
 use crate::components::grid;
+use crate::components::text::fixed;
 use crate::data::{use_data, Data};
 use crate::pages::articles::{date_label, scope_note};
 use crate::query::{encode, View, ViewState};
@@ -73,18 +74,12 @@ fn pair_link(data: &Data, st: &ViewState, x: usize, y: usize) -> String {
 
 /// What the heat map's numbers and colours mean.
 fn heat_legend() -> Html {
-    html! {
-        <div class="heat-legend small" data-testid="heat-legend">
-            <p>
-                { "Each cell, e.g. " }<span class="legend-sample"><b>{ "62%" }</b>{ " 6×" }</span>
-                { ": 62% of the shorter article's words lie in passages the two articles share, and they share 6 passages. “·”: nothing shared." }
-            </p>
-            <p class="heat-scale" aria-hidden="true">
-                { "Shading:" }
-                { for (1..=5u32).map(|l| html! { <span class={classes!("hm", format!("l{l}"))}>{ format!("≤{}%", l * 20) }</span> }) }
-            </p>
-        </div>
-    }
+    fixed(concat!(
+        r#"<div class="heat-legend small" data-testid="heat-legend"><p>Each cell, e.g. <span class="legend-sample"><b>62%</b> 6×</span>: "#,
+        r#"62% of the shorter article's words lie in passages the two articles share, and they share 6 passages. “·”: nothing shared.</p>"#,
+        r#"<p class="heat-scale" aria-hidden="true">Shading:<span class="hm l1">≤20%</span><span class="hm l2">≤40%</span>"#,
+        r#"<span class="hm l3">≤60%</span><span class="hm l4">≤80%</span><span class="hm l5">≤100%</span></p></div>"#,
+    ))
 }
 
 /// The heat map of the selected articles `sel`: one cell per pair; the
