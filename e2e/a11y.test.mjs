@@ -169,6 +169,20 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
+for (const scheme of ['light', 'dark']) {
+  test(`${scheme}: the stance legend's badges keep text contrast`, async ({ open }) => {
+    const s = await open('/stances', { ...LAPTOP, colorScheme: scheme });
+    await s.page.locator('.badge').first().waitFor();
+    const res = await s.page.evaluate(`(() => {
+      const contrast = (${contrastFn.toString()})();
+      const bg = getComputedStyle(document.body).backgroundColor;
+      return [...document.querySelectorAll('.badge')].map((b) => ({ cls: b.className, text: contrast(getComputedStyle(b).color, bg) }));
+    })()`);
+    assert.ok(res.length >= 3, `support, oppose and mixed badges: ${JSON.stringify(res)}`);
+    for (const r of res) assert.ok(r.text >= 4.5, `badge contrast ${r.text.toFixed(2)} (${JSON.stringify(r)})`);
+  });
+}
+
 test('the reader explains its underlines; pair-only and cluster links differ; "all versions" opens the collation', async ({ open }) => {
   const s = await open('/', LAPTOP);
   let found = null;
