@@ -55,7 +55,38 @@ fn no_source_file_parses_text_as_html_or_script() {
             }
         }
     }
+    // The one exception: `text::fixed`, whose markup is a `&'static str`
+    // written in the source (legends); checked below to get only literals.
+    hits.retain(|h| !(h.contains("components/text.rs") && h.contains("Html::from_html_unchecked(AttrValue::Static(markup))")));
     assert!(hits.is_empty(), "text must never be parsed as HTML or script:\n{}", hits.join("\n"));
+}
+
+/// `text::fixed` parses its argument as markup: every call passes a string
+/// literal (`r#"…"#`, or `concat!` of them), never text made at run time.
+#[test]
+fn fixed_markup_is_only_ever_a_literal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut calls = 0;
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (at, _) in text.match_indices("fixed(") {
+            let before = &text[..at];
+            if before.ends_with("fn ") || before.ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            calls += 1;
+            let arg = text[at + "fixed(".len()..].trim_start();
+            let literal = arg.starts_with("r#\"") || arg.starts_with("concat!(\n") && {
+                // Every line of the concat! up to its `))` is a raw literal.
+                let body = &arg["concat!(".len()..arg.find("))").unwrap_or(arg.len())];
+                body.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.starts_with("r#\"") && l.ends_with("\"#,"))
+            };
+            assert!(literal, "{}: fixed() must get a literal: {}", f.display(), &arg[..arg.len().min(80)]);
+        }
+    }
+    assert!(calls >= 4, "found the legends' calls ({calls})");
 }
 
 #[test]

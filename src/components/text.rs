@@ -6,6 +6,7 @@ use yew::prelude::*;
 /// Fixed markup written in the source (legends, help): one string
 /// rather than a tree of elements built by code, which costs the wasm
 /// several times its length. Never pass it text from the corpus or the URL.
+#[allow(clippy::disallowed_methods)] // Markup from the source, never from text: tests/no_html_from_text.rs.
 pub fn fixed(markup: &'static str) -> Html {
     Html::from_html_unchecked(AttrValue::Static(markup))
 }
