@@ -57,7 +57,9 @@ fn no_source_file_parses_text_as_html_or_script() {
     }
     // The one exception: `text::fixed`, whose markup is a `&'static str`
     // written in the source (legends); checked below to get only literals.
-    hits.retain(|h| !(h.contains("components/text.rs") && h.contains("Html::from_html_unchecked(AttrValue::Static(markup))")));
+    hits.retain(|h| {
+        !(h.contains("components/text.rs") && h.contains("Html::from_html_unchecked(AttrValue::Static(markup))"))
+    });
     assert!(hits.is_empty(), "text must never be parsed as HTML or script:\n{}", hits.join("\n"));
 }
 
@@ -78,11 +80,15 @@ fn fixed_markup_is_only_ever_a_literal() {
             }
             calls += 1;
             let arg = text[at + "fixed(".len()..].trim_start();
-            let literal = arg.starts_with("r#\"") || arg.starts_with("concat!(\n") && {
-                // Every line of the concat! up to its `))` is a raw literal.
-                let body = &arg["concat!(".len()..arg.find("))").unwrap_or(arg.len())];
-                body.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.starts_with("r#\"") && l.ends_with("\"#,"))
-            };
+            let literal = arg.starts_with("r#\"")
+                || arg.starts_with("concat!(\n") && {
+                    // Every line of the concat! up to its `))` is a raw literal.
+                    let body = &arg["concat!(".len()..arg.find("))").unwrap_or(arg.len())];
+                    body.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .all(|l| l.starts_with("r#\"") && l.ends_with("\"#,"))
+                };
             assert!(literal, "{}: fixed() must get a literal: {}", f.display(), &arg[..arg.len().min(80)]);
         }
     }
