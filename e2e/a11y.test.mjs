@@ -261,4 +261,16 @@ test('Esc closes the innermost open thing in every view', async ({ open }) => {
   await s.page.keyboard.press('Escape');
   await s.locator('heatmap').waitFor();
   await s.waitForHash((h) => !h.params.has('cluster'), 'cluster gone after Esc');
+  // The search box: Esc clears its text first, and the reader stays open;
+  // a second Esc (the box empty) closes the reader.
+  await s.goto(`/?article=${SEED_IDS[0]}`);
+  await s.locator('reader').waitFor();
+  await s.locator('search').fill('putin');
+  await s.waitForHash((h) => h.params.get('q') === 'putin', 'search in the hash');
+  await s.page.keyboard.press('Escape');
+  await expect(s.locator('search')).toHaveValue('');
+  await s.waitForHash((h) => !h.params.has('q'), 'search cleared by Esc');
+  await expect(s.locator('reader')).toBeVisible();
+  await s.page.keyboard.press('Escape');
+  await expect(s.locator('reader')).toHaveCount(0);
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test, expect, note } from './app.mjs';
 import { SEED_IDS } from './helpers.mjs';
+import { cli } from './cli.mjs';
 
 const N = SEED_IDS.length;
 
@@ -71,4 +72,15 @@ test('copy-link puts the current URL on the clipboard', async ({ open }) => {
   const clipboard = () => s.page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
   await expect.poll(clipboard, { intervals: [100] }).not.toBe('');
   assert.equal(await clipboard(), url);
+});
+
+test('an old carries= link by number selects the same articles, under its lasting key, and says so', async ({ open }) => {
+  const [c] = cli('passages', '--clusters');
+  assert.ok(c, 'the seeds have a cluster');
+  const want = [...c.articles].sort();
+  const s = await open('/?carries=0');
+  await expect(s.locator('notice')).toContainText(`0 is now ${c.key}`);
+  assert.deepEqual([...(await s.waitForRows(want.length))].sort(), want);
+  await s.waitForHash((h) => h.params.get('carries') === c.key, 'the lasting key in the hash');
+  await expect(s.locator('chip')).toContainText('carries “');
 });

@@ -108,7 +108,13 @@ fn esc_listener(dispatch: UseReducerDispatcher<Store>, st: &ViewState) -> EventL
         if e.key() != "Escape" || e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
-        if close_focused_details() || click("[data-testid=evidence] .close") {
+        if clear_focused_search() {
+            // The search text is the innermost thing: cleared (the same in
+            // every browser), the rest stays open.
+            e.prevent_default();
+            e.stop_immediate_propagation();
+            dispatch.dispatch(Action::Search(String::new()));
+        } else if close_focused_details() || click("[data-testid=evidence] .close") {
             e.prevent_default();
             e.stop_immediate_propagation();
         } else if reader {
@@ -117,6 +123,18 @@ fn esc_listener(dispatch: UseReducerDispatcher<Store>, st: &ViewState) -> EventL
             dispatch.dispatch(Action::BackToOverview);
         }
     })
+}
+
+/// Empties the search box if it has the focus and holds text.
+fn clear_focused_search() -> bool {
+    let input = document().active_element().and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+    match input {
+        Some(i) if i.id() == "search" && !i.value().is_empty() => {
+            i.set_value("");
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Closes the open `<details>` that holds the focus, focusing its summary.

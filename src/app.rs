@@ -203,7 +203,11 @@ fn facet_chips(data: &Data, state: &Rc<ViewState>) -> Rc<[(AttrValue, AttrValue)
                         let t = data.corpus.article(&k).map(|a| a.title().chars().take(30).collect::<String>());
                         format!("shares with “{}…”", t.unwrap_or_else(|| k.clone()))
                     }
-                    Facet::Carries => format!("carries passage #{}", k.parse::<u32>().map_or(0, |n| n + 1)),
+                    Facet::Carries => {
+                        let core = data.cluster_by_key(&k).map(|c| data.passages.clusters[c].core_member());
+                        let t = core.map(|m| data.corpus.articles[m.article as usize].slice(m.span));
+                        format!("carries “{}…”", t.unwrap_or(&k).chars().take(30).collect::<String>())
+                    }
                     Facet::Actor | Facet::Issue => format!("mentions {k}"),
                     _ => k.clone(),
                 };

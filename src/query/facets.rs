@@ -13,19 +13,10 @@ impl ViewState {
         self.facets.get(f).to_vec()
     }
 
-    /// Sets a facet's values (sorted, deduplicated; cluster ids that are
-    /// not numbers are dropped).
+    /// Sets a facet's values (sorted, deduplicated).
     pub fn set_facet(&mut self, f: Facet, mut v: Vec<String>) {
-        if f == Facet::Carries {
-            // In number order, as numbers write themselves.
-            let mut n: Vec<u32> = v.iter().filter_map(|x| x.parse().ok()).collect();
-            parallax_engine::sort::ord(&mut n);
-            n.dedup();
-            v = n.iter().map(u32::to_string).collect();
-        } else {
-            parallax_engine::sort::ord(&mut v);
-            v.dedup();
-        }
+        parallax_engine::sort::ord(&mut v);
+        v.dedup();
         *self.facets.get_mut(f) = v;
     }
 
@@ -78,15 +69,28 @@ fn facet_noun(f: Facet) -> &'static str {
 pub(super) fn decode_facet(st: &mut ViewState, notices: &mut Vec<String>, known: &impl Known, f: Facet, v: &str) {
     let mut kept = Vec::new();
     let mut ignored = Vec::new();
+    let mut renamed = Vec::new();
     for item in v.split(',').filter(|x| !x.is_empty()) {
         match percent_decode(item) {
             Some(x) if known.facet_has(f, &x) => kept.push(x),
+            // An old link names a cluster by its position.
+            Some(x) if f == Facet::Carries && x.parse::<usize>().is_ok_and(|n| known.cluster_key(n).is_some()) => {
+                let key = x.parse().ok().and_then(|n| known.cluster_key(n)).unwrap_or_default();
+                renamed.push(format!("{x} is now {key}"));
+                kept.push(key);
+            }
             Some(x) => ignored.push(format!("“{}”", show(&x))),
             None => ignored.push(format!("“{}” (not valid URL encoding)", show(item))),
         }
     }
     if !ignored.is_empty() {
         notices.push(format!("Ignored {}={}: no such {}.", f.key(), ignored.join(", "), facet_noun(f)));
+    }
+    if !renamed.is_empty() {
+        notices.push(format!(
+            "carries= named passages by number, which may now be other passages; their lasting names: {}.",
+            renamed.join(", ")
+        ));
     }
     st.set_facet(f, kept);
 }

@@ -34,7 +34,7 @@ impl Known for K {
             Facet::Event => ["Moscow, 2023", "Путин 🎉"].contains(&key),
             Facet::Date => ["2022-02-04", "unknown"].contains(&key),
             Facet::Shares => self.article_sentences(key).is_some(),
-            Facet::Carries => key.parse::<usize>().is_ok_and(|n| n < self.cluster_count()),
+            Facet::Carries => self.has_cluster(key),
         }
     }
 }
@@ -106,7 +106,7 @@ fn facet_states() -> Vec<ViewState> {
         ),
         (s(&[]), s(&[]), s(&["The Times", "a,b & c", "unknown"]), s(&[]), s(&[]), s(&[]), s(&[])),
         (s(&[]), s(&[]), s(&[]), s(&["Moscow, 2023", "Путин 🎉"]), s(&["2022-02-04", "unknown"]), s(&[]), s(&[])),
-        (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), s(&["0", "1"])),
+        (s(&[]), s(&[]), s(&[]), s(&[]), s(&[]), s(&["000_a", "b/ c"]), s(&["000_a.3", "b/ c.0"])),
         (
             s(&["Russia"]),
             s(&["NATO enlargement"]),
@@ -114,7 +114,7 @@ fn facet_states() -> Vec<ViewState> {
             s(&["Moscow, 2023"]),
             s(&["unknown"]),
             s(&["b/ c"]),
-            s(&["1"]),
+            s(&["b/ c.0"]),
         ),
     ] {
         for sort in [
@@ -166,11 +166,20 @@ fn every_facet_sort_and_page_state_round_trips() {
 }
 
 #[test]
+fn old_numbered_carries_links_open_the_same_passages_and_name_their_lasting_keys() {
+    let (st, notices) = decode("#/?carries=1,0", &KNOWN);
+    assert_eq!(st.facets.get(Facet::Carries), ["000_a.3", "b/ c.0"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("1 is now b/ c.0") && notices[0].contains("0 is now 000_a.3"), "{notices:?}");
+    assert!(encode(&st).contains("carries=000_a.3,b%2F+c.0"), "{}", encode(&st));
+}
+
+#[test]
 fn facet_values_are_kept_sorted_and_deduplicated() {
-    let (st, notices) = decode("#/?outlets=unknown,The+Times,unknown&carries=1,0,1", &KNOWN);
+    let (st, notices) = decode("#/?outlets=unknown,The+Times,unknown&carries=b%2F+c.0,000_a.3,b%2F+c.0", &KNOWN);
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(st.facets.get(Facet::Outlet), ["The Times", "unknown"]);
-    assert_eq!(st.facets.get(Facet::Carries), ["0", "1"]);
+    assert_eq!(st.facets.get(Facet::Carries), ["000_a.3", "b/ c.0"]);
     let t = st.toggled(Facet::Outlet, "The Times");
     assert_eq!(t.facets.get(Facet::Outlet), ["unknown"]);
     let t = t.toggled(Facet::Outlet, "a,b & c");

@@ -47,9 +47,9 @@ pub struct FilterArgs {
     /// Select articles sharing a passage with this article
     #[arg(long, value_name = "ID", allow_hyphen_values = true)]
     shares: Vec<String>,
-    /// Select articles carrying this passage cluster
-    #[arg(long, value_name = "CLUSTER")]
-    carries: Vec<u32>,
+    /// Select articles carrying this passage cluster (its key, ARTICLE.SENTENCE)
+    #[arg(long, value_name = "CLUSTER", allow_hyphen_values = true)]
+    carries: Vec<String>,
 }
 
 /// `--sort KEY`: a sort key, `-KEY` reversed.
@@ -60,9 +60,8 @@ fn parse_sort(s: &str) -> Result<Sort, String> {
 impl FilterArgs {
     /// The engine's filter for these options.
     pub fn filter(&self) -> Filter {
-        let carries = self.carries.iter().map(u32::to_string).collect();
-        let lists = [&self.actor, &self.issue, &self.outlet, &self.event, &self.date, &self.shares];
-        let [a, i, o, e, d, s] = lists.map(Clone::clone);
+        let lists = [&self.actor, &self.issue, &self.outlet, &self.event, &self.date, &self.shares, &self.carries];
+        let [a, i, o, e, d, s, carries] = lists.map(Clone::clone);
         Filter {
             query: Query::parse(self.q.as_deref().unwrap_or("")),
             facets: FacetSelection::from([a, i, o, e, d, s, carries]),

@@ -76,7 +76,7 @@ impl TableSource<'_> {
                 // The first 60 characters; "…" if cut.
                 let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
                 let mut label = String::with_capacity(cut + 16);
-                let _ = write!(label, "#{} “", cl.id + 1);
+                let _ = write!(label, "“");
                 if cut < text.len() {
                     label.push_str(text[..cut].trim_end());
                     label.push('…');
@@ -84,7 +84,7 @@ impl TableSource<'_> {
                     label.push_str(text);
                 }
                 label.push('”');
-                (cl.id.to_string(), label)
+                (cl.key(c), label)
             })),
         }
     }
@@ -99,9 +99,7 @@ impl TableSource<'_> {
             Facet::Event => c.articles.iter().any(|a| event_key(a) == key),
             Facet::Date => c.articles.iter().any(|a| date_key(a) == key),
             Facet::Shares => c.index_of(key).is_some_and(|i| self.index.shares.get(i).is_some_and(|s| !s.is_empty())),
-            Facet::Carries => key
-                .parse::<u32>()
-                .is_ok_and(|n| n.to_string() == key && self.passages.clusters.iter().any(|c| c.id == n)),
+            Facet::Carries => self.passages.clusters.iter().any(|cl| cl.key(c) == key),
         }
     }
 
