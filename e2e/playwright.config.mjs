@@ -61,7 +61,7 @@ export default defineConfig({
       use: { dist: at('PARALLAX_PUBLICURL_DIST', 'target/e2e-publicurl'), base: '/sub/parallax/' },
     },
     { name: 'hostile', testMatch: 'hostile.test.mjs', use: { dist: at('PARALLAX_HOSTILE_DIST', 'target/e2e-hostile'), base: '/sub/dir/' } },
-    { name: 'scale', testMatch: ['scale.test.mjs', 'pair-scale.test.mjs'], use: { dist: at('PARALLAX_SCALE_DIST', 'target/e2e-scale'), base: '/' } },
+    { name: 'scale', testMatch: ['scale.test.mjs', 'pair-scale.test.mjs', 'collation-scale.test.mjs'], use: { dist: at('PARALLAX_SCALE_DIST', 'target/e2e-scale'), base: '/' } },
     { name: 'single', testMatch: 'single.test.mjs' },
   ],
 });

@@ -218,7 +218,13 @@ impl<K: Known> Decoder<'_, K> {
     fn collation(&mut self) {
         let open = self.st.cluster.is_some();
         if let Some(b) = self.base.take() {
-            if open && self.known.article_sentences(&b).is_some() {
+            // An article, or one of its sentences (`<article>.<sentence>`).
+            let sentence = |b: &str| {
+                let (id, s) = b.rsplit_once('.')?;
+                let n = self.known.article_sentences(id)?;
+                s.parse::<usize>().ok().filter(|&s| s < n)
+            };
+            if open && (self.known.article_sentences(&b).is_some() || sentence(&b).is_some()) {
                 self.st.base = Some(b);
             } else {
                 self.notices.push(format!("Ignored base={}: expected an article of the open passage.", show(&b)));

@@ -63,6 +63,7 @@ fn every_state_round_trips() {
                             (Some(("000_a", "b/ c")), None, Some("b/ c.0"), None, false),
                             (None, None, Some("000_a.3"), Some("b/ c"), true),
                             (None, None, Some("b/ c.0"), Some("000_a"), false),
+                            (None, None, Some("b/ c.0"), Some("000_a.4"), false),
                             (Some(("000_a", "b/ c")), Some(PassageRef::Index(3)), None, None, false),
                             (Some(("000_a", "b/ c")), Some(PassageRef::Sentence(9)), None, None, false),
                         ] {
@@ -277,6 +278,11 @@ fn an_old_numbered_cluster_link_opens_that_position_with_a_notice() {
     assert_eq!(st.cluster.as_deref(), Some("b/ c.0"));
     assert_eq!(notices.len(), 1);
     assert!(notices[0].contains("old link") && notices[0].contains("cluster=b/ c.0"), "{notices:?}");
+    // A base names an article, or one of its sentences (< its 10).
+    let (st, notices) = decode("#/overlap?cluster=000_a.3&base=000_a.9", &KNOWN);
+    assert_eq!((st.base.as_deref(), notices.len()), (Some("000_a.9"), 0), "{notices:?}");
+    let (st, notices) = decode("#/overlap?cluster=000_a.3&base=000_a.10", &KNOWN);
+    assert_eq!((st.base.as_deref(), notices.len()), (None, 1), "{notices:?}");
     let (st, notices) = decode("#/overlap?cluster=000_a.3&base=zzz&all=2", &KNOWN);
     assert_eq!((st.cluster.as_deref(), st.base.as_deref(), st.all), (Some("000_a.3"), None, false));
     assert_eq!(notices.len(), 2, "{notices:?}");

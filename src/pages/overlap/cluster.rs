@@ -45,8 +45,15 @@ pub(super) fn cluster_view(data: &Data, props: &ClusterViewProps) -> Html {
     let shown_members = c.members.iter().filter(|m| visible(m.article)).count();
     let hidden = c.members.len() - shown_members;
     // The base: the article asked for, else the core, else the first shown.
-    let wanted =
-        st.base.as_deref().and_then(|id| c.members.iter().position(|m| corpus.articles[m.article as usize].id() == id));
+    let wanted = st.base.as_deref().and_then(|b| {
+        let id_of = |m: &parallax_engine::passages::PassageSide| corpus.articles[m.article as usize].id();
+        c.members.iter().position(|m| id_of(m) == b).or_else(|| {
+            // `<article>.<sentence>`: one of an article's two readings.
+            let (id, s) = b.rsplit_once('.')?;
+            let s: u32 = s.parse().ok()?;
+            c.members.iter().position(|m| id_of(m) == id && m.sentences.start == s)
+        })
+    });
     let base = [wanted, Some(c.core as usize), c.members.iter().position(|m| visible(m.article))]
         .into_iter()
         .flatten()
@@ -138,10 +145,12 @@ fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twic
         ..st.without_cluster()
     });
     let pct = (r.closeness * 100.0).round() as u32;
-    let as_base = encode(&ViewState { base: Some(art.id().to_string()), ..st.clone() });
+    // An article with two readings names the one: `<article>.<sentence>`.
+    let base = if twice { format!("{}.{}", art.id(), r.member.sentences.start) } else { art.id().to_string() };
+    let as_base = encode(&ViewState { base: Some(base), ..st.clone() });
     let title = super::short(art.title(), 70);
     html! {
-        <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-closeness={pct.to_string()} data-tier={r.tier.name()}>
+        <tr data-testid="collation-row" data-article-id={art.id().to_string()} data-start={r.member.span.start.to_string()} data-closeness={pct.to_string()} data-tier={r.tier.name()}>
             <th scope="row">
                 <a href={reader}>{ source_label(art) }</a>
                 <span class="art-meta">
@@ -149,7 +158,7 @@ fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twic
                     { if twice { format!(" · sentence {}", r.member.sentences.start + 1) } else { String::new() } }
                     { if core { " · core" } else { "" } }
                 </span>
-                if r.tier != Tier::Base && !twice { <a class="use-base" href={as_base} data-testid="use-as-base">{ "Use as base" }</a> }
+                if r.tier != Tier::Base { <a class="use-base" href={as_base} data-testid="use-as-base">{ "Use as base" }</a> }
             </th>
             <td class="closeness" title={CLOSENESS}>
                 <span class="visually-hidden">{ "Closeness to the base: " }</span>
