@@ -48,8 +48,17 @@ pub struct FilterArgs {
     #[arg(long, value_name = "ID", allow_hyphen_values = true)]
     shares: Vec<String>,
     /// Select articles carrying this passage cluster (its key, ARTICLE.SENTENCE)
-    #[arg(long, value_name = "CLUSTER", allow_hyphen_values = true)]
+    #[arg(long, value_name = "CLUSTER", allow_hyphen_values = true, value_parser = parse_cluster_key)]
     carries: Vec<String>,
+}
+
+/// `--carries KEY`: a cluster's key, `ARTICLE.SENTENCE` (as `passages
+/// --clusters` names it).
+fn parse_cluster_key(s: &str) -> Result<String, String> {
+    match s.rsplit_once('.') {
+        Some((id, n)) if !id.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => Ok(s.to_string()),
+        _ => Err(format!("expected a cluster key ARTICLE.SENTENCE, as `passages --clusters` gives, not {s:?}")),
+    }
 }
 
 /// `--sort KEY`: a sort key, `-KEY` reversed.
