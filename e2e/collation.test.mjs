@@ -29,7 +29,9 @@ async function rows(s) {
       text: e.querySelector('td:last-child').innerText,
       title: e.querySelector('td.closeness')?.getAttribute('title') ?? '',
       spoken: e.querySelector('td.closeness .visually-hidden')?.textContent ?? '',
-      marks: e.querySelectorAll('.d-chg, .d-only').length,
+      marks: e.querySelectorAll('.d-chg, .d-only, .m-same, .m-concept').length,
+      diffs: e.querySelectorAll('.d-chg, .d-only').length,
+      matches: e.querySelectorAll('.m-same, .m-concept').length,
     })),
   );
 }
@@ -59,11 +61,15 @@ for (const [name, viewport] of Object.entries(sizes)) {
         assert.equal(squash(r.text), squash(m.text), `${c.key} row ${i}: its text`);
         assert.equal(r.closeness, Math.round(m.closeness * 100), `${c.key} row ${i}: closeness`);
         assert.equal(r.tier, m.tier, `${c.key} row ${i}: tier`);
+        // Copied: the few differences; reworded: what it shares with the base, the rest plain.
+        if (r.tier === 'reworded') assert.ok(r.diffs === 0 && r.matches > 0, `${c.key} row ${i}: a reworded reading marks its matches only`);
+        if (r.tier === 'copied') assert.equal(r.matches, 0, `${c.key} row ${i}: a copied reading marks its differences only`);
         assert.equal(r.base, i === 0, `${c.key} row ${i}: only the core is the base`);
         assert.match(r.title, /share of words/, 'a tooltip explains closeness');
         assert.match(r.spoken, /Closeness/, 'screen readers hear what the number is');
       });
       await expect(s.locator('closeness-legend')).toContainText('Copied: 60% or more');
+      await expect(s.locator('collation-legend')).toContainText('Reworded readings mark what they share with the base');
       const text = await s.locator('cluster-view').innerText();
       assert.match(text, new RegExp(`Carried by ${c.articles.length} of the corpus's ${SEED_IDS.length} articles`));
     }
@@ -82,7 +88,7 @@ for (const [name, viewport] of Object.entries(sizes)) {
     assert.equal(after[0].marks, 0, 'the base itself has no marks');
     const core = after.find((r) => r.article === c.members[c.core].article);
     assert.ok(core.marks > 0 && core.tier !== 'base', 'the former base is now compared with the new one');
-    assert.notDeepEqual(after.map((r) => r.marks), before.map((r) => r.marks), 'the marked differences changed');
+    assert.notDeepEqual(after.map((r) => r.marks), before.map((r) => r.marks), 'the marks changed');
   });
 
   test(`${name}: readings hidden by a search are counted, shown on request; "Not carried by" is the whole corpus's`, async ({ open }) => {

@@ -51,11 +51,14 @@ pub fn side(text: &str, ops: &[AlignOp], side_a: bool) -> Html {
     parts.into_iter().collect::<Html>()
 }
 
-/// The legend shown above aligned passages.
-pub fn legend() -> Html {
-    fixed(
-        r#"<p class="diff-legend">Same words plain · <span class="d-chg">worded differently</span> · <span class="d-only">only on one side</span></p>"#,
-    )
+/// The collation's legend: what copied and reworded readings mark.
+pub fn collation_legend() -> Html {
+    fixed(concat!(
+        r#"<p class="diff-legend" data-testid="collation-legend">Copied readings mark their differences from the base: "#,
+        r#"<span class="d-chg">worded differently</span> · <span class="d-only">only on one side</span>. "#,
+        r#"Reworded readings mark what they share with the base: <span class="m-same">the same word</span> · "#,
+        r#"<span class="m-concept">the same concept in other words</span>; the rest is plain.</p>"#,
+    ))
 }
 
 /// A marked word of the pair view: its bytes in the article, its class,

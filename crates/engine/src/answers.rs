@@ -97,6 +97,21 @@ impl Bundle {
         }
     }
 
+    /// The marks of a collation's `reading` against its `base` (both
+    /// members of one cluster), as a pair row's ([`Self::row_marks`]):
+    /// side A is the reading.
+    pub fn reading_marks(&self, reading: &PassageSide, base: &PassageSide) -> RowMarks {
+        let arts = &self.corpus.articles;
+        match (arts.get(reading.article as usize), arts.get(base.article as usize)) {
+            (Some(x), Some(y)) => passages::row_marks(
+                (x, std::slice::from_ref(&reading.sentences)),
+                (y, std::slice::from_ref(&base.sentences)),
+                &self.related,
+            ),
+            _ => RowMarks { copied: false, same: 0.0, a: Vec::new(), b: Vec::new() },
+        }
+    }
+
     /// Where the passages whose first article is `a` are in `passages.pairs`.
     fn passages_of(&self, a: u32) -> std::ops::Range<usize> {
         let pairs = &self.passages.pairs;

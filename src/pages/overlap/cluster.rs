@@ -8,11 +8,12 @@
 
 use std::rc::Rc;
 
-use parallax_engine::passages::{CollationRow, Tier};
+use parallax_engine::passages::{CollationRow, PassageSide, Tier};
 use parallax_engine::Article;
 use yew::prelude::*;
 
 use super::overview_state;
+use super::pair::side_marks;
 use crate::components::diff;
 use crate::data::Data;
 use crate::pages::articles::{date_label, scope_note, Filtered};
@@ -82,12 +83,15 @@ pub(super) fn cluster_view(data: &Data, props: &ClusterViewProps) -> Html {
                 { if narrowed { format!("; {carried_sel} of them selected.") } else { ".".to_string() } }
             </p>
             { hidden_note(st, hidden) }
-            <p class="muted small" data-testid="closeness-legend">{ "Each row is one article's reading; differences from the base reading are marked. " }{ CLOSENESS }</p>
-            { diff::legend() }
+            <p class="muted small" data-testid="closeness-legend">{ "Each row is one article's reading, compared with the base reading. " }{ CLOSENESS }</p>
+            { diff::collation_legend() }
             <table class="collation" data-testid="collation">
                 <thead><tr><th scope="col">{ "Article" }</th><th scope="col">{ "Closeness" }</th><th scope="col">{ "Reading" }</th></tr></thead>
                 <tbody>
-                    { for rows.iter().map(|r| row(st, corpus.articles.get(r.member.article as usize), r, r.index == c.core as usize, twice(r.member.article))) }
+                    { for rows.iter().map(|r| {
+                        let reading = reading(data, r, &c.members[base]);
+                        row(st, corpus.articles.get(r.member.article as usize), r, (r.index == c.core as usize, twice(r.member.article)), reading)
+                    }) }
                 </tbody>
                 <tfoot>
                     <tr>
@@ -129,13 +133,26 @@ fn hidden_note(st: &ViewState, hidden: usize) -> Html {
     }
 }
 
-/// One reading of the collation: article `art`, its closeness and tier
-/// to the base, and its text with the differences from the base marked.
-fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, core: bool, twice: bool) -> Html {
-    let Some(art) = art else { return Html::default() };
+/// A reading's text as the collation shows it: copied, its differences
+/// from the base; reworded, what it shares with the base (words and
+/// concepts), the rest plain; the base's own row, unmarked.
+fn reading(data: &Data, r: &CollationRow, base: &PassageSide) -> Html {
+    let Some(art) = data.corpus.articles.get(r.member.article as usize) else { return Html::default() };
     let text = art.slice(r.member.span);
-    // The base's own row has no ops: its text, unmarked.
-    let reading = diff::side(text, &r.ops, true);
+    if r.tier != Tier::Reworded {
+        return diff::side(text, &r.ops, true);
+    }
+    let m = data.reading_marks(&r.member, base);
+    let base_art = &data.corpus.articles[base.article as usize];
+    let marks = side_marks(r.index, &m.a, (&m.b, base_art, "the base"), &None);
+    diff::marked(text, r.member.span.start, &marks, false)
+}
+
+/// One reading of the collation: article `art`, its closeness and tier
+/// to the base, whether it is the core and its article has two readings,
+/// and its text as [`reading`] marks it.
+fn row(st: &ViewState, art: Option<&Article>, r: &CollationRow, (core, twice): (bool, bool), reading: Html) -> Html {
+    let Some(art) = art else { return Html::default() };
     let reader = encode(&ViewState {
         view: View::Articles,
         article: Some(art.id().to_string()),

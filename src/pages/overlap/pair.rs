@@ -296,7 +296,7 @@ fn title(kind: MarkKind, other: &str, partner: &str) -> String {
 }
 
 /// One side's marks for display: classes, keys, tooltips with the partner's words.
-fn side_marks(
+pub(super) fn side_marks(
     row: usize,
     own: &[WordMark],
     other: (&[WordMark], &Article, &str),
