@@ -81,6 +81,8 @@ test('an old carries= link by number selects the same articles, under its lastin
   const s = await open('/?carries=0');
   await expect(s.locator('notice')).toContainText(`0 is now ${c.key}`);
   assert.deepEqual([...(await s.waitForRows(want.length))].sort(), want);
+  // Dismissing the notice writes the lasting link to the address bar.
+  await s.locator('notice').locator('button').click();
   await s.waitForHash((h) => h.params.get('carries') === c.key, 'the lasting key in the hash');
   await expect(s.locator('chip')).toContainText('carries “');
 });
