@@ -22,8 +22,9 @@
 //! Nothing is thrown away: every removed line keeps its byte span and
 //! reason, so the reader can show it in place.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use crate::{furniture, learned};
 use crate::model::{RemovalReason, Span};
 
 /// One non-blank line of an article, trimmed, with its verdict.
@@ -244,31 +245,6 @@ fn starts_with_url(s: &str) -> bool {
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with("http:")
 }
 
-fn has_email(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        match w.split_once('@') {
-            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
-            None => false,
-        }
-    })
-}
-
-const CONTACT_PHRASES: &[&str] = &[
-    "get in touch",
-    "follow him on",
-    "follow her on",
-    "follow me on",
-    "follow us on",
-    "contact him",
-    "contact her",
-    "contact me",
-    "is a reporter",
-    "is a correspondent",
-    "news reporter",
-    "staff writer",
-];
-
 /// Is `label` (the words before a colon) a web link label?
 fn is_label(label: &str) -> bool {
     if word_count(label) > 5 {
@@ -366,30 +342,39 @@ const REPEAT_MAX_WORDS: usize = 12;
 const SHARED_MAX_WORDS: usize = 6;
 
 /// Cleans every article of a corpus; the result is parallel to `texts`.
+/// No site is known: see [`clean_corpus_sites`].
 pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
+    clean_corpus_sites(texts, &[])
+}
+
+/// Cleans every article of a corpus whose sites (outlet or web host) are
+/// `sites[i]` where known; the result is parallel to `texts`. Lines learned
+/// as one site's furniture are looked for within that site (see
+/// [`crate::learned`]).
+pub fn clean_corpus_sites(texts: &[&str], sites: &[Option<String>]) -> Vec<Vec<Line>> {
     // Each text's lines and its short ones normalised (in parallel with
     // the `parallel` feature), then counted in order.
-    let per_text: Vec<(Vec<Span>, Vec<String>)> = crate::par::map(texts, |t| {
+    let per_text: Vec<(Vec<Span>, Vec<String>, learned::TextProfile)> = crate::par::map(texts, |t| {
         let ls = lines(t);
+        let line_texts: Vec<&str> = ls.iter().map(|s| &t[s.range()]).collect();
         // In how many articles does each short line occur (never counting
         // an article's first line, its headline)?
-        let mut mine: Vec<String> = ls
+        let mut mine: Vec<String> = line_texts
             .iter()
             .skip(1)
-            .map(|s| &t[s.range()])
             .filter(|l| {
                 let n = word_count(l);
                 n > 0 && n <= SHARED_MAX_WORDS && !ends_like_sentence(l)
             })
-            .map(normalize)
+            .map(|l| normalize(l))
             .collect();
         crate::sort::ord(&mut mine);
         mine.dedup();
-        (ls, mine)
+        let profile = learned::profile(&line_texts);
+        (ls, mine, profile)
     });
     let mut shared: BTreeMap<String, usize> = BTreeMap::new();
-    let mut work: Vec<(&str, &[Span])> = Vec::with_capacity(texts.len());
-    for (t, (ls, mine)) in texts.iter().zip(&per_text) {
+    for (_, mine, _) in &per_text {
         for k in mine {
             match shared.get_mut(k) {
                 Some(n) => *n += 1,
@@ -398,20 +383,44 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
                 }
             }
         }
-        work.push((t, ls));
     }
-    let corpus_wide = texts.len() >= 2;
-    crate::par::map(&work, |&(t, ls)| {
-        clean_lines(t, ls, |norm| corpus_wide && shared.get(norm).copied().unwrap_or(0) >= 2)
-    })
+    let (spans, profiles): (Vec<Vec<Span>>, Vec<learned::TextProfile>) =
+        per_text.into_iter().map(|(ls, _, p)| (ls, p)).unzip();
+    let learned = learned::learn(&profiles, sites);
+    let work: Vec<(&str, &[Span], CorpusRules)> = texts
+        .iter()
+        .zip(&spans)
+        .zip(learned)
+        .map(|((t, ls), learned)| (*t, ls.as_slice(), CorpusRules { shared: Some(&shared), learned }))
+        .collect();
+    crate::par::map(&work, |(t, ls, rules)| clean_lines(t, ls, rules))
+}
+
+/// What the corpus-wide rules know about one text's lines.
+#[derive(Default)]
+struct CorpusRules<'a> {
+    /// In how many texts each short line occurs (`None` for one article).
+    shared: Option<&'a BTreeMap<String, usize>>,
+    /// This text's lines learned as its site's furniture, normalised.
+    learned: BTreeSet<String>,
+}
+
+impl CorpusRules<'_> {
+    fn shared(&self, norm: &str) -> bool {
+        self.shared.is_some_and(|m| m.get(norm).copied().unwrap_or(0) >= 2)
+    }
+
+    fn learned(&self, line: &str) -> bool {
+        !self.learned.is_empty() && self.learned.contains(&normalize(line))
+    }
 }
 
 /// Cleans one article on its own (no corpus-wide rules).
 pub fn clean_article(text: &str) -> Vec<Line> {
-    clean_lines(text, &lines(text), |_| false)
+    clean_lines(text, &lines(text), &CorpusRules::default())
 }
 
-fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec<Line> {
+fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
     let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
     let n = out.len();
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
@@ -462,9 +471,13 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
             continue;
         } else if chrome_line(t) {
             Some(RemovalReason::PageChrome)
+        } else if furniture::is_furniture(t) {
+            Some(RemovalReason::Furniture)
         } else if repeated(i) {
             Some(RemovalReason::Repeated)
-        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) && mostly_ui(t) {
+        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && rules.shared(&norms[i]) && mostly_ui(t) {
+            Some(RemovalReason::SharedBoilerplate)
+        } else if i > 0 && rules.learned(t) {
             Some(RemovalReason::SharedBoilerplate)
         } else if is_breadcrumb(&norms, i) {
             Some(RemovalReason::Breadcrumb)
@@ -477,15 +490,16 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
         i += 1;
     }
 
-    // Author bio: a paragraph with an e-mail address or a contact phrase
-    // among the page's last lines — after the last paragraph of the
-    // article that is neither removed nor a short fragment.
+    // Author bio: a paragraph that introduces the author or only gives
+    // contacts (`data/furniture.txt`) among the page's last lines — after
+    // the last paragraph of the article that is neither removed nor a short
+    // fragment. An address or a name in a sentence is no bio.
     for k in (1..n).rev() {
         if out[k].removed.is_some() {
             continue;
         }
         let t = texts[k];
-        if has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p)) {
+        if furniture::is_bio(t) {
             out[k].removed = Some(RemovalReason::AuthorBio);
         } else if wcs[k] > SHARED_MAX_WORDS || ends_like_sentence(t) {
             break;

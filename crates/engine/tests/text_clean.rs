@@ -282,3 +282,30 @@ fn empty_and_junk_only_articles() {
     // The first line counts as the headline slot but is still chrome.
     assert_eq!(gone.len(), 3, "kept: {kept:?}");
 }
+
+#[test]
+fn an_address_or_a_name_in_a_sentence_is_no_bio() {
+    // pySBD's golden rule 22 after a lead: content, not a bio.
+    let text = article(&["Ceasefire talks resume in Geneva", PROSE, "Her email is Jane.Doe@example.com. I sent her an email."]);
+    let (kept, gone) = verdicts(&text);
+    assert!(gone.is_empty(), "removed: {gone:?}");
+    assert_eq!(kept.len(), 3);
+    for closing in [
+        "Anyone with information is asked to contact him at the police station or by e-mail at tips@example.org.",
+        "Anna Berg, the mayor, said she would follow the vote on television.",
+        "Questions can be sent to press@example.org, the ministry said.",
+    ] {
+        let text = article(&["Ceasefire talks resume in Geneva", PROSE, closing]);
+        let (_, gone) = verdicts(&text);
+        assert!(gone.is_empty(), "removed: {gone:?}");
+    }
+    // A real bio and a contact line still go.
+    let text = article(&[
+        "Ceasefire talks resume in Geneva",
+        PROSE,
+        "Jane Doe is a staff reporter covering city hall. Reach her at jane.doe@example.com.",
+    ]);
+    let (_, gone) = verdicts(&text);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0].1, RemovalReason::AuthorBio);
+}

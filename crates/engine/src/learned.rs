@@ -1,0 +1,116 @@
+//! Boilerplate learned from the corpus itself: a line that articles of one
+//! site carry verbatim although they report different stories is the
+//! site's furniture ("The Ledger relies on readers like you. Become a
+//! member today."), whatever its wording.
+//!
+//! Copying is what Parallax looks for, so repetition alone proves nothing:
+//! outlets copy wire paragraphs verbatim, and one site reprints its own
+//! background paragraph in every update of a story. A repeated line is
+//! learned only when
+//!
+//! * two of its carriers are **different stories**: their other text
+//!   shares few words (Jaccard of their content words below
+//!   [`SAME_STORY`]), so the line is not part of a story they both report;
+//! * they are of **one site** (same outlet, or same web host), when the
+//!   corpus says;
+//! * the line **reads as furniture**: it has a cue word of
+//!   `data/furniture.txt` (subscribe, newsletter, copyright, feed, …) or
+//!   is long ([`LONG_LINE`] words: generic news sentences that recur in
+//!   unrelated stories, "No one was injured.", are short).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::furniture;
+
+/// Below this Jaccard similarity of their content words, two articles
+/// report different stories.
+const SAME_STORY: f64 = 0.12;
+/// A line this long (words) needs no cue word.
+const LONG_LINE: usize = 20;
+/// Longest line (words) considered.
+const MAX_WORDS: usize = 80;
+/// Carriers of one line compared pairwise, at most.
+const MAX_CARRIERS: usize = 12;
+
+fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+}
+
+/// What one text contributes: its candidate lines (normalised) and its
+/// content words.
+pub(crate) struct TextProfile {
+    candidates: Vec<String>,
+    content: Vec<String>,
+}
+
+/// Profiles one text's lines (`lines[0]`, the headline, is never a
+/// candidate).
+pub(crate) fn profile(lines: &[&str]) -> TextProfile {
+    let mut candidates = Vec::new();
+    let mut content = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let w: Vec<String> = lower_words(l).take(MAX_WORDS + 1).collect();
+        let cue = w.iter().any(|x| furniture::is_cue_word(x));
+        if i > 0 && (3..=MAX_WORDS).contains(&w.len()) && (cue || w.len() >= LONG_LINE) {
+            candidates.push(w.join(" "));
+        }
+        if !cue && w.len() >= 8 {
+            content.extend(w.into_iter().filter(|x| x.chars().count() >= 4));
+        }
+    }
+    crate::sort::ord(&mut candidates);
+    candidates.dedup();
+    crate::sort::ord(&mut content);
+    content.dedup();
+    TextProfile { candidates, content }
+}
+
+/// Jaccard similarity of two sorted, deduplicated word lists.
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 {
+        1.0
+    } else {
+        both as f64 / union as f64
+    }
+}
+
+/// For each text, its lines (normalised) learned as furniture. `sites[i]`
+/// is the site of text `i`, if known; texts without one form one group.
+pub(crate) fn learn(profiles: &[TextProfile], sites: &[Option<String>]) -> Vec<BTreeSet<String>> {
+    let mut carriers: BTreeMap<(Option<&str>, &str), Vec<usize>> = BTreeMap::new();
+    for (i, p) in profiles.iter().enumerate() {
+        let site = sites.get(i).and_then(|s| s.as_deref());
+        for c in &p.candidates {
+            carriers.entry((site, c.as_str())).or_default().push(i);
+        }
+    }
+    let mut out = vec![BTreeSet::new(); profiles.len()];
+    for ((_, line), texts) in carriers {
+        if texts.len() < 2 {
+            continue;
+        }
+        let some = &texts[..texts.len().min(MAX_CARRIERS)];
+        let different = some.iter().enumerate().any(|(n, &a)| {
+            some[n + 1..].iter().any(|&b| jaccard(&profiles[a].content, &profiles[b].content) < SAME_STORY)
+        });
+        if different {
+            for &t in &texts {
+                out[t].insert(line.to_string());
+            }
+        }
+    }
+    out
+}
