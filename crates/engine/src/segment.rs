@@ -409,6 +409,16 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         if matches!(prev, Some('(' | '[')) {
             continue;
         }
+        if dots == 4 && !other && !closer && prev.is_some_and(char::is_alphanumeric) && starts_sentence(&s[end..]) {
+            // "compounds. . . . The practice": the glued period ends the
+            // sentence, the spaced ellipsis opens the next (an omission at
+            // its start).
+            if s[at + 1..end].starts_with(" .") {
+                out.push(at + 1);
+                start = at + 1;
+                continue;
+            }
+        }
         if dots == 3 && !other {
             continue;
         }
@@ -464,7 +474,12 @@ pub fn segment_article(text: &str, lines: &[Line]) -> Segmented {
         }
         let t = &text[line.span.range()];
         let word_count = t.split_whitespace().take(31).count();
-        let kind = if paragraphs.is_empty() && word_count <= 30 && !ends_like_sentence(t) {
+        // An inline list ("1. The first item 2. The second item") is body
+        // text even without final punctuation: its items are sentences.
+        let list = !ends_like_sentence(t) && !list_markers(t).is_empty();
+        let kind = if list {
+            ParagraphKind::Body
+        } else if paragraphs.is_empty() && word_count <= 30 && !ends_like_sentence(t) {
             ParagraphKind::Title
         } else if word_count <= 12 && !ends_like_sentence(t) {
             ParagraphKind::Heading
