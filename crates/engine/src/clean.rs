@@ -24,8 +24,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::{furniture, learned};
 use crate::model::{RemovalReason, Span};
+use crate::{furniture, learned};
 
 /// One non-blank line of an article, trimmed, with its verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -490,6 +490,16 @@ fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
         i += 1;
     }
 
+    closing_lines(text, &mut out);
+    out
+}
+
+/// The page's closing lines: author bios, then trailing fragments.
+fn closing_lines(text: &str, out: &mut [Line]) {
+    let n = out.len();
+    let texts: Vec<&str> = out.iter().map(|l| &text[l.span.range()]).collect();
+    let wcs: Vec<usize> = texts.iter().map(|t| word_count(t)).collect();
+
     // Author bio: a paragraph that introduces the author or only gives
     // contacts (`data/furniture.txt`) among the page's last lines — after
     // the last paragraph of the article that is neither removed nor a short
@@ -520,7 +530,6 @@ fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
             break;
         }
     }
-    out
 }
 
 /// A navigation trail: the line ends with the text of a nearby line

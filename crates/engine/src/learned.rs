@@ -42,15 +42,25 @@ const MAX_WORDS: usize = 80;
 /// Carriers of one line compared pairwise, at most.
 const MAX_CARRIERS: usize = 12;
 
-fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+/// A word's hash, lower-cased, without allocating.
+pub(crate) fn word_hash(w: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in w.chars().flat_map(char::to_lowercase) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
+}
+
+fn split_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 /// What one text contributes: its candidate lines (normalised) and its
-/// content words.
+/// content words (hashed).
 pub(crate) struct TextProfile {
     candidates: Vec<String>,
-    content: Vec<String>,
+    content: Vec<u64>,
 }
 
 /// Profiles one text's lines (`lines[0]`, the headline, is never a
@@ -58,15 +68,18 @@ pub(crate) struct TextProfile {
 pub(crate) fn profile(lines: &[&str]) -> TextProfile {
     let mut candidates = Vec::new();
     let mut content = Vec::new();
+    let mut w: Vec<(u64, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let w: Vec<String> = lower_words(l).take(MAX_WORDS + 1).collect();
-        let cue = w.iter().any(|x| furniture::is_cue_word(x));
-        let quote = l.contains(['"', '“', '”', '«', '»', '„']) || l.contains("``") || l.contains("''") || l.starts_with('\'');
+        w.clear();
+        w.extend(split_words(l).take(MAX_WORDS + 1).map(|x| (word_hash(x), x.len())));
+        let cue = w.iter().any(|&(h, _)| furniture::is_cue_hash(h));
+        let quote =
+            l.contains(['"', '“', '”', '«', '»', '„']) || l.contains("``") || l.contains("''") || l.starts_with('\'');
         if i > 0 && !quote && (3..=MAX_WORDS).contains(&w.len()) && (cue || w.len() >= LONG_LINE) {
-            candidates.push(w.join(" "));
+            candidates.push(split_words(l).map(str::to_lowercase).collect::<Vec<_>>().join(" "));
         }
         if !cue && w.len() >= 8 {
-            content.extend(w.into_iter().filter(|x| x.chars().count() >= 4));
+            content.extend(w.iter().filter(|&&(_, n)| n >= 4).map(|&(h, _)| h));
         }
     }
     crate::sort::ord(&mut candidates);
@@ -77,7 +90,7 @@ pub(crate) fn profile(lines: &[&str]) -> TextProfile {
 }
 
 /// Jaccard similarity of two sorted, deduplicated word lists.
-fn jaccard(a: &[String], b: &[String]) -> f64 {
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -120,7 +133,7 @@ pub(crate) fn learn(profiles: &[TextProfile], sites: &[Option<String>]) -> Vec<B
             .flat_map(|(n, &a)| some[n + 1..].iter().map(move |&b| (a, b)))
             .map(|(a, b)| jaccard(&profiles[a].content, &profiles[b].content))
             .collect();
-        let cue = line.split(' ').any(furniture::is_cue_word);
+        let cue = line.split(' ').any(|x| furniture::is_cue_hash(word_hash(x)));
         let learned = if cue {
             sims.iter().filter(|&&j| j < SAME_STORY).count() * 2 > sims.len()
         } else {

@@ -54,7 +54,10 @@ fn run(way: &str, f: impl Fn(&str) -> (Vec<String>, bool)) -> Vec<u32> {
     for c in &all {
         let (got, removed) = f(&c.text);
         if got != c.sentences || removed {
-            eprintln!("{way}: #{} {} failed\n  want {:?}\n  got  {:?} (removed: {removed})", c.n, c.name, c.sentences, got);
+            eprintln!(
+                "{way}: #{} {} failed\n  want {:?}\n  got  {:?} (removed: {removed})",
+                c.n, c.name, c.sentences, got
+            );
             failed.push(c.n);
         }
     }
@@ -64,7 +67,8 @@ fn run(way: &str, f: impl Fn(&str) -> (Vec<String>, bool)) -> Vec<u32> {
 
 #[test]
 fn golden_rules_split_sentences() {
-    let failed = run("split_sentences", |t| (split_sentences(t).into_iter().map(|(a, b)| t[a..b].to_string()).collect(), false));
+    let failed =
+        run("split_sentences", |t| (split_sentences(t).into_iter().map(|(a, b)| t[a..b].to_string()).collect(), false));
     assert!(failed.is_empty(), "failed: {failed:?}");
 }
 
