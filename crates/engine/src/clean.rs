@@ -453,10 +453,13 @@ fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
             && !(ends_like_sentence(t) && first_of[norms[i].as_str()] == i)
     };
 
+    // A short UI line several articles carry.
+    let shared_short = |i: usize| {
+        wcs[i] <= SHARED_MAX_WORDS && !ends_like_sentence(texts[i]) && rules.shared(&norms[i]) && mostly_ui(texts[i])
+    };
     let mut i = 0;
     while i < n {
         let t = texts[i];
-        let wc = wcs[i];
         let reason = if starts_with_url(t) {
             Some(RemovalReason::SourceLink)
         } else if label_line(t) {
@@ -475,9 +478,7 @@ fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
             Some(RemovalReason::Furniture)
         } else if repeated(i) {
             Some(RemovalReason::Repeated)
-        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && rules.shared(&norms[i]) && mostly_ui(t) {
-            Some(RemovalReason::SharedBoilerplate)
-        } else if i > 0 && rules.learned(t) {
+        } else if i > 0 && (shared_short(i) || rules.learned(t)) {
             Some(RemovalReason::SharedBoilerplate)
         } else if is_breadcrumb(&norms, i) {
             Some(RemovalReason::Breadcrumb)

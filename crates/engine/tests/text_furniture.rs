@@ -74,3 +74,41 @@ fn only_shared_content_links_pages() {
         }
     }
 }
+
+/// Lines that several articles carry verbatim: copied news and quotes stay,
+/// a site's appeal in articles on different stories goes.
+#[test]
+fn learned_lines_are_site_furniture_not_copied_news() {
+    use parallax_engine::clean::clean_corpus_sites;
+    let appeal = "The Valley Gazette is a nonprofit newsroom, and readers like you keep it going every single day.";
+    let quote = "“We appreciate your respect for the family's privacy at this time,” the spokesman said.";
+    let wire = "The agency said the storm had knocked out power to more than 40,000 homes across three counties, and crews would work through the night to restore it.";
+    let stories = [
+        "The county fair opened on Friday with a record number of livestock entries, organisers said, and attendance was expected to top 60,000 over the weekend.",
+        "A new bakery on Front Street drew a line around the block on its opening morning, selling out of sourdough before ten o'clock.",
+        "Storm damage closed two schools in the north of the county on Tuesday, and the district said classes would resume on Thursday at the earliest.",
+        "Utility crews from four states arrived on Tuesday to help restore power after the storm brought down lines and trees across the region.",
+    ];
+    let texts: Vec<String> = stories
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let extra = if i >= 2 { [wire, quote] } else { ["Officials expect a busy week.", "Parking is limited."] };
+            format!("Headline {i}\n\n{s}\n\n{}\n\n{}\n\n{appeal}", extra[0], extra[1])
+        })
+        .collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let sites = vec![Some("valley gazette".to_string()); refs.len()];
+    for (i, lines) in clean_corpus_sites(&refs, &sites).iter().enumerate() {
+        let gone: Vec<&str> = lines.iter().filter(|l| l.removed.is_some()).map(|l| &refs[i][l.span.range()]).collect();
+        assert_eq!(gone, vec![appeal], "article {i}");
+    }
+    // Another site's article with the same appeal teaches nothing about this
+    // one's: one article of a site carries it.
+    let mut sites2 = sites.clone();
+    for s in sites2.iter_mut().skip(1) {
+        *s = Some("another site".to_string());
+    }
+    let lines = &clean_corpus_sites(&refs, &sites2)[0];
+    assert!(lines.iter().all(|l| l.removed.is_none()), "learned from another site");
+}
