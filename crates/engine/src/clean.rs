@@ -518,17 +518,31 @@ fn closing_lines(text: &str, out: &mut [Line]) {
     }
 
     // Trailer: short fragments without a final period after the last
-    // sentence of the article.
+    // sentence of the article ...
+    let mut run = Vec::new();
     for k in (1..n).rev() {
         if out[k].removed.is_some() {
             continue;
         }
-        let t = texts[k];
-        let short = wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(t);
-        if short {
-            out[k].removed = Some(RemovalReason::Trailer);
+        if wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(texts[k]) {
+            run.push(k);
         } else {
             break;
+        }
+    }
+    run.reverse();
+    // ... except a list: a label ending with a colon and the two or more
+    // items after it ("Did Not Practice:", "TE Jimmy Graham (ankle)", …).
+    let mut keep = vec![false; run.len()];
+    for (j, &k) in run.iter().enumerate() {
+        let items = run[j + 1..].iter().take_while(|&&x| !texts[x].ends_with(':')).count();
+        if texts[k].ends_with(':') && items >= 2 {
+            keep[j..=j + items].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    for (&k, keep) in run.iter().zip(keep) {
+        if !keep {
+            out[k].removed = Some(RemovalReason::Trailer);
         }
     }
 }

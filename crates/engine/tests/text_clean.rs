@@ -384,3 +384,24 @@ fn furniture_at_the_edge_of_a_paragraph_goes_alone() {
         .iter()
         .any(|s| s.starts_with("Sign up") || s.starts_with("Support") || s.starts_with("Subscribe")));
 }
+
+#[test]
+fn a_closing_list_is_content_not_a_trailer() {
+    let text = article(&[
+        "Saints practice report",
+        PROSE,
+        "Did Not Practice:",
+        "S Malcolm Ortiz (knee)",
+        "TE Jim Grant (ankle)",
+        "Limited:",
+        "TE Dave Tomas (knee)",
+        "LB Dan Clarke (hamstring)",
+    ]);
+    let (kept, gone) = verdicts(&text);
+    assert!(gone.is_empty(), "{gone:?}");
+    assert_eq!(kept.len(), 8);
+    // A lone label with nothing after it is still a trailer.
+    let text = article(&["Phone review", PROSE, "Official specs after the jump:"]);
+    let (_, gone) = verdicts(&text);
+    assert_eq!(gone, vec![("Official specs after the jump:", RemovalReason::Trailer)]);
+}
