@@ -409,7 +409,13 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         if matches!(prev, Some('(' | '[')) {
             continue;
         }
-        if dots == 4 && !other && !closer && prev.is_some_and(char::is_alphanumeric) && starts_sentence(&s[end..]) {
+        if c == '.'
+            && dots == 4
+            && !other
+            && !closer
+            && prev.is_some_and(char::is_alphanumeric)
+            && starts_sentence(&s[end..])
+        {
             // "compounds. . . . The practice": the glued period ends the
             // sentence, the spaced ellipsis opens the next (an omission at
             // its start).

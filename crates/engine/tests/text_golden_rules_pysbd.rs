@@ -86,3 +86,12 @@ fn golden_rules_after_a_lead_paragraph() {
     });
     assert!(failed.is_empty(), "failed: {failed:?}");
 }
+
+#[test]
+fn an_ellipsis_character_before_spaced_dots_is_no_glued_period() {
+    // "…" is three bytes: the rule for "word. . . ." must not cut inside it.
+    for t in ["It ended… . Then", "It ended…. . . Then came more.", "word… . . . Next one."] {
+        let pieces = split_sentences(t);
+        assert!(pieces.iter().all(|&(a, b)| t.is_char_boundary(a) && t.is_char_boundary(b)), "{t}");
+    }
+}
