@@ -22,9 +22,10 @@
 //! Nothing is thrown away: every removed line keeps its byte span and
 //! reason, so the reader can show it in place.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{RemovalReason, Span};
+use crate::{furniture, learned};
 
 /// One non-blank line of an article, trimmed, with its verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,31 +245,6 @@ fn starts_with_url(s: &str) -> bool {
     l.starts_with("http://") || l.starts_with("https://") || l.starts_with("www.") || l.starts_with("http:")
 }
 
-fn has_email(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        match w.split_once('@') {
-            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.'),
-            None => false,
-        }
-    })
-}
-
-const CONTACT_PHRASES: &[&str] = &[
-    "get in touch",
-    "follow him on",
-    "follow her on",
-    "follow me on",
-    "follow us on",
-    "contact him",
-    "contact her",
-    "contact me",
-    "is a reporter",
-    "is a correspondent",
-    "news reporter",
-    "staff writer",
-];
-
 /// Is `label` (the words before a colon) a web link label?
 fn is_label(label: &str) -> bool {
     if word_count(label) > 5 {
@@ -366,30 +342,39 @@ const REPEAT_MAX_WORDS: usize = 12;
 const SHARED_MAX_WORDS: usize = 6;
 
 /// Cleans every article of a corpus; the result is parallel to `texts`.
+/// No site is known: see [`clean_corpus_sites`].
 pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
+    clean_corpus_sites(texts, &[])
+}
+
+/// Cleans every article of a corpus whose sites (outlet or web host) are
+/// `sites[i]` where known; the result is parallel to `texts`. Lines learned
+/// as one site's furniture are looked for within that site (see
+/// [`crate::learned`]).
+pub fn clean_corpus_sites(texts: &[&str], sites: &[Option<String>]) -> Vec<Vec<Line>> {
     // Each text's lines and its short ones normalised (in parallel with
     // the `parallel` feature), then counted in order.
-    let per_text: Vec<(Vec<Span>, Vec<String>)> = crate::par::map(texts, |t| {
+    let per_text: Vec<(Vec<Span>, Vec<String>, learned::TextProfile)> = crate::par::map(texts, |t| {
         let ls = lines(t);
+        let line_texts: Vec<&str> = ls.iter().map(|s| &t[s.range()]).collect();
         // In how many articles does each short line occur (never counting
         // an article's first line, its headline)?
-        let mut mine: Vec<String> = ls
+        let mut mine: Vec<String> = line_texts
             .iter()
             .skip(1)
-            .map(|s| &t[s.range()])
             .filter(|l| {
                 let n = word_count(l);
                 n > 0 && n <= SHARED_MAX_WORDS && !ends_like_sentence(l)
             })
-            .map(normalize)
+            .map(|l| normalize(l))
             .collect();
         crate::sort::ord(&mut mine);
         mine.dedup();
-        (ls, mine)
+        let profile = learned::profile(&line_texts);
+        (ls, mine, profile)
     });
     let mut shared: BTreeMap<String, usize> = BTreeMap::new();
-    let mut work: Vec<(&str, &[Span])> = Vec::with_capacity(texts.len());
-    for (t, (ls, mine)) in texts.iter().zip(&per_text) {
+    for (_, mine, _) in &per_text {
         for k in mine {
             match shared.get_mut(k) {
                 Some(n) => *n += 1,
@@ -398,20 +383,44 @@ pub fn clean_corpus(texts: &[&str]) -> Vec<Vec<Line>> {
                 }
             }
         }
-        work.push((t, ls));
     }
-    let corpus_wide = texts.len() >= 2;
-    crate::par::map(&work, |&(t, ls)| {
-        clean_lines(t, ls, |norm| corpus_wide && shared.get(norm).copied().unwrap_or(0) >= 2)
-    })
+    let (spans, profiles): (Vec<Vec<Span>>, Vec<learned::TextProfile>) =
+        per_text.into_iter().map(|(ls, _, p)| (ls, p)).unzip();
+    let learned = learned::learn(&profiles, sites);
+    let work: Vec<(&str, &[Span], CorpusRules)> = texts
+        .iter()
+        .zip(&spans)
+        .zip(learned)
+        .map(|((t, ls), learned)| (*t, ls.as_slice(), CorpusRules { shared: Some(&shared), learned }))
+        .collect();
+    crate::par::map(&work, |(t, ls, rules)| clean_lines(t, ls, rules))
+}
+
+/// What the corpus-wide rules know about one text's lines.
+#[derive(Default)]
+struct CorpusRules<'a> {
+    /// In how many texts each short line occurs (`None` for one article).
+    shared: Option<&'a BTreeMap<String, usize>>,
+    /// This text's lines learned as its site's furniture, normalised.
+    learned: BTreeSet<String>,
+}
+
+impl CorpusRules<'_> {
+    fn shared(&self, norm: &str) -> bool {
+        self.shared.is_some_and(|m| m.get(norm).copied().unwrap_or(0) >= 2)
+    }
+
+    fn learned(&self, line: &str) -> bool {
+        !self.learned.is_empty() && self.learned.contains(&normalize(line))
+    }
 }
 
 /// Cleans one article on its own (no corpus-wide rules).
 pub fn clean_article(text: &str) -> Vec<Line> {
-    clean_lines(text, &lines(text), |_| false)
+    clean_lines(text, &lines(text), &CorpusRules::default())
 }
 
-fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec<Line> {
+fn clean_lines(text: &str, spans: &[Span], rules: &CorpusRules) -> Vec<Line> {
     let mut out: Vec<Line> = spans.iter().map(|&span| Line { span, removed: None }).collect();
     let n = out.len();
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
@@ -444,10 +453,13 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
             && !(ends_like_sentence(t) && first_of[norms[i].as_str()] == i)
     };
 
+    // A short UI line several articles carry.
+    let shared_short = |i: usize| {
+        wcs[i] <= SHARED_MAX_WORDS && !ends_like_sentence(texts[i]) && rules.shared(&norms[i]) && mostly_ui(texts[i])
+    };
     let mut i = 0;
     while i < n {
         let t = texts[i];
-        let wc = wcs[i];
         let reason = if starts_with_url(t) {
             Some(RemovalReason::SourceLink)
         } else if label_line(t) {
@@ -462,9 +474,11 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
             continue;
         } else if chrome_line(t) {
             Some(RemovalReason::PageChrome)
+        } else if furniture::is_furniture(t) {
+            Some(RemovalReason::Furniture)
         } else if repeated(i) {
             Some(RemovalReason::Repeated)
-        } else if i > 0 && wc <= SHARED_MAX_WORDS && !ends_like_sentence(t) && shared(&norms[i]) && mostly_ui(t) {
+        } else if i > 0 && (shared_short(i) || rules.learned(t)) {
             Some(RemovalReason::SharedBoilerplate)
         } else if is_breadcrumb(&norms, i) {
             Some(RemovalReason::Breadcrumb)
@@ -477,15 +491,26 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
         i += 1;
     }
 
-    // Author bio: a paragraph with an e-mail address or a contact phrase
-    // among the page's last lines — after the last paragraph of the
-    // article that is neither removed nor a short fragment.
+    closing_lines(text, &mut out);
+    out
+}
+
+/// The page's closing lines: author bios, then trailing fragments.
+fn closing_lines(text: &str, out: &mut [Line]) {
+    let n = out.len();
+    let texts: Vec<&str> = out.iter().map(|l| &text[l.span.range()]).collect();
+    let wcs: Vec<usize> = texts.iter().map(|t| word_count(t)).collect();
+
+    // Author bio: a paragraph that introduces the author or only gives
+    // contacts (`data/furniture.txt`) among the page's last lines — after
+    // the last paragraph of the article that is neither removed nor a short
+    // fragment. An address or a name in a sentence is no bio.
     for k in (1..n).rev() {
         if out[k].removed.is_some() {
             continue;
         }
         let t = texts[k];
-        if has_email(t) || CONTACT_PHRASES.iter().any(|p| t.to_lowercase().contains(p)) {
+        if furniture::is_bio(t) {
             out[k].removed = Some(RemovalReason::AuthorBio);
         } else if wcs[k] > SHARED_MAX_WORDS || ends_like_sentence(t) {
             break;
@@ -493,20 +518,33 @@ fn clean_lines(text: &str, spans: &[Span], shared: impl Fn(&str) -> bool) -> Vec
     }
 
     // Trailer: short fragments without a final period after the last
-    // sentence of the article.
+    // sentence of the article ...
+    let mut run = Vec::new();
     for k in (1..n).rev() {
         if out[k].removed.is_some() {
             continue;
         }
-        let t = texts[k];
-        let short = wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(t);
-        if short {
-            out[k].removed = Some(RemovalReason::Trailer);
+        if wcs[k] <= SHARED_MAX_WORDS && !ends_like_sentence(texts[k]) {
+            run.push(k);
         } else {
             break;
         }
     }
-    out
+    run.reverse();
+    // ... except a list: a label ending with a colon and the two or more
+    // items after it ("Did Not Practice:", "TE Jimmy Graham (ankle)", …).
+    let mut keep = vec![false; run.len()];
+    for (j, &k) in run.iter().enumerate() {
+        let items = run[j + 1..].iter().take_while(|&&x| !texts[x].ends_with(':')).count();
+        if texts[k].ends_with(':') && items >= 2 {
+            keep[j..=j + items].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    for (&k, keep) in run.iter().zip(keep) {
+        if !keep {
+            out[k].removed = Some(RemovalReason::Trailer);
+        }
+    }
 }
 
 /// A navigation trail: the line ends with the text of a nearby line

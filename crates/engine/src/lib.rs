@@ -24,6 +24,8 @@ pub mod bundle;
 pub mod clean;
 pub mod export;
 pub mod facets;
+mod furniture;
+mod learned;
 pub mod lexicon;
 pub mod model;
 mod par;

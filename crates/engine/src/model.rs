@@ -115,6 +115,10 @@ pub enum RemovalReason {
     AuthorBio,
     /// Short fragments closing the page after the article's last sentence.
     Trailer,
+    /// Site furniture: subscription appeals, newsletter sign-ups, copyright
+    /// and syndication notes, cookie banners, share and related links
+    /// (`data/furniture.txt`).
+    Furniture,
 }
 
 impl RemovalReason {
@@ -129,6 +133,7 @@ impl RemovalReason {
             RemovalReason::SourceLink => "source link",
             RemovalReason::AuthorBio => "author bio",
             RemovalReason::Trailer => "page trailer",
+            RemovalReason::Furniture => "site furniture",
         }
     }
 }

@@ -26,7 +26,8 @@ impl Corpus {
             }
         }
         let texts: Vec<&str> = groups.iter().map(|g| articles[g[0] as usize].text.as_str()).collect();
-        let cleaned = clean::clean_corpus(&texts);
+        let sites: Vec<Option<String>> = groups.iter().map(|g| site(&articles[g[0] as usize].meta)).collect();
+        let cleaned = clean::clean_corpus_sites(&texts, &sites);
         // Each distinct text on its own (in parallel with the `parallel`
         // feature), with stems numbered per article ...
         let work: Vec<(&str, Vec<clean::Line>)> = texts.iter().copied().zip(cleaned).collect();
@@ -53,6 +54,19 @@ impl Corpus {
         }
         Corpus { name, articles: out, vocab: vocab.into_vec() }
     }
+}
+
+/// The site an article comes from, for the boilerplate a site repeats: its
+/// outlet, else its web address's host (without `www.`), lower-cased.
+fn site(meta: &crate::source::ArticleMeta) -> Option<String> {
+    if let Some(o) = meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        return Some(o.trim().to_lowercase());
+    }
+    let url = meta.url.as_deref()?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// Positions of `texts` grouped by identical text: each group ascending,

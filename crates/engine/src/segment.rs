@@ -17,7 +17,7 @@
 //! 100,000 characters costs linear time.
 
 use crate::clean::{ends_like_sentence, Line};
-use crate::model::{Paragraph, ParagraphKind, Removed, Span};
+use crate::model::{Paragraph, ParagraphKind, RemovalReason, Removed, Span};
 
 /// An article split by [`segment_article`].
 pub struct Segmented {
@@ -409,6 +409,22 @@ fn sentence_ends(s: &str) -> Vec<usize> {
         if matches!(prev, Some('(' | '[')) {
             continue;
         }
+        if c == '.'
+            && dots == 4
+            && !other
+            && !closer
+            && prev.is_some_and(char::is_alphanumeric)
+            && starts_sentence(&s[end..])
+        {
+            // "compounds. . . . The practice": the glued period ends the
+            // sentence, the spaced ellipsis opens the next (an omission at
+            // its start).
+            if s[at + 1..end].starts_with(" .") {
+                out.push(at + 1);
+                start = at + 1;
+                continue;
+            }
+        }
         if dots == 3 && !other {
             continue;
         }
@@ -452,6 +468,32 @@ fn push_trimmed(s: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// A paragraph that opens or closes with site furniture ("The talks resume
+/// on Monday. Sign up for our newsletter …"): the furniture sentences go
+/// to `removed` (in text order), `pieces` keeps the content between them,
+/// and the paragraph's new span is returned. A paragraph that is all
+/// furniture is left as it is: the cleaner judged that line whole.
+fn trim_furniture(pieces: &mut Vec<(usize, usize)>, t: &str, base: usize, removed: &mut Vec<Removed>) -> Option<Span> {
+    if pieces.len() < 2 {
+        return None;
+    }
+    let furniture = |&(a, b): &(usize, usize)| crate::furniture::is_page_sentence(&t[a..b]);
+    let first = pieces.iter().position(|x| !furniture(x))?;
+    let last = pieces.iter().rposition(|x| !furniture(x))?;
+    if first == 0 && last + 1 == pieces.len() {
+        return None;
+    }
+    let cut = |a: usize, b: usize| Removed { span: Span::new(base + a, base + b), reason: RemovalReason::Furniture };
+    if first > 0 {
+        removed.push(cut(pieces[0].0, pieces[first - 1].1));
+    }
+    let tail = (last + 1 < pieces.len()).then(|| cut(pieces[last + 1].0, pieces[pieces.len() - 1].1));
+    pieces.truncate(last + 1);
+    pieces.drain(..first);
+    removed.extend(tail);
+    Some(Span::new(base + pieces[0].0, base + pieces[pieces.len() - 1].1))
+}
+
 /// Segments an article whose lines were classified by [`crate::clean`].
 pub fn segment_article(text: &str, lines: &[Line]) -> Segmented {
     let mut paragraphs = Vec::new();
@@ -464,7 +506,12 @@ pub fn segment_article(text: &str, lines: &[Line]) -> Segmented {
         }
         let t = &text[line.span.range()];
         let word_count = t.split_whitespace().take(31).count();
-        let kind = if paragraphs.is_empty() && word_count <= 30 && !ends_like_sentence(t) {
+        // An inline list ("1. The first item 2. The second item") is body
+        // text even without final punctuation: its items are sentences.
+        let list = !ends_like_sentence(t) && !list_markers(t).is_empty();
+        let kind = if list {
+            ParagraphKind::Body
+        } else if paragraphs.is_empty() && word_count <= 30 && !ends_like_sentence(t) {
             ParagraphKind::Title
         } else if word_count <= 12 && !ends_like_sentence(t) {
             ParagraphKind::Heading
@@ -474,19 +521,18 @@ pub fn segment_article(text: &str, lines: &[Line]) -> Segmented {
         let p = paragraphs.len() as u32;
         let first = sentences.len() as u32;
         let base = line.span.start as usize;
+        let mut span = line.span;
         if kind == ParagraphKind::Body {
-            for (a, b) in split_sentences(t) {
+            let mut pieces = split_sentences(t);
+            span = trim_furniture(&mut pieces, t, base, &mut removed).unwrap_or(span);
+            for (a, b) in pieces {
                 sentences.push((Span::new(base + a, base + b), p));
             }
         } else {
             sentences.push((line.span, p));
         }
-        paragraphs.push(Paragraph {
-            span: line.span,
-            kind,
-            first_sentence: first,
-            sentence_count: sentences.len() as u32 - first,
-        });
+        let (first_sentence, sentence_count) = (first, sentences.len() as u32 - first);
+        paragraphs.push(Paragraph { span, kind, first_sentence, sentence_count });
     }
     Segmented { paragraphs, sentences, removed }
 }

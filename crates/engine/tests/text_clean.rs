@@ -2,6 +2,7 @@
 //! rules generalise to junk phrased differently without firing on prose.
 
 use parallax_engine::clean::{clean_article, clean_corpus};
+use parallax_engine::segment::segment_article;
 use parallax_engine::source::{parse_seed_folder, SourceFile};
 use parallax_engine::{Corpus, ParagraphKind, RemovalReason};
 
@@ -281,4 +282,126 @@ fn empty_and_junk_only_articles() {
     let (kept, gone) = verdicts("Leave A Reply\n\nPlease enter your comment!\nPlease enter your name here");
     // The first line counts as the headline slot but is still chrome.
     assert_eq!(gone.len(), 3, "kept: {kept:?}");
+}
+
+#[test]
+fn an_address_or_a_name_in_a_sentence_is_no_bio() {
+    // pySBD's golden rule 22 after a lead: content, not a bio.
+    let text = article(&[
+        "Ceasefire talks resume in Geneva",
+        PROSE,
+        "Her email is Jane.Doe@example.com. I sent her an email.",
+    ]);
+    let (kept, gone) = verdicts(&text);
+    assert!(gone.is_empty(), "removed: {gone:?}");
+    assert_eq!(kept.len(), 3);
+    for closing in [
+        "Anyone with information is asked to contact him at the police station or by e-mail at tips@example.org.",
+        "Anna Berg, the mayor, said she would follow the vote on television.",
+        "Questions can be sent to press@example.org, the ministry said.",
+    ] {
+        let text = article(&["Ceasefire talks resume in Geneva", PROSE, closing]);
+        let (_, gone) = verdicts(&text);
+        assert!(gone.is_empty(), "removed: {gone:?}");
+    }
+    // A real bio and a contact line still go.
+    let text = article(&[
+        "Ceasefire talks resume in Geneva",
+        PROSE,
+        "Jane Doe is a staff reporter covering city hall. Reach her at jane.doe@example.com.",
+    ]);
+    let (_, gone) = verdicts(&text);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone[0].1, RemovalReason::AuthorBio);
+}
+
+#[test]
+fn furniture_sentences_go_and_prose_about_them_stays() {
+    let furniture = [
+        "Support local journalism. Subscribe to The Valley Gazette today.",
+        "Sign up for our morning newsletter to get the day's top stories delivered to your inbox.",
+        "© 2024 Valley Gazette Media. All rights reserved.",
+        "This story has not been edited by Valley Gazette staff and is auto-generated from a syndicated feed.",
+        "We use cookies to personalise content. By continuing to use this site you agree to our cookie policy.",
+        "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.",
+    ];
+    let prose = [
+        "He urged readers to support local journalism by buying the paper, the editor said.",
+        "The company said all subscribers would get a refund, and the newsletter would resume in May.",
+        "The court ruled that the copyright belonged to the photographer, not the magazine.",
+        "Residents can sign up for emergency alerts on the county website, officials said.",
+    ];
+    let mut lines = vec!["Ceasefire talks resume in Geneva", PROSE];
+    for (f, p) in furniture.iter().zip(prose.iter().chain(std::iter::repeat(&PROSE2))) {
+        lines.push(f);
+        lines.push(p);
+    }
+    lines.push(PROSE3);
+    let text = article(&lines);
+    let (kept, gone) = verdicts(&text);
+    for f in furniture {
+        assert!(gone.iter().any(|(g, r)| *g == f && *r == RemovalReason::Furniture), "kept: {f:?}");
+    }
+    for p in prose {
+        assert!(kept.contains(&p), "removed: {p:?}");
+    }
+    assert_eq!(gone.len(), furniture.len(), "{gone:?}");
+}
+
+#[test]
+fn furniture_at_the_edge_of_a_paragraph_goes_alone() {
+    let text = article(&[
+        "Ceasefire talks resume in Geneva",
+        PROSE,
+        "The talks resume on Monday. Sign up for our newsletter to get the latest news delivered to your inbox.",
+        "Support local journalism. Both sides said they were ready to sign. Subscribe today.",
+        PROSE2,
+    ]);
+    let seg = segment_article(&text, &clean_article(&text));
+    let kept: Vec<&str> = seg.paragraphs.iter().map(|p| &text[p.span.range()]).collect();
+    assert_eq!(
+        kept,
+        vec![
+            "Ceasefire talks resume in Geneva",
+            PROSE,
+            "The talks resume on Monday.",
+            "Both sides said they were ready to sign.",
+            PROSE2
+        ]
+    );
+    let gone: Vec<(&str, RemovalReason)> = seg.removed.iter().map(|r| (&text[r.span.range()], r.reason)).collect();
+    let f = RemovalReason::Furniture;
+    assert_eq!(
+        gone,
+        vec![
+            ("Sign up for our newsletter to get the latest news delivered to your inbox.", f),
+            ("Support local journalism.", f),
+            ("Subscribe today.", f)
+        ]
+    );
+    let sentences: Vec<&str> = seg.sentences.iter().map(|(s, _)| &text[s.range()]).collect();
+    assert!(!sentences
+        .iter()
+        .any(|s| s.starts_with("Sign up") || s.starts_with("Support") || s.starts_with("Subscribe")));
+}
+
+#[test]
+fn a_closing_list_is_content_not_a_trailer() {
+    let text = article(&[
+        "Saints practice report",
+        PROSE,
+        "Did Not Practice:",
+        "S Malcolm Ortiz (knee)",
+        "TE Jim Grant (ankle)",
+        "Limited:",
+        "TE Dave Tomas (knee)",
+        "LB Dan Clarke (hamstring)",
+    ]);
+    let (kept, gone) = verdicts(&text);
+    assert!(gone.is_empty(), "{gone:?}");
+    assert_eq!(kept.len(), 8);
+    // A lone label with nothing after it is still a trailer.
+    let text = article(&["Phone review", PROSE, "Official specs after the jump:"]);
+    let (_, gone) = verdicts(&text);
+    assert_eq!(gone, vec![("Official specs after the jump:", RemovalReason::Trailer)]);
 }

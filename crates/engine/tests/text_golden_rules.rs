@@ -144,11 +144,13 @@ const GOLDEN: &[(&str, &str, &[&str])] = &[
         &["I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing is . . . I didn’t mean it."],
     ),
     (
+        // As in pySBD's rule 48 (tests/data/golden_rules_en.json): the
+        // glued period ends the sentence, the spaced ellipsis opens the next.
         "spaced ellipses ending sentences",
         "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . . The practice was not abandoned. . . .",
         &[
-            "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds. . . .",
-            "The practice was not abandoned. . . .",
+            "One further habit which was somewhat weakened . . . was that of combining words into self-interpreting compounds.",
+            ". . . The practice was not abandoned. . . .",
         ],
     ),
     (

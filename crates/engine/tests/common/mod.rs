@@ -22,19 +22,25 @@ pub fn seeds() -> Corpus {
 
 /// `seeds/` parsed.
 pub fn seed_source() -> CorpusSource {
-    let dir = repo().join("seeds");
+    folder_source(&repo().join("seeds"), "seeds")
+}
+
+/// A seeds-style folder (`*.txt` and `corpus.toml`) parsed; `name` is how
+/// diagnostics name it.
+pub fn folder_source(dir: &Path, name: &str) -> CorpusSource {
     let mut files = Vec::new();
     let mut meta = None;
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
-        let name = p.file_name().unwrap().to_string_lossy().into_owned();
-        if name == "corpus.toml" {
+        let file = p.file_name().unwrap().to_string_lossy().into_owned();
+        if file == "corpus.toml" {
             meta = Some(std::fs::read(&p).unwrap());
-        } else if name.ends_with(".txt") {
+        } else if file.ends_with(".txt") {
             let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
-            files.push(SourceFile { path: name, stem, bytes: std::fs::read(&p).unwrap() });
+            files.push(SourceFile { path: file, stem, bytes: std::fs::read(&p).unwrap() });
         }
     }
-    parse_seed_folder("seeds", meta.as_deref().map(|m| ("seeds/corpus.toml", m)), &files).unwrap()
+    let meta_path = format!("{name}/corpus.toml");
+    parse_seed_folder(name, meta.as_deref().map(|m| (meta_path.as_str(), m)), &files).unwrap()
 }
