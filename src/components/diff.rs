@@ -54,9 +54,8 @@ pub fn side(text: &str, ops: &[AlignOp], side_a: bool) -> Html {
 /// The collation's legend: what copied and reworded readings mark.
 pub fn collation_legend() -> Html {
     fixed(concat!(
-        r#"<p class="diff-legend" data-testid="collation-legend">Copied readings mark their differences from the base: "#,
-        r#"<span class="d-chg">worded differently</span> · <span class="d-only">only on one side</span>. "#,
-        r#"Reworded readings mark what they share with the base: <span class="m-same">the same word</span> · "#,
+        r#"<p class="diff-legend" data-testid="collation-legend">Copied readings mark their differences from the base: <span class="d-chg">worded differently</span> · "#,
+        r#"<span class="d-only">only on one side</span>. Reworded readings mark what they share with the base: <span class="m-same">the same word</span> · "#,
         r#"<span class="m-concept">the same concept in other words</span>; the rest is plain.</p>"#,
     ))
 }
