@@ -69,7 +69,7 @@ pub enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
-    /// Passages shared by two articles: [{a, b: {article, start, end}, score}]
+    /// Passages shared by two articles: [{a, b: {article, start, end}, score, tier: copied | reworded}]
     /// (byte offsets into the original text; a before b in id order)
     #[command(args_override_self = true)]
     Passages {

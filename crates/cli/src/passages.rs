@@ -5,8 +5,8 @@
 
 use parallax_engine::bundle::Bundle;
 use parallax_engine::passages::{
-    collation_row, find_pair_sides, find_passages, MarkKind, PairItem, PassageConfig, PassageSide, PassageWithoutLinks,
-    Placement, SentenceRange, WordMark,
+    aligned_share, collation_row, find_pair_sides, find_passages, MarkKind, PairItem, PassageConfig, PassageSide,
+    PassageWithoutLinks, Placement, SentenceRange, Tier, WordMark,
 };
 use parallax_engine::{Article, Corpus, Span};
 use serde::{Serialize, Serializer};
@@ -27,13 +27,17 @@ impl<'a> SideJson<'a> {
     }
 }
 
-/// One passage shared by two articles: `{"a", "b", "score"}`.
+/// One passage shared by two articles: `{"a", "b", "score", "tier"}`.
 #[derive(Serialize)]
 struct PairJson<'a> {
     a: SideJson<'a>,
     b: SideJson<'a>,
     /// Rounded to three decimals.
     score: f64,
+    /// `copied` (most words the same, in order: the share of equal stems
+    /// reaches `COPIED_MIN_SAME`) or `reworded`, as the page's pair rows
+    /// and collations say.
+    tier: &'static str,
 }
 
 /// Every shared passage of a corpus, sorted by (a, b) in id order; `a` is
@@ -54,10 +58,12 @@ impl<'a> PairsJson<'a> {
 
 impl Serialize for PairsJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let text = |s: &PassageSide| self.corpus.articles[s.article as usize].slice(s.span);
         s.collect_seq(self.pairs.iter().map(|p| PairJson {
             a: SideJson::new(self.corpus, &p.a),
             b: SideJson::new(self.corpus, &p.b),
             score: (p.score as f64 * 1000.0).round() / 1000.0,
+            tier: Tier::of_share(aligned_share(text(&p.a), text(&p.b)).1).name(),
         }))
     }
 }
