@@ -87,6 +87,14 @@ pub enum Command {
         #[arg(long, value_name = "A,B", requires = "rows")]
         pair: Option<String>,
     },
+    /// Actors found in the text (no lexicon), most mentioned first:
+    /// {actors: [{affiliation, kind, mentions, name, variants}]}
+    #[command(args_override_self = true)]
+    Actors {
+        /// Also every mention: mentions: [{actor, article, end, group, start}]
+        #[arg(long)]
+        mentions: bool,
+    },
     /// The articles a filter selects, in list order, and every facet value
     /// with its count: {total, articles: [ids], facets: {actors: [{key,
     /// label, count, selected}], issues, outlets, events, dates, shares, carries}}

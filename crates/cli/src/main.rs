@@ -4,6 +4,7 @@
 //! parallax corpus   [--corpus PATH] [--json]
 //! parallax stances  [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--json | --csv]
 //! parallax passages [--corpus PATH] [--json] [--clusters | --rows [--pair A,B]]
+//! parallax actors   [--corpus PATH] [--json] [--mentions]
 //! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--sort KEY] [--json]
 //! ```
 //!
@@ -20,6 +21,7 @@ use parallax_engine::bundle::Bundle;
 use parallax_engine::{Corpus, Diagnostic};
 use serde::Serialize;
 
+mod actors;
 mod args;
 mod facets;
 mod output;
@@ -45,6 +47,11 @@ fn main() -> ExitCode {
             Ok(lex) => print_stances(&Bundle::build(source, lex), filter, *csv),
             Err(diags) => report(diags),
         },
+        Command::Actors { mentions } => {
+            let corpus = Corpus::build(source);
+            let model = parallax_engine::actors::ActorModel::find(&corpus);
+            print_json(&actors::ActorsJson::new(&corpus, &model, *mentions))
+        }
         Command::Passages { rows: true, pair, .. } => match lexicon() {
             Ok(lex) => print_json(&passages::rows_json(&Bundle::build(source, lex), pair.as_deref())),
             Err(diags) => report(diags),

@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+pub mod actors;
 pub mod answers;
 pub mod bundle;
 pub mod clean;

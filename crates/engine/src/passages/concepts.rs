@@ -3,10 +3,12 @@
 //! onto the interned stems.
 //!
 //! * Stopwords carry no evidence and are dropped.
-//! * Aliases name the same actor in different words (Moscow ~ Russia ~ the
-//!   Kremlin, Alliance ~ NATO): every alias maps to one *concept*.
-//!   Multi-word aliases ("the United States", "North Atlantic Alliance")
-//!   are matched on stem sequences.
+//! * Actors: the names the actor model ([`crate::actors`]) finds for one
+//!   actor (Moscow ~ Russia ~ Russian, NATO ~ North Atlantic Treaty
+//!   Organization, Putin ~ Vladimir Putin) map to one *concept*. A name of
+//!   one word counts only when capitalised as a name ("US", not "us");
+//!   names of several words are matched on stem sequences and are one
+//!   piece of evidence, not several.
 //! * Synonym classes come from a reduced WordNet 3.0 table
 //!   (`data/synonyms.txt`, made by `scripts/gen_synonyms.py`): two words
 //!   are near-synonyms when their class lists intersect (enlargement ~
@@ -22,6 +24,7 @@ use std::collections::HashMap;
 
 use rust_stemmers::Stemmer;
 
+use crate::actors::{ActorKind, ActorModel};
 use crate::model::{Article, Corpus};
 use crate::phrases::PatternSet;
 use crate::token::{english_stemmer, stem_word};
@@ -194,39 +197,6 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "mrs",
 ];
 
-/// Built-in actor aliases: `(concept name, phrases)`. Phrases are matched
-/// on stems, longest first. (A fuller lexicon can replace this table.)
-const ALIASES: &[(&str, &[&str])] = &[
-    ("@russia", &["russia", "russian", "russians", "moscow", "kremlin", "russian federation"]),
-    ("@china", &["china", "chinese", "beijing", "people's republic of china", "prc"]),
-    ("@usa", &["united states", "united states of america", "america", "american", "americans", "washington", "u.s"]),
-    (
-        "@nato",
-        &[
-            "nato",
-            "north atlantic alliance",
-            "north atlantic treaty",
-            "north atlantic treaty organization",
-            "atlantic alliance",
-        ],
-    ),
-    ("@uk", &["united kingdom", "britain", "great britain", "british", "u.k"]),
-    ("@ukraine", &["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"]),
-    ("@eu", &["european union", "e.u"]),
-    ("@australia", &["australia", "australian", "australians"]),
-    // Names of two words are one piece of evidence, not two.
-    ("@white_house", &["white house"]),
-    ("@state_department", &["state department"]),
-    ("@cold_war", &["cold war"]),
-    ("@joint_statement", &["joint statement", "joint declaration"]),
-    ("@security_council", &["security council"]),
-    ("@human_rights", &["human rights"]),
-];
-
-/// Aliases that name a subject rather than an actor: they are evidence of
-/// what a sentence says.
-const CONTENT_ALIASES: &[&str] = &["@cold_war", "@human_rights", "@security_council"];
-
 /// Discourse markers: phrases that link a sentence to the text around it
 /// ("for its part", "in particular") and say nothing of its content. Their
 /// words are dropped like stopwords (alone, "part" and "particular" are
@@ -347,21 +317,20 @@ const GENERIC: &[&str] = &[
 /// is a number or a generic word.
 pub struct ConceptMap {
     /// For each vocab stem: its concept id (`u32::MAX` = stopword).
-    /// Concepts `< vocab.len()` are stems; above are alias concepts.
+    /// Concepts `< vocab.len()` are stems; above are actor concepts.
     pub concept: Vec<u32>,
     /// Synonym classes of each concept (sorted), empty for most.
     pub classes: Vec<Vec<u32>>,
     /// Whether the stem is a number.
     pub numeric: Vec<bool>,
-    /// Multi-word aliases, discourse markers and paraphrases: stem id
-    /// sequence -> concept ([`STOP`] for a discourse marker); the longest
-    /// match wins, the first added on a tie.
+    /// Actor names of several words, discourse markers and paraphrases:
+    /// stem id sequence -> concept ([`STOP`] for a discourse marker); the
+    /// longest match wins, the first added on a tie.
     phrases: PatternSet<u32, u32>,
-    /// Stems of "us" / "u.s", which name the United States only when
-    /// written in capitals.
-    us_stem: Option<u32>,
-    usa_concept: u32,
-    /// Number of concepts (stems + aliases).
+    /// Actor names of one word: stem -> (actor concept, written in
+    /// capitals), counted only when the token is written so.
+    names: NameMap,
+    /// Number of concepts (stems + actors + paraphrases).
     pub concept_count: u32,
     /// Whether a concept names an actor or is a generic news word.
     generic: Vec<bool>,
@@ -418,24 +387,9 @@ impl ConceptMap {
                 concept[i as usize] = STOP;
             }
         }
-        let mut phrases = Vec::new();
-        let mut usa_concept = n;
-        for (k, (name, list)) in ALIASES.iter().enumerate() {
-            let id = n + k as u32;
-            if *name == "@usa" {
-                usa_concept = id;
-            }
-            for phrase in *list {
-                let stems: Vec<String> = crate::token::stems_of(phrase);
-                let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
-                let Some(ids) = ids else { continue };
-                if ids.len() == 1 {
-                    concept[ids[0] as usize] = id;
-                } else if !ids.is_empty() {
-                    phrases.push((ids, id));
-                }
-            }
-        }
+        let actors = ActorModel::find(corpus);
+        let (mut phrases, names) = actor_names(&actors, &index, n);
+        let first_phrase = n + actors.actors.len() as u32;
         for phrase in DISCOURSE {
             let stems: Vec<String> = crate::token::stems_of(phrase);
             let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
@@ -451,7 +405,7 @@ impl ConceptMap {
                 let stems: Vec<String> = crate::token::stems_of(&word.replace('_', " "));
                 let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
                 if let Some(ids) = ids.filter(|ids| ids.len() > 1) {
-                    let id = n + ALIASES.len() as u32 + phrase_classes.len() as u32;
+                    let id = first_phrase + phrase_classes.len() as u32;
                     phrases.push((ids, id));
                     phrase_classes.push(PARAPHRASE_BASE + k);
                 }
@@ -461,12 +415,11 @@ impl ConceptMap {
         for (ids, id) in phrases {
             phrase_set.add_words(ids, id);
         }
-        let us_stem = index.get("us").copied();
         let table = synonym_table(&stemmer);
-        let concept_count = n + ALIASES.len() as u32 + phrase_classes.len() as u32;
+        let concept_count = first_phrase + phrase_classes.len() as u32;
         let mut classes = vec![Vec::new(); concept_count as usize];
         for (p, &k) in phrase_classes.iter().enumerate() {
-            classes[(n + ALIASES.len() as u32) as usize + p] = vec![k];
+            classes[first_phrase as usize + p] = vec![k];
         }
         let mut numeric = vec![false; n as usize];
         for (i, s) in vocab.iter().enumerate() {
@@ -479,8 +432,10 @@ impl ConceptMap {
             }
         }
         let mut generic = vec![false; concept_count as usize];
-        for (k, (name, _)) in ALIASES.iter().enumerate() {
-            generic[n as usize + k] = !CONTENT_ALIASES.contains(name);
+        // States are named in most sentences of a topic: like generic
+        // words, they are not evidence of one fact.
+        for (k, a) in actors.actors.iter().enumerate() {
+            generic[n as usize + k] = a.kind == ActorKind::State;
         }
         for w in GENERIC {
             if let Some(&i) = index.get(stem_word(&stemmer, w).as_str()) {
@@ -489,7 +444,7 @@ impl ConceptMap {
                 }
             }
         }
-        ConceptMap { concept, classes, numeric, phrases: phrase_set, us_stem, usa_concept, concept_count, generic }
+        ConceptMap { concept, classes, numeric, phrases: phrase_set, names, concept_count, generic }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -508,15 +463,12 @@ impl ConceptMap {
                 continue;
             }
             let t = toks[i];
-            let stem = t.stem as usize;
-            let c = self.concept.get(stem).copied().unwrap_or(STOP);
-            if Some(t.stem) == self.us_stem {
+            let w = article.text.get(t.span.range()).unwrap_or("");
+            let c = self.concept.get(t.stem as usize).copied().unwrap_or(STOP);
+            if let Some(&(actor, _)) = self.names.get(&t.stem).filter(|&&(_, caps)| written_as_name(w, caps)) {
                 // "US" is the United States, "us" a pronoun.
-                let w = article.text.get(t.span.range()).unwrap_or("");
-                if w.chars().all(|ch| ch.is_uppercase()) && w.len() >= 2 {
-                    out.push((first + i, self.usa_concept));
-                }
-            } else if c != STOP && article.text.get(t.span.range()).is_some_and(|w| w.chars().count() > 1) {
+                out.push((first + i, actor));
+            } else if c != STOP && w.chars().count() > 1 {
                 out.push((first + i, c));
             }
             i += 1;
@@ -540,4 +492,40 @@ impl ConceptMap {
     pub fn is_numeric(&self, concept: u32) -> bool {
         self.numeric.get(concept as usize).copied().unwrap_or(false)
     }
+}
+
+/// Actor names of one word: stem -> (actor concept, written in capitals).
+type NameMap = HashMap<u32, (u32, bool)>;
+
+/// Whether `w` is written as a name: capitalised, or in capitals for a
+/// name written so ("US").
+fn written_as_name(w: &str, caps: bool) -> bool {
+    if caps {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    } else {
+        w.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Actor names on the vocabulary: names of several words as stem
+/// sequences (for the phrase set), names of one word by stem. Actor `k`
+/// is concept `n + k`; a stem already naming an actor keeps the first.
+fn actor_names(actors: &ActorModel, index: &HashMap<&str, u32>, n: u32) -> (Vec<(Vec<u32>, u32)>, NameMap) {
+    let mut phrases = Vec::new();
+    let mut names = NameMap::new();
+    for (k, a) in actors.actors.iter().enumerate() {
+        let id = n + k as u32;
+        for v in std::iter::once(&a.name).chain(&a.variants) {
+            let stems: Vec<String> = crate::token::stems_of(v);
+            let ids: Option<Vec<u32>> = stems.iter().map(|s| index.get(s.as_str()).copied()).collect();
+            let Some(ids) = ids else { continue };
+            if ids.len() == 1 {
+                let caps = !v.chars().any(char::is_lowercase);
+                names.entry(ids[0]).or_insert((id, caps));
+            } else if !ids.is_empty() {
+                phrases.push((ids, id));
+            }
+        }
+    }
+    (phrases, names)
 }

@@ -121,8 +121,9 @@ const CONNECTORS: &[&str] = &[
     "nor",
 ];
 
-/// Plural anaphora: resolved to the actors of the joint statement.
-const PLURAL_ANAPHORA: &[&str] = &[
+/// Plural anaphora: resolved to the actors of the joint statement (the
+/// actor model reads its noun phrases too).
+pub(crate) const PLURAL_ANAPHORA: &[&str] = &[
     "they",
     "their",
     "the two countries",

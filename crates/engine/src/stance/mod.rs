@@ -33,7 +33,7 @@ mod matrix;
 mod polarity;
 mod sentence;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::collections::BTreeMap;
 
@@ -43,6 +43,8 @@ use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus, Span};
 
 pub use matrix::{cell_outlets, matrix, Cell, Evidence, Stance, StanceMatrix};
+
+pub(crate) use groups::PLURAL_ANAPHORA;
 
 use attribution::{Context, HeadSources, Updates};
 use sentence::{analyse_sentence, Matchers, SentenceInfo};

@@ -34,7 +34,8 @@ name = "Internet sovereignty"
 phrases = ["sovereign right to regulate the Internet"]
 "#;
 
-fn corpus(texts: &[&str]) -> Corpus {
+/// A corpus of one article per text (ids a0, a1, …).
+pub(crate) fn corpus(texts: &[&str]) -> Corpus {
     let mut jsonl = String::new();
     for (i, t) in texts.iter().enumerate() {
         jsonl.push_str(&serde_json::json!({"id": format!("a{i}"), "text": t}).to_string());
