@@ -33,6 +33,8 @@ use serde::Serialize;
 
 use crate::model::Corpus;
 
+pub(crate) use words::WEEKDAYS;
+
 /// What kind of actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,7 +5,7 @@
 //! corpus pass resolves to a person named before.
 
 use super::gazetteer::{Gazetteer, NameKind};
-use super::words::{is_in, JOINERS, NEVER_NAMES, ORG_HEADS, TITLES};
+use super::words::{is_in, never_name, JOINERS, ORG_HEADS, TITLES};
 
 /// What a candidate is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -148,7 +148,7 @@ fn run(w: &Words, i: usize, name_word: &dyn Fn(usize) -> bool) -> (usize, usize)
         if from < n && w.folded[from] == "the" {
             from += 1;
         }
-        if from >= n || !name_word(from) || is_in(NEVER_NAMES, w.folded[from]) {
+        if from >= n || !name_word(from) || never_name(w.folded[from]) {
             break;
         }
         let f = plain(from);
@@ -169,7 +169,7 @@ fn strip_start(w: &Words, mut s: usize, e: usize, gaz: &Gazetteer, common: &dyn 
     while s < e && gaz.at(&w.texts, &w.folded, s).is_none() {
         let f = w.folded[s];
         let starts = s == 0 || w.gaps[s].contains(['"', '“', ':', '(', '—', '‘', '\'']);
-        if is_in(NEVER_NAMES, f) || (starts && common(f) && !is_in(TITLES, f)) {
+        if never_name(f) || (starts && common(f) && !is_in(TITLES, f)) {
             s += 1;
         } else {
             break;

@@ -276,13 +276,6 @@ pub(crate) const NEVER_NAMES: &[&str] = &[
     "most",
     "one",
     "two",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "january",
     "february",
     "march",
@@ -332,6 +325,14 @@ pub(crate) const NEVER_NAMES: &[&str] = &[
     "est",
     "bst",
 ];
+
+/// The days of the week; folded.
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Whether `w` (folded) is never a name ([`NEVER_NAMES`], [`WEEKDAYS`]).
+pub(crate) fn never_name(w: &str) -> bool {
+    is_in(NEVER_NAMES, w) || is_in(WEEKDAYS, w)
+}
 
 /// Whether `w` (folded) is in `list`.
 pub(crate) fn is_in(list: &[&str], w: &str) -> bool {

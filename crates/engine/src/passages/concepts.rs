@@ -219,8 +219,9 @@ const DISCOURSE: &[&str] = &[
     "for its own part",
 ];
 
-/// Words of any news report that say little about its content: they count
-/// in a score, but a link needs evidence beyond them and actors' names.
+/// Words of any news report that say little about its content (with the
+/// days of the week): they count in a score, but a link needs evidence
+/// beyond them and actors' names.
 const GENERIC: &[&str] = &[
     "say",
     "said",
@@ -258,13 +259,6 @@ const GENERIC: &[&str] = &[
     "day",
     "today",
     "time",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "meet",
     "met",
     "meeting",
@@ -437,7 +431,7 @@ impl ConceptMap {
         for (k, a) in actors.actors.iter().enumerate() {
             generic[n as usize + k] = a.kind == ActorKind::State;
         }
-        for w in GENERIC {
+        for w in GENERIC.iter().chain(crate::actors::WEEKDAYS) {
             if let Some(&i) = index.get(stem_word(&stemmer, w).as_str()) {
                 if concept[i as usize] == i {
                     generic[i as usize] = true;
