@@ -5,7 +5,7 @@
 //! corpus pass resolves to a person named before.
 
 use super::gazetteer::{Gazetteer, NameKind};
-use super::words::{is_in, never_name, JOINERS, ORG_HEADS, TITLES};
+use super::words::{is_in, never_name, JOINERS, ORG_HEADS, THING_HEADS, TITLES};
 
 /// What a candidate is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +84,11 @@ pub(crate) fn candidates(w: &Words, gaz: &Gazetteer, common: &dyn Fn(&str) -> bo
         // Names of several words that the corpus also writes in lowercase
         // ("Cold War", "Eastern Europe") are not people's names.
         if c.kind == CandKind::Person && !c.titled && w.folded[c.start..c.end].iter().any(|f| common(f)) {
+            continue;
+        }
+        // Nor are treaties, events and places ("North Atlantic Treaty",
+        // "Chapel Hill"): a name ending in one of their head nouns.
+        if c.kind == CandKind::Person && !c.titled && c.end > c.start + 1 && is_in(THING_HEADS, w.folded[c.end - 1]) {
             continue;
         }
         c.defines = defined_acronym(w, &c);

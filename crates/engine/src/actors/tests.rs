@@ -92,6 +92,21 @@ fn sentence_initial_common_words_are_not_names() {
 }
 
 #[test]
+fn treaties_events_and_places_are_not_people() {
+    let (_, m) =
+        model(&["The Paris Agreement took effect before the Winter Olympics. Lawmakers met near Chapel Hill \
+        and on Main Street, where Maria Lopez spoke about the Kyoto Protocol."]);
+    for thing in ["Paris Agreement", "Winter Olympics", "Chapel Hill", "Main Street", "Kyoto Protocol"] {
+        assert!(
+            m.lookup(thing).is_none_or(|id| m.actors[id as usize].kind != ActorKind::Person),
+            "{thing}: {:#?}",
+            m.actors
+        );
+    }
+    assert_eq!(actor(&m, "Maria Lopez").kind, ActorKind::Person);
+}
+
+#[test]
 fn deterministic_and_total() {
     let texts = ["((( ))) '' ’s A. B. C. (ABC) of and the", "-", "X (Y) Z", "Mr. . Dr", "The Two Leaders. Both Sides"];
     let (_, a) = model(&texts);
