@@ -52,6 +52,7 @@ def main():
     ap.add_argument("--cli", required=True)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--gold", required=True)
+    ap.add_argument("--misses", action="store_true", help="print the gold pairs not found")
     args = ap.parse_args()
     arts = texts(args.corpus)
     gold = tomllib.loads(pathlib.Path(args.gold).read_text(encoding="utf-8"))
@@ -85,6 +86,11 @@ def main():
     want = [p for p in pairs if p[4]]
     found = sum(hits(*p[:4]) for p in want)
     print(f"  recall both tiers: {found}/{len(want)} = {found / max(1, len(want)):.2f}")
+    if args.misses:
+        for a, ra, b, rb, tier in want:
+            if not hits(a, ra, b, rb):
+                ta, tb = (arts[x][0][r[0]:r[1]].decode("utf-8", "replace") for x, r in ((a, ra), (b, rb)))
+                print(f"  missed ({tier}): {a} “{ta[:90]}” ~ {b} “{tb[:90]}”")
     chosen = set(annotated)
     right = wrong = optional_only = 0
     for (a, b), spans in by_pair.items():
