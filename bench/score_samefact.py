@@ -53,6 +53,7 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--gold", required=True)
     ap.add_argument("--misses", action="store_true", help="print the gold pairs not found")
+    ap.add_argument("--wrong", action="store_true", help="print the passages counted wrong")
     args = ap.parse_args()
     arts = texts(args.corpus)
     gold = tomllib.loads(pathlib.Path(args.gold).read_text(encoding="utf-8"))
@@ -110,6 +111,9 @@ def main():
                 optional_only += 1
             else:
                 wrong += 1
+                if args.wrong:
+                    ta, tb = (arts[x][0][r[0]:r[1]].decode("utf-8", "replace") for x, r in ((a, sa), (b, sb)))
+                    print(f"  wrong: {a} “{ta[:150]}” ~ {b} “{tb[:150]}”")
     judged = right + wrong
     print(f"  precision (passages): {right}/{judged} = {right / max(1, judged):.2f} ({optional_only} on optional pairs only, left out)")
 

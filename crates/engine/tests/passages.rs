@@ -176,11 +176,13 @@ fn seeds_gold_precision_recall() {
     // hand (the gold set holds it), so this is precision over all links.
     let unjudged = pred.difference(&judged).count();
     println!("unjudged links: {unjudged}; precision over all links {:.3}", tp as f64 / pred.len().max(1) as f64);
-    // 0.81 with the built-in alias table of this topic's actors; 0.75 with
-    // the actor model found in the text, whose gazetteer has no "Britain",
-    // "the Kremlin" or "North Atlantic Alliance" (NATO).
-    assert!(recall >= 0.75, "recall {recall}");
-    assert!(precision >= 0.9, "precision {precision}");
+    // 0.81 and 0.90 with the built-in table of this topic's actors
+    // (Kremlin ~ Russia, Britain, North Atlantic Alliance ~ NATO); the
+    // actor model found in the text has none of those three names. On
+    // gold written before tuning (bench/score_samefact.py) the seeds went
+    // from 0.81 to 0.78 recall and ECB+ precision from 0.62 to 0.80.
+    assert!(recall >= 0.72, "recall {recall}");
+    assert!(precision >= 0.87, "precision {precision}");
 
     // Clusters: the NATO clause is carried by at least three articles.
     let nato = locate(&corpus, "000_81f88f833ff57646", "opposed to any future enlargement of NATO");
@@ -235,6 +237,9 @@ fn assert_no_overlaps(corpus: &Corpus, p: &Passages, cfg: &PassageConfig) -> usi
                     let mut min = cfg.second_min_score.min(cfg.min_score).min(cfg.strong_min_score);
                     if cfg.corroborated_min_score > 0.0 {
                         min = min.min(cfg.corroborated_min_score);
+                    }
+                    if cfg.anchored_min_score > 0.0 {
+                        min = min.min(cfg.anchored_min_score);
                     }
                     for p in [x, y] {
                         for l in &p.links {
@@ -374,4 +379,76 @@ fn ecbplus_passages_stay_within_subtopics() {
     );
     assert!(!p.pairs.is_empty());
     assert!(share >= 0.8, "within-subtopic share {share}");
+}
+
+/// Linked sentence pairs of `articles` among background articles on other
+/// matters (so that word rarity is as in a real corpus), as (article id,
+/// sentence) pairs.
+fn linked_pairs(articles: &[(&str, &str)]) -> BTreeSet<((String, usize), (String, usize))> {
+    const TOPICS: [&str; 12] = [
+        "farmers harvest wheat",
+        "the orchestra rehearses",
+        "engineers repair a bridge",
+        "students sit exams",
+        "a museum opens",
+        "fishermen mend nets",
+        "nurses treat patients",
+        "bakers sell bread",
+        "pilots land planes",
+        "miners dig coal",
+        "gardeners plant roses",
+        "painters restore murals",
+    ];
+    let background: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let text = (0..4)
+                .map(|j| format!("In the {j} district {} while {} nearby.", TOPICS[i], TOPICS[(i + j + 1) % 12]))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (format!("bg{i}"), text)
+        })
+        .collect();
+    let mut all: Vec<(&str, &str)> = articles.to_vec();
+    all.extend(background.iter().map(|(i, t)| (i.as_str(), t.as_str())));
+    let corpus = jsonl(&all);
+    let p = find_passages(&corpus, &PassageConfig::default());
+    let id = |a: u32| corpus.articles[a as usize].id().to_string();
+    p.pairs
+        .iter()
+        .filter(|sp| sp.a.article < articles.len() as u32 && sp.b.article < articles.len() as u32)
+        .flat_map(|sp| {
+            sp.links
+                .iter()
+                .map(move |l| ((id(sp.a.article), l.a.start as usize), (id(sp.b.article), l.b.start as usize)))
+        })
+        .collect()
+}
+
+#[test]
+fn a_shared_figure_links_one_fact_in_other_words() {
+    // The same figure and the same place, otherwise other words: one fact.
+    let a = "Officials met in the capital on Monday. Washington accuses the Kremlin of deploying 100,000 soldiers on its border with Ukraine.";
+    let b = "Analysts were busy. The presence of over 100,000 Russian troops near Ukraine fans suspicion.";
+    let links = linked_pairs(&[("a", a), ("b", b)]);
+    assert!(links.iter().any(|(x, y)| x.0 == "a" && x.1 == 1 && y.0 == "b" && y.1 == 1), "{links:?}");
+    // Without the figure, the same words are not enough.
+    let links = linked_pairs(&[("a", &a.replace("100,000 ", "")), ("b", &b.replace("over 100,000 ", ""))]);
+    assert!(links.is_empty(), "{links:?}");
+}
+
+#[test]
+fn contradicting_figures_or_people_block_a_link() {
+    let base = "Wladimir Klitschko stopped Tony Thompson in round 6 to retain his WBA, IBF and WBO heavyweight title belts on Saturday night in Bern.";
+    // The same report, copied: linked.
+    let copy = format!("The fight ended early. {base}");
+    assert_eq!(linked_pairs(&[("a", base), ("b", &copy)]).len(), 1);
+    // Another bout in the same frame: another opponent and round.
+    let other = "Wladimir Klitschko stopped Hasim Rahman in round 7 to retain his WBA, IBF and WBO heavyweight title belts on Saturday night in Mannheim.";
+    let links = linked_pairs(&[("a", base), ("b", other)]);
+    assert!(links.is_empty(), "{links:?}");
+    // Stock reports with different figures share a frame, not a fact.
+    let up = "The Dow Jones index rose 6.48 points to 990.51 in heavy trading on Friday, dealers said.";
+    let down = "The Dow Jones index fell 0.04 points to 971.52 in heavy trading on Friday, dealers said.";
+    let links = linked_pairs(&[("a", up), ("b", down)]);
+    assert!(links.is_empty(), "{links:?}");
 }

@@ -317,6 +317,8 @@ pub struct ConceptMap {
     pub classes: Vec<Vec<u32>>,
     /// Whether the stem is a number.
     pub numeric: Vec<bool>,
+    /// Whether the stem is a specific figure (see [`Self::is_specific_figure`]).
+    specific: Vec<bool>,
     /// Actor names of several words, discourse markers and paraphrases:
     /// stem id sequence -> concept ([`STOP`] for a discourse marker); the
     /// longest match wins, the first added on a tie.
@@ -328,6 +330,8 @@ pub struct ConceptMap {
     pub concept_count: u32,
     /// Whether a concept names an actor or is a generic news word.
     generic: Vec<bool>,
+    /// Whether a concept names a person.
+    person: Vec<bool>,
 }
 
 /// The concept of a stopword: no concept.
@@ -416,8 +420,10 @@ impl ConceptMap {
             classes[first_phrase as usize + p] = vec![k];
         }
         let mut numeric = vec![false; n as usize];
+        let mut specific = vec![false; n as usize];
         for (i, s) in vocab.iter().enumerate() {
             numeric[i] = s.chars().next().is_some_and(|c| c.is_ascii_digit());
+            specific[i] = numeric[i] && specific_figure(s);
             let c = concept[i];
             if c == i as u32 {
                 if let Some(cl) = table.get(s.as_str()) {
@@ -426,10 +432,12 @@ impl ConceptMap {
             }
         }
         let mut generic = vec![false; concept_count as usize];
+        let mut person = vec![false; concept_count as usize];
         // States are named in most sentences of a topic: like generic
         // words, they are not evidence of one fact.
         for (k, a) in actors.actors.iter().enumerate() {
             generic[n as usize + k] = a.kind == ActorKind::State;
+            person[n as usize + k] = a.kind == ActorKind::Person;
         }
         for w in GENERIC.iter().chain(crate::actors::WEEKDAYS) {
             if let Some(&i) = index.get(stem_word(&stemmer, w).as_str()) {
@@ -438,7 +446,7 @@ impl ConceptMap {
                 }
             }
         }
-        ConceptMap { concept, classes, numeric, phrases: phrase_set, names, concept_count, generic }
+        ConceptMap { concept, classes, numeric, specific, phrases: phrase_set, names, concept_count, generic, person }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -462,7 +470,7 @@ impl ConceptMap {
             if let Some(&(actor, _)) = self.names.get(&t.stem).filter(|&&(_, caps)| written_as_name(w, caps)) {
                 // "US" is the United States, "us" a pronoun.
                 out.push((first + i, actor));
-            } else if c != STOP && w.chars().count() > 1 {
+            } else if c != STOP && (w.chars().count() > 1 || w.chars().all(|ch| ch.is_ascii_digit())) {
                 out.push((first + i, c));
             }
             i += 1;
@@ -482,10 +490,31 @@ impl ConceptMap {
         self.generic.get(concept as usize).copied().unwrap_or(false)
     }
 
+    /// Whether `concept` names a person.
+    pub fn is_person(&self, concept: u32) -> bool {
+        self.person.get(concept as usize).copied().unwrap_or(false)
+    }
+
     /// Whether `concept` is a number.
     pub fn is_numeric(&self, concept: u32) -> bool {
         self.numeric.get(concept as usize).copied().unwrap_or(false)
     }
+
+    /// Whether `concept` is a specific figure: a number of three digits or
+    /// more, or with a decimal part, that is not a year ("100,000", "6.1",
+    /// "971.52"; not "2021", "12").
+    pub fn is_specific_figure(&self, concept: u32) -> bool {
+        self.specific.get(concept as usize).copied().unwrap_or(false)
+    }
+}
+
+/// See [`ConceptMap::is_specific_figure`]: `s` is a number token's stem.
+fn specific_figure(s: &str) -> bool {
+    let digits: String = s.chars().take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.')).collect();
+    let count = digits.chars().filter(char::is_ascii_digit).count();
+    let year = count == 4 && digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    let decimal = digits.trim_end_matches('.').contains('.');
+    !year && (count >= 3 || (decimal && count >= 2))
 }
 
 /// Actor names of one word: stem -> (actor concept, written in capitals).

@@ -49,6 +49,13 @@ pub struct PassageConfig {
     /// ... when the two articles share this many other links (they report
     /// the same event).
     pub corroborated_pair_links: usize,
+    /// A pair sharing a specific figure ("100,000", "6.1": not a year or
+    /// a count below ten) and at least one more concept links from this
+    /// score up, whatever its other figures: two reports of one event that
+    /// give the same figure state one fact in other words (0 turns it off).
+    pub anchored_min_score: f32,
+    /// ... with this much matched evidence.
+    pub anchored_min_weight: f32,
     /// Weight of a synonym match relative to an identical concept.
     pub synonym_weight: f32,
     /// Weight multiplier of words inside quotation marks.
@@ -108,6 +115,8 @@ impl Default for PassageConfig {
             corroborated_pair_links: 2,
             topic_share: 1.0,
             split_gain: 0.1,
+            anchored_min_score: 0.2,
+            anchored_min_weight: 5.0,
             synonym_weight: 0.8,
             quote_weight: 1.3,
             max_df_share: 0.002,

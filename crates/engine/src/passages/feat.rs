@@ -9,7 +9,9 @@ use super::config::LinkBar;
 pub(crate) struct Win {
     pub mask: Vec<u64>,
     pub total: f32,
-    pub has_number: bool,
+    /// Its numbers, and the people it names.
+    pub numbers: u16,
+    pub persons: u16,
 }
 
 impl Win {
@@ -62,17 +64,18 @@ pub(crate) fn build(
     let words = concepts.len().div_ceil(64).max(1);
     // A window from its mask: its concepts in index order.
     let win = |mask: Vec<u64>| {
-        let (mut total, mut has_number) = (0.0, false);
+        let (mut total, mut numbers, mut persons) = (0.0, 0u16, 0u16);
         for (k, &m) in mask.iter().enumerate() {
             let mut bits = m;
             while bits != 0 {
                 let (c, w) = concepts[k * 64 + bits.trailing_zeros() as usize];
                 bits &= bits - 1;
                 total += w;
-                has_number |= cmap.is_numeric(c);
+                numbers += cmap.is_numeric(c) as u16;
+                persons += cmap.is_person(c) as u16;
             }
         }
-        Win { mask, total, has_number }
+        Win { mask, total, numbers, persons }
     };
     let mut all = vec![0u64; words];
     for j in 0..concepts.len() {
@@ -114,6 +117,12 @@ pub(crate) struct Score {
     /// words, and their evidence: what the two sentences say, not who.
     pub distinct: usize,
     pub distinct_weight: f32,
+    /// Matched specific figures (see [`ConceptMap::is_specific_figure`]).
+    pub figures: usize,
+    /// How the two sides contradict each other, as a number of halvings
+    /// of the score: different figures (twice when none is shared),
+    /// different people (see `Matched::score`).
+    pub contradicts: u8,
 }
 
 /// Whether a pair's score clears `bar`: the score (or, with much
@@ -123,16 +132,28 @@ pub(crate) fn passes(s: Score, bar: &LinkBar) -> bool {
     let strong = s.distinct >= bar.cfg.strong_min_distinct
         && s.distinct_weight >= bar.cfg.strong_min_weight
         && s.score >= bar.cfg.strong_min_score;
-    (s.score >= bar.min_score || strong)
-        && passes_evidence(s, bar)
+    let ordinary = (s.score >= bar.min_score || strong)
+        && ordinary_evidence(s, bar)
         && s.distinct_weight >= bar.cfg.min_distinct_share * s.weight
-        && (s.distinct > bar.min_distinct || s.score >= bar.few_distinct_min_score)
+        && (s.distinct > bar.min_distinct || s.score >= bar.few_distinct_min_score);
+    ordinary || (anchored_evidence(s, bar) && s.score >= bar.cfg.anchored_min_score)
 }
 
 /// The thresholds that only grow with more text: a window's figures are
 /// bounded by its sentence's.
 pub(crate) fn passes_evidence(s: Score, bar: &LinkBar) -> bool {
+    ordinary_evidence(s, bar) || anchored_evidence(s, bar)
+}
+
+/// The evidence of an ordinary link.
+fn ordinary_evidence(s: Score, bar: &LinkBar) -> bool {
     s.weight >= bar.min_weight && s.shared >= bar.min_shared && s.distinct >= bar.min_distinct
+}
+
+/// The evidence of a link anchored on a shared specific figure: the figure
+/// and one more concept.
+fn anchored_evidence(s: Score, bar: &LinkBar) -> bool {
+    bar.cfg.anchored_min_score > 0.0 && s.figures >= 1 && s.shared >= 2 && s.weight >= bar.cfg.anchored_min_weight
 }
 
 /// For each concept of `x`, what of `y` it matches: the same concept (a
@@ -274,7 +295,9 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, cmap: &ConceptMap) -> Sc
 struct Matched {
     matched: f32,
     shared: usize,
-    numbers_shared: usize,
+    numbers_shared: u16,
+    persons_shared: u16,
+    figures: usize,
     distinct: usize,
     distinct_weight: f32,
 }
@@ -289,23 +312,33 @@ impl Matched {
                 self.distinct += 1;
                 self.distinct_weight += wt * best;
             }
+            if best >= 1.0 && cmap.is_person(c) {
+                self.persons_shared += 1;
+            }
             if best >= 1.0 && cmap.is_numeric(c) {
                 self.numbers_shared += 1;
+                self.figures += cmap.is_specific_figure(c) as usize;
             }
         }
     }
     fn score(self, w: &Win, v: &Win) -> Score {
-        let mut score = self.matched / w.total;
-        // Different figures: a different fact, however similar the words.
-        if w.has_number && v.has_number && self.numbers_shared == 0 {
-            score *= 0.5;
-        }
+        let score = self.matched / w.total;
+        // Different figures, or different people in the same frame ("X
+        // stopped Y in the sixth round" against "X stopped Z in the seventh
+        // round"): a different fact, however similar the words. Figures
+        // contradict when each side has more of its own than shared ones.
+        let (s, p) = (self.numbers_shared, self.persons_shared);
+        let figures = w.numbers.saturating_sub(s) > s && v.numbers.saturating_sub(s) > s;
+        let people = w.persons > p && v.persons > p;
         Score {
             score: score.min(1.0),
             weight: self.matched,
             shared: self.shared,
             distinct: self.distinct,
             distinct_weight: self.distinct_weight,
+            figures: self.figures,
+            // No figure in common at all counts twice.
+            contradicts: figures as u8 * (1 + (s == 0) as u8) + people as u8,
         }
     }
 }
@@ -369,6 +402,8 @@ fn min_score(p: Score, q: Score) -> Score {
         shared: p.shared.min(q.shared),
         distinct: p.distinct.min(q.distinct),
         distinct_weight: p.distinct_weight.min(q.distinct_weight),
+        figures: p.figures.min(q.figures),
+        contradicts: p.contradicts.max(q.contradicts),
     }
 }
 
@@ -381,20 +416,29 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, cmap: &ConceptMap, bar: &LinkBar) -
     // Cheap test first: the lighter sentence's evidence in the other.
     let (light, heavy, wl, wh) = if x.total <= y.total { (x, y, wx, wy) } else { (y, x, wy, wx) };
     let whole = contain_whole(light, wl, heavy, wh, cmap, bar);
+    // Whole sentences that contradict each other halve the score of every
+    // window pair, for figures (twice when they share none) and for
+    // people: a clause cannot escape them, and a copy with one figure
+    // edited still links.
+    let halve = |s: Score| Score {
+        score: s.score * 0.5f32.powi(whole.contradicts as i32),
+        contradicts: whole.contradicts,
+        ..s
+    };
     if !passes_evidence(whole, bar) {
-        return Score { score: whole.score.min(bar.min_score * 0.99), ..whole };
+        return halve(Score { score: whole.score.min(bar.min_score * 0.99), ..whole });
     }
     // The whole sentences are the first window pair tried below; when they
     // pass at the top score (the same concepts: copies, a sentence against
     // itself), no other pair can replace them.
-    if whole.score >= 1.0 {
+    if whole.score >= 1.0 && whole.contradicts == 0 {
         let back = contain_whole(heavy, wh, light, wl, cmap, bar);
         let c = min_score(whole, back);
         if c.score >= 1.0 && passes(c, bar) {
             return c;
         }
     }
-    SCRATCH.with_borrow_mut(|s| windows(x, y, cmap, bar, s))
+    halve(SCRATCH.with_borrow_mut(|s| windows(x, y, cmap, bar, s)))
 }
 
 /// Buffers of [`windows`], one set per thread.

@@ -4,8 +4,10 @@
 //! The method, at sentence level:
 //!
 //! 1. Every sentence becomes a set of *concepts*: stems without
-//!    stopwords, with actor aliases folded (Moscow ~ Russia, Alliance ~
-//!    NATO) and each stem's synonym classes alongside (WordNet, and
+//!    stopwords, with the names of one actor folded (the actor model
+//!    found in the text, `crate::actors`: Moscow ~ Russia, a surname ~ the
+//!    full name, an acronym ~ its long form) and each stem's synonym
+//!    classes alongside (WordNet, and
 //!    curated paraphrase groups of news reporting). A concept weighs its
 //!    IDF over the corpus' sentences, more inside quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
@@ -17,8 +19,16 @@
 //!    clause windows (runs of one to three clauses, split at , ; : dashes,
 //!    quotes and conjunctions), so that the same clause matches even when
 //!    the rest of the two sentences differs. A synonym counts
-//!    `synonym_weight` of an identical concept; a window pair whose figures
-//!    all differ is halved. Pairs need `min_score`, `min_weight` of matched
+//!    `synonym_weight` of an identical concept. Evidence against: two
+//!    sentences that each give figures of their own (more than they share)
+//!    have their score halved, twice when they share none ("fell 0.04
+//!    points to 971.52" is not "rose 6.48 points to 990.51"), and halved
+//!    again when each names a person the other does not ("X stopped Y"
+//!    against "X stopped Z"). Evidence for: a shared specific figure
+//!    ("100,000", "6.1"; not a year) and one more concept link from
+//!    `anchored_min_score` (one fact in other words: "deploying 100,000
+//!    soldiers on its border with Ukraine" ~ "over 100,000 Russian troops
+//!    near Ukraine"). Pairs need `min_score`, `min_weight` of matched
 //!    evidence and `min_shared` matched concepts; much distinctive evidence
 //!    (`strong_*`) lowers the score bar for long sentences. A sentence
 //!    split in two by one translation is matched against the union of two
@@ -55,7 +65,7 @@
 //! The files, by stage:
 //! - `config.rs`: the thresholds ([`PassageConfig`]) and the bar of an
 //!   ordinary and of a context link built from them;
-//! - `concepts.rs`: the concept map (stopwords, aliases, synonym classes,
+//! - `concepts.rs`: the concept map (stopwords, actor names, synonym classes,
 //!   paraphrase groups, generic words);
 //! - `matcher.rs`: the sentences as matching sees them ([`Matcher`]):
 //!   concepts, IDF weights, clause numbers, quotation flags;
