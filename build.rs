@@ -20,10 +20,13 @@ fn main() {
             println!("cargo:rerun-if-changed={}", f.display());
         }
     }
+    // No lexicon.toml: the lexicon found in the text (`None` below).
     let lexicon_path = parallax_loader::lexicon_path(&path, None);
-    println!("cargo:rerun-if-changed={}", lexicon_path.display());
+    if let Some(p) = &lexicon_path {
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
     let source = parallax_loader::load(&path);
-    let lexicon = parallax_loader::load_lexicon(&lexicon_path);
+    let lexicon = lexicon_path.map(|p| parallax_loader::load_lexicon(&p)).transpose();
     let mut diags = Vec::new();
     if let Err(d) = &source {
         diags.extend(d.iter().cloned());
@@ -39,7 +42,10 @@ fn main() {
         eprintln!("\nFix the file(s) above and build again.\n");
         std::process::exit(1);
     };
-    let bundle = parallax_engine::bundle::Bundle::build(source, lexicon);
+    let bundle = match lexicon {
+        Some(lexicon) => parallax_engine::bundle::Bundle::build(source, lexicon),
+        None => parallax_engine::bundle::Bundle::build_found(source),
+    };
     let bytes = match bundle.to_stored() {
         Ok(b) => b,
         Err(e) => {

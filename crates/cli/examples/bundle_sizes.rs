@@ -9,7 +9,8 @@ use parallax_engine::bundle::Bundle;
 fn main() {
     let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "seeds".into()));
     let source = parallax_loader::load(&path).expect("corpus loads");
-    let lexicon = parallax_loader::load_lexicon(&parallax_loader::lexicon_path(&path, None)).expect("lexicon");
+    let lexicon = parallax_loader::load_lexicon(&parallax_loader::lexicon_path(&path, None).expect("a lexicon.toml"))
+        .expect("lexicon");
     let b = Bundle::build(source, lexicon);
     let size = |v: &dyn erased::Ser| v.size();
     let texts: usize = b.corpus.articles.iter().map(|a| a.text.len()).sum();

@@ -27,7 +27,9 @@ fn main() {
         None => {
             let t = Instant::now();
             let source = parallax_loader::load(&path).expect("corpus loads");
-            let lexicon = parallax_loader::load_lexicon(&parallax_loader::lexicon_path(&path, None)).expect("lexicon");
+            let lexicon =
+                parallax_loader::load_lexicon(&parallax_loader::lexicon_path(&path, None).expect("a lexicon.toml"))
+                    .expect("lexicon");
             let b = Bundle::build(source, lexicon);
             eprintln!("bundle built in {:?}", t.elapsed());
             std::fs::write(&cache, postcard::to_allocvec(&b).unwrap()).unwrap();

@@ -34,9 +34,12 @@ pub struct Common {
     #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
     corpus: Option<PathBuf>,
     /// The stance lexicon (actors, issues) [default: lexicon.toml in the
-    /// corpus folder if there is one, else seeds/lexicon.toml]
+    /// corpus folder if there is one, else the lexicon found in the text]
     #[arg(long, global = true, value_name = "PATH", allow_hyphen_values = true)]
     pub lexicon: Option<PathBuf>,
+    /// Ignore any lexicon.toml: actors and issues found in the text only
+    #[arg(long, global = true, conflicts_with = "lexicon")]
+    pub no_lexicon: bool,
     /// JSON output (the default)
     #[arg(long, global = true)]
     pub json: bool,
@@ -94,6 +97,15 @@ pub enum Command {
         /// Also every mention: mentions: [{actor, article, end, group, start}]
         #[arg(long)]
         mentions: bool,
+    },
+    /// A stance lexicon found in the text (actors, and the issues stance
+    /// cues govern), as TOML with counts in comments, to edit and save as
+    /// lexicon.toml
+    #[command(args_override_self = true)]
+    Lexicon {
+        /// Find it in the corpus (the only mode)
+        #[arg(long)]
+        discover: bool,
     },
     /// The articles a filter selects, in list order, and every facet value
     /// with its count: {total, articles: [ids], facets: {actors: [{key,

@@ -5,6 +5,7 @@
 //! parallax stances  [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--json | --csv]
 //! parallax passages [--corpus PATH] [--json] [--clusters | --rows [--pair A,B]]
 //! parallax actors   [--corpus PATH] [--json] [--mentions]
+//! parallax lexicon  [--corpus PATH] --discover
 //! parallax facets   [--corpus PATH] [--lexicon PATH] [--q TEXT] [--outlet X …] [--sort KEY] [--json]
 //! ```
 //!
@@ -18,12 +19,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use parallax_engine::bundle::Bundle;
+use parallax_engine::lexicon::Lexicon;
 use parallax_engine::{Corpus, Diagnostic};
 use serde::Serialize;
 
 mod actors;
 mod args;
 mod facets;
+mod lexicon_found;
 mod output;
 mod passages;
 mod stances;
@@ -36,24 +39,35 @@ fn main() -> ExitCode {
         Ok(s) => s,
         Err(diags) => return report(diags),
     };
-    let lexicon = || stances::load_lexicon(&lexicon_path(&cli.common));
+    // `Ok(None)`: no lexicon, use the one found in the text.
+    let lexicon = || match lexicon_path(&cli.common) {
+        Some(p) => stances::load_lexicon(&p).map(Some),
+        None => Ok(None),
+    };
     match &cli.command {
         Command::Facets(filter) => match lexicon() {
-            Ok(lex) => print_json(&facets::json(&Bundle::build(source, lex), filter)),
+            Ok(lex) => print_json(&facets::json(&bundle(source, lex), filter)),
             Err(diags) => report(diags),
         },
         Command::Corpus => print_json(&output::corpus_json(&Corpus::build(source))),
         Command::Stances { csv, filter } => match lexicon() {
-            Ok(lex) => print_stances(&Bundle::build(source, lex), filter, *csv),
+            Ok(lex) => print_stances(&bundle(source, lex), filter, *csv),
             Err(diags) => report(diags),
         },
+        Command::Lexicon { .. } => {
+            let corpus = Corpus::build(source);
+            let model = parallax_engine::actors::ActorModel::find(&corpus);
+            let found = parallax_engine::stance::discover(&corpus, &model, parallax_engine::bundle::FOUND_MIN_MENTIONS);
+            print!("{}", lexicon_found::toml(&found, &cli.common.corpus().display().to_string()));
+            ExitCode::SUCCESS
+        }
         Command::Actors { mentions } => {
             let corpus = Corpus::build(source);
             let model = parallax_engine::actors::ActorModel::find(&corpus);
             print_json(&actors::ActorsJson::new(&corpus, &model, *mentions))
         }
         Command::Passages { rows: true, pair, .. } => match lexicon() {
-            Ok(lex) => print_json(&passages::rows_json(&Bundle::build(source, lex), pair.as_deref())),
+            Ok(lex) => print_json(&passages::rows_json(&bundle(source, lex), pair.as_deref())),
             Err(diags) => report(diags),
         },
         Command::Passages { clusters: true, .. } => print_json(&passages::clusters_json(&Corpus::build(source))),
@@ -62,8 +76,19 @@ fn main() -> ExitCode {
 }
 
 /// The stance lexicon's path for these options.
-fn lexicon_path(common: &Common) -> std::path::PathBuf {
+fn lexicon_path(common: &Common) -> Option<std::path::PathBuf> {
+    if common.no_lexicon {
+        return None;
+    }
     stances::lexicon_path(common.corpus(), common.lexicon.as_deref())
+}
+
+/// The bundle with `lexicon`, or with the lexicon found in the text.
+fn bundle(source: parallax_engine::source::CorpusSource, lexicon: Option<Lexicon>) -> Bundle {
+    match lexicon {
+        Some(lex) => Bundle::build(source, lex),
+        None => Bundle::build_found(source),
+    }
 }
 
 /// Prints the problems that stopped the run; exit code 1.

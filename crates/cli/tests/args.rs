@@ -208,3 +208,43 @@ fn stances_take_the_filter_and_both_formats_carry_the_same_rows() {
         assert!(r.contains(&format!(",{key},")), "{r}");
     }
 }
+
+#[test]
+fn a_corpus_without_a_lexicon_gets_the_one_found_in_its_text() {
+    // `lexicon --discover` writes a lexicon that loads as one.
+    let o = run(&["lexicon", "--discover"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let dir = std::env::temp_dir().join(format!("parallax-found-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("lexicon.toml");
+    std::fs::write(&path, &text).unwrap();
+    let lex = parallax_loader::load_lexicon(&path).unwrap_or_else(|d| panic!("{d:?}\n{text}"));
+    assert!(lex.actors.iter().any(|a| a.name == "Russia"), "{text}");
+    assert!(
+        lex.issues.iter().any(|i| i.phrases.iter().any(|p| p.contains("nato expansion")) && i.phrases.len() > 1),
+        "{text}"
+    );
+    // Stances without the seeds' lexicon: found, and only found issues.
+    let found = json(&["stances", "--no-lexicon"]);
+    let names: Vec<&str> = found.as_array().unwrap().iter().map(|c| c["issue"].as_str().unwrap()).collect();
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| lex.issues.iter().any(|i| i.name == *n)), "{names:?}");
+    // Used with the written lexicon it gives the same matrix as the found one.
+    let with = json(&["stances", "--lexicon", path.to_str().unwrap()]);
+    assert_eq!(with, found);
+    // A JSON-lines corpus with no lexicon next to it: the found one.
+    std::fs::create_dir_all(dir.join("own")).unwrap();
+    let jsonl = dir.join("own/c.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\":\"a\",\"text\":\"Senator Jane Roe opposed the tax increase. Senator Jane Roe said so.\"}\n\
+         {\"id\":\"b\",\"text\":\"Jane Roe again opposed the tax increase on Monday.\"}\n",
+    )
+    .unwrap();
+    let cells = json(&["stances", "--corpus", jsonl.to_str().unwrap()]);
+    let cell = &cells.as_array().unwrap()[0];
+    assert_eq!((cell["actor"].as_str(), cell["issue"].as_str()), (Some("Jane Roe"), Some("tax increase")), "{cells}");
+    assert_eq!(cell["stance"], "oppose");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -77,11 +77,28 @@ impl std::fmt::Debug for Prepared {
     }
 }
 
+/// An issue found in the text is kept from this many cue targets up.
+pub const FOUND_MIN_MENTIONS: usize = 1;
+
 impl Bundle {
     /// Analyses `source` with `lexicon`: the corpus, statements, passages,
     /// heat-map summaries and facet index.
     pub fn build(source: CorpusSource, lexicon: Lexicon) -> Bundle {
+        Bundle::from_corpus(Corpus::build(source), lexicon)
+    }
+
+    /// [`Bundle::build`] with the lexicon found in the text
+    /// ([`stance::discover`]: the actor model's actors, and the issues
+    /// stance cues govern at least twice).
+    pub fn build_found(source: CorpusSource) -> Bundle {
         let corpus = Corpus::build(source);
+        let actors = crate::actors::ActorModel::find(&corpus);
+        let found = stance::discover(&corpus, &actors, FOUND_MIN_MENTIONS);
+        Bundle::from_corpus(corpus, found.lexicon)
+    }
+
+    /// The analysis of a built corpus with `lexicon`.
+    fn from_corpus(corpus: Corpus, lexicon: Lexicon) -> Bundle {
         let statements = stance::extract(&corpus, &lexicon);
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
         let pair_summaries = passages::pair_summaries(&corpus, &passages);

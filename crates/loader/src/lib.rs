@@ -37,16 +37,14 @@ pub const LEXICON_FILE: &str = "lexicon.toml";
 
 /// The lexicon for the corpus at `corpus`: `explicit` if given, else
 /// `lexicon.toml` in the corpus folder (or next to a JSON-lines file) if it
-/// exists, else `seeds/lexicon.toml`.
-pub fn lexicon_path(corpus: &Path, explicit: Option<&Path>) -> std::path::PathBuf {
+/// exists; `None` when there is none (stances then use the lexicon found
+/// in the text).
+pub fn lexicon_path(corpus: &Path, explicit: Option<&Path>) -> Option<std::path::PathBuf> {
     if let Some(p) = explicit {
-        return p.to_path_buf();
+        return Some(p.to_path_buf());
     }
     let folder = if corpus.is_dir() { Some(corpus) } else { corpus.parent() };
-    if let Some(candidate) = folder.map(|f| f.join(LEXICON_FILE)).filter(|c| c.is_file()) {
-        return candidate;
-    }
-    Path::new("seeds").join(LEXICON_FILE)
+    folder.map(|f| f.join(LEXICON_FILE)).filter(|c| c.is_file())
 }
 
 /// Reads and validates a stance lexicon.

@@ -487,9 +487,9 @@ fn the_seed_lexicon_loads_and_a_folder_lexicon_wins() {
     let lex = parallax_loader::load_lexicon(&seeds.join("lexicon.toml")).unwrap();
     assert!(!lex.actors.is_empty() && !lex.issues.is_empty());
     let d = folder("own-lexicon", None);
-    assert_eq!(parallax_loader::lexicon_path(&d.0, None), Path::new("seeds/lexicon.toml"));
+    assert_eq!(parallax_loader::lexicon_path(&d.0, None), None);
     let own = d.write("lexicon.toml", format!("{ACTOR}{ISSUE}"));
-    assert_eq!(parallax_loader::lexicon_path(&d.0, None), own);
+    assert_eq!(parallax_loader::lexicon_path(&d.0, None), Some(own.clone()));
     let lex = parallax_loader::load_lexicon(&own).unwrap();
     assert_eq!(lex.actors[0].aliases, vec!["Russia", "Moscow"]);
     assert_eq!(lex.issues[0].description.as_deref(), Some("d"));

@@ -35,6 +35,14 @@ use crate::model::Corpus;
 
 pub(crate) use words::WEEKDAYS;
 
+/// Whether `name` is titles alone ("President", "Press Secretary"): how a
+/// text refers to a person, not a name.
+pub(crate) fn is_title_only(name: &str) -> bool {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .all(|w| words::is_in(words::TITLES, &w.to_lowercase()) || w.eq_ignore_ascii_case("press"))
+}
+
 /// What kind of actor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -90,7 +90,7 @@ mod align;
 mod candidates;
 mod clusters;
 mod collation;
-mod concepts;
+pub(crate) mod concepts;
 mod config;
 mod dedup;
 mod feat;

@@ -28,6 +28,7 @@
 
 mod attribution;
 mod cues;
+mod discover;
 mod groups;
 mod matrix;
 mod polarity;
@@ -42,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::Lexicon;
 use crate::model::{Article, Corpus, Span};
 
+pub use discover::{discover, Discovered};
 pub use matrix::{cell_outlets, matrix, Cell, Evidence, Stance, StanceMatrix};
 
 pub(crate) use groups::PLURAL_ANAPHORA;

@@ -217,3 +217,51 @@ fn never_panics_on_odd_text() {
     ]);
     let _ = extract(&c, &lex);
 }
+
+/// The lexicon found in `texts` (issues found at least once).
+fn found(texts: &[&str]) -> Discovered {
+    let c = corpus(texts);
+    let actors = crate::actors::ActorModel::find(&c);
+    discover(&c, &actors, 1)
+}
+
+#[test]
+fn discovery_groups_one_target_in_other_words() {
+    let d = found(&[
+        "Russia and China oppose any further enlargement of NATO, the statement said.",
+        "Beijing joined Moscow in calling for an end to NATO expansion.",
+        "The two leaders are opposed to further NATO enlargement in Europe.",
+    ]);
+    let nato: Vec<&crate::lexicon::Issue> =
+        d.lexicon.issues.iter().filter(|i| i.phrases.iter().any(|p| p.to_lowercase().contains("nato"))).collect();
+    assert_eq!(nato.len(), 1, "{:?}", d.lexicon.issues);
+    let mut phrases = nato[0].phrases.clone();
+    crate::sort::ord(&mut phrases);
+    assert_eq!(phrases, ["enlargement of nato", "nato enlargement", "nato expansion"]);
+    assert_eq!(d.issue_mentions[0], 3);
+    // Statements found with it, as with a written lexicon.
+    let c = corpus(&[
+        "Russia and China oppose any further enlargement of NATO, the statement said.",
+        "Beijing joined Moscow in calling for an end to NATO expansion.",
+        "The two leaders are opposed to further NATO enlargement in Europe.",
+    ]);
+    let st = extract(&c, &d.lexicon);
+    let russia = d.lexicon.actors.iter().position(|a| a.name == "Russia").unwrap();
+    assert!(st.iter().any(|s| s.actor == russia && s.polarity == Polarity::Oppose), "{st:?}");
+    assert!(st.iter().all(|s| s.polarity == Polarity::Oppose), "{st:?}");
+}
+
+#[test]
+fn discovery_takes_advocacy_and_concern_targets_not_actors() {
+    let d = found(&[
+        "We urge Congress to enact emission caps this year.",
+        "The agency is concerned about the escalating tensions on the border.",
+        "The minister criticised Washington and praised the new agreement.",
+    ]);
+    let names: Vec<&str> = d.lexicon.issues.iter().map(|i| i.name.as_str()).collect();
+    assert!(names.contains(&"emission caps"), "{names:?}");
+    assert!(names.contains(&"escalating tensions"), "{names:?}");
+    assert!(names.contains(&"agreement"), "{names:?}");
+    // An actor's name is not an issue.
+    assert!(!names.iter().any(|n| n.eq_ignore_ascii_case("washington")), "{names:?}");
+}
