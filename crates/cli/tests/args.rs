@@ -230,9 +230,15 @@ fn a_corpus_without_a_lexicon_gets_the_one_found_in_its_text() {
     let names: Vec<&str> = found.as_array().unwrap().iter().map(|c| c["issue"].as_str().unwrap()).collect();
     assert!(!names.is_empty());
     assert!(names.iter().all(|n| lex.issues.iter().any(|i| i.name == *n)), "{names:?}");
-    // Used with the written lexicon it gives the same matrix as the found one.
+    // Written out and read back it finds at least the same cells (a written
+    // lexicon also takes the cues that are positions only in a text about
+    // chosen issues, such as "against").
     let with = json(&["stances", "--lexicon", path.to_str().unwrap()]);
-    assert_eq!(with, found);
+    let cells = |v: &Value| -> Vec<(String, String)> {
+        v.as_array().unwrap().iter().map(|c| (c["actor"].to_string(), c["issue"].to_string())).collect()
+    };
+    let written = cells(&with);
+    assert!(cells(&found).iter().all(|c| written.contains(c)), "{with}");
     // A JSON-lines corpus with no lexicon next to it: the found one.
     std::fs::create_dir_all(dir.join("own")).unwrap();
     let jsonl = dir.join("own/c.jsonl");

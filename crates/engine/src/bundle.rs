@@ -84,22 +84,26 @@ impl Bundle {
     /// Analyses `source` with `lexicon`: the corpus, statements, passages,
     /// heat-map summaries and facet index.
     pub fn build(source: CorpusSource, lexicon: Lexicon) -> Bundle {
-        Bundle::from_corpus(Corpus::build(source), lexicon)
+        let corpus = Corpus::build(source);
+        let statements = stance::extract(&corpus, &lexicon);
+        Bundle::from_corpus(corpus, lexicon, statements)
     }
 
     /// [`Bundle::build`] with the lexicon found in the text
     /// ([`stance::discover`]: the actor model's actors, and the issues
-    /// stance cues govern at least twice).
+    /// stance cues govern, from `FOUND_MIN_MENTIONS` targets up), its
+    /// statements found without the cues that are positions only in a
+    /// text about chosen issues ([`stance::extract_found`]).
     pub fn build_found(source: CorpusSource) -> Bundle {
         let corpus = Corpus::build(source);
         let actors = crate::actors::ActorModel::find(&corpus);
         let found = stance::discover(&corpus, &actors, FOUND_MIN_MENTIONS);
-        Bundle::from_corpus(corpus, found.lexicon)
+        let statements = stance::extract_found(&corpus, &found.lexicon);
+        Bundle::from_corpus(corpus, found.lexicon, statements)
     }
 
-    /// The analysis of a built corpus with `lexicon`.
-    fn from_corpus(corpus: Corpus, lexicon: Lexicon) -> Bundle {
-        let statements = stance::extract(&corpus, &lexicon);
+    /// The analysis of a built corpus with `lexicon` and its statements.
+    fn from_corpus(corpus: Corpus, lexicon: Lexicon, statements: Vec<stance::Statement>) -> Bundle {
         let passages = passages::find_passages(&corpus, &PassageConfig::default());
         let pair_summaries = passages::pair_summaries(&corpus, &passages);
         let related = passages::related_stems(&corpus, &passages.pairs);

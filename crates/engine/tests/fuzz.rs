@@ -659,3 +659,26 @@ fn fuzz_stances() {
         Ok(())
     });
 }
+
+#[test]
+fn fuzz_discovery() {
+    fuzz("discovery", 32, prop::collection::vec(any_text(80), 1..4), |texts| {
+        let c = Corpus::build(source_of(&texts));
+        let actors = parallax_engine::actors::ActorModel::find(&c);
+        let found = parallax_engine::stance::discover(&c, &actors, 1);
+        let lex = &found.lexicon;
+        prop_assert_eq!(lex.issues.len(), found.issue_mentions.len());
+        prop_assert_eq!(lex.actors.len(), found.actor_mentions.len());
+        for i in &lex.issues {
+            prop_assert!(!i.name.is_empty() && !i.phrases.is_empty(), "issue {i:?}");
+        }
+        // The found lexicon drives extraction like a written one.
+        for s in &extract(&c, lex) {
+            prop_assert!(s.actor < lex.actors.len() && s.issue < lex.issues.len());
+            prop_assert!(span_ok(&c.articles[s.article].text, s.issue_span));
+        }
+        // Deterministic.
+        prop_assert_eq!(parallax_engine::stance::discover(&c, &actors, 1), found);
+        Ok(())
+    });
+}

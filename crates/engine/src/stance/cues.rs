@@ -168,8 +168,33 @@ const EVENTS: &[&str] =
 /// Words that negate a cue within the three words before it.
 const NEGATORS: &[&str] = &["not", "never", "no", "neither", "nor", "cannot"];
 
-/// Every cue, compiled on stems.
-pub(super) fn cue_patterns(stemmer: &rust_stemmers::Stemmer) -> PatternSet<CueKind> {
+/// Cues that read as positions in a text about chosen issues, but in news
+/// at large are mostly something else ("against Virginia Tech", "came
+/// back", "critical condition", "endangered species", "agreed to meet"):
+/// left out with a lexicon found in the text, whose issues are whatever
+/// cues govern.
+const AMBIGUOUS: &[&str] = &[
+    "against",
+    "counter",
+    "resist",
+    "back",
+    "agree",
+    "recognize",
+    "recognise",
+    "maintain that",
+    "confirm that",
+    "confirming that",
+    "the need",
+    "reach * agreement",
+    "critical of",
+    "endangering",
+    "dangerous",
+    "harmful",
+];
+
+/// Every cue, compiled on stems; without the [`AMBIGUOUS`] ones when
+/// `strict`.
+pub(super) fn cue_patterns(stemmer: &rust_stemmers::Stemmer, strict: bool) -> PatternSet<CueKind> {
     let mut cues = PatternSet::new();
     let lists: [(&[&str], CueKind); 7] = [
         (OPPOSE, CueKind::Stance(-1)),
@@ -181,7 +206,7 @@ pub(super) fn cue_patterns(stemmer: &rust_stemmers::Stemmer) -> PatternSet<CueKi
         (EVENTS, CueKind::Event),
     ];
     for (list, kind) in lists {
-        for c in list {
+        for c in list.iter().filter(|c| !(strict && AMBIGUOUS.contains(c))) {
             cues.add(c, Some(stemmer), kind);
         }
     }

@@ -89,7 +89,7 @@ pub fn discover(corpus: &Corpus, actors: &ActorModel, min_mentions: usize) -> Di
         })
         .collect();
     let lex = Lexicon { actors: lex_actors, issues: Vec::new() };
-    let matchers = Matchers::new(&lex);
+    let matchers = Matchers::new(&lex, true);
     // An actor's name is who holds a position, not an issue.
     let names: std::collections::HashSet<String> =
         lex.actors.iter().flat_map(|a| a.aliases.iter().map(|n| n.to_lowercase())).collect();

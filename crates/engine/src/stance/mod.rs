@@ -118,7 +118,18 @@ pub struct Statement {
 
 /// Extracts every statement of the corpus.
 pub fn extract(corpus: &Corpus, lex: &Lexicon) -> Vec<Statement> {
-    let c = Matchers::new(lex);
+    extract_with(corpus, lex, false)
+}
+
+/// [`extract`] with a lexicon found in the text ([`discover`]): without the
+/// cues that are positions only in a text about chosen issues.
+pub fn extract_found(corpus: &Corpus, lex: &Lexicon) -> Vec<Statement> {
+    extract_with(corpus, lex, true)
+}
+
+/// [`extract`], strict or not about cues.
+fn extract_with(corpus: &Corpus, lex: &Lexicon, strict: bool) -> Vec<Statement> {
+    let c = Matchers::new(lex, strict);
     let mut out = Vec::new();
     for (ai, art) in corpus.articles.iter().enumerate() {
         extract_article(ai, art, corpus, &c, &mut out);

@@ -26,8 +26,9 @@ pub(super) struct Matchers {
 
 impl Matchers {
     /// Actor aliases (values: actor indices), issue phrases on stems
-    /// (values: issue indices), cues and plural anaphora.
-    pub(super) fn new(lex: &Lexicon) -> Self {
+    /// (values: issue indices), cues (without ambiguous ones when `strict`)
+    /// and plural anaphora.
+    pub(super) fn new(lex: &Lexicon, strict: bool) -> Self {
         let stemmer = token::english_stemmer();
         let mut aliases = Aliases::new();
         for (ai, a) in lex.actors.iter().enumerate() {
@@ -41,7 +42,7 @@ impl Matchers {
                 issues.add(p, Some(&stemmer), ii);
             }
         }
-        let cues = cues::cue_patterns(&stemmer);
+        let cues = cues::cue_patterns(&stemmer, strict);
         let anaphora = groups::anaphora_patterns();
         Matchers { aliases, issues, cues, anaphora }
     }
