@@ -16,7 +16,7 @@ actor's affiliation, or an actor whose affiliation is the gold actor, is mention
 names (not a pronoun or a common noun: see `named`). The gold is read, never
 written.
 """
-import argparse
+import goldargs
 import json
 import subprocess
 import sys
@@ -40,12 +40,7 @@ def named(p):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--gold", required=True)
-    ap.add_argument("--misses", action="store_true", help="print the positions not found")
-    args = ap.parse_args()
+    args = goldargs.parser(("--misses", "print the positions not found")).parse_args()
     run = lambda *a: json.loads(subprocess.run([args.cli, *a, "--corpus", args.corpus, "--json"], check=True, capture_output=True).stdout)
     corpus = run("corpus")
     arts = {a["id"]: a for a in (corpus["articles"] if isinstance(corpus, dict) else corpus)}

@@ -13,7 +13,7 @@ topics, of the same topic: the gold lists every same-fact pair there), a passage
 it overlaps both sentences of a gold pair, wrong when it overlaps none (negatives included), and
 left out when it overlaps only optional pairs. The gold is read, never written.
 """
-import argparse
+import goldargs
 import json
 import pathlib
 import subprocess
@@ -48,13 +48,9 @@ def overlaps(span, rng):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--gold", required=True)
-    ap.add_argument("--misses", action="store_true", help="print the gold pairs not found")
-    ap.add_argument("--wrong", action="store_true", help="print the passages counted wrong")
-    args = ap.parse_args()
+    args = goldargs.parser(
+        ("--misses", "print the gold pairs not found"), ("--wrong", "print the passages counted wrong")
+    ).parse_args()
     arts = texts(args.corpus)
     gold = tomllib.loads(pathlib.Path(args.gold).read_text(encoding="utf-8"))
     pairs = []  # (a, a_range, b, b_range, tier or None for optional)

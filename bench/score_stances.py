@@ -15,7 +15,7 @@ opposite polarity (worse than a miss). Precision: items matching a gold position
 or optional) with the same polarity, over all items of the annotated articles; an item
 matching a [[forbidden]] reading counts wrong. The gold is read, never written.
 """
-import argparse, json, pathlib, re, subprocess, tomllib
+import goldargs, json, pathlib, re, subprocess, tomllib
 
 STOP = set("the a an of to in on for and or with by from at its their his her this that these those any all new further future".split())
 
@@ -40,13 +40,10 @@ def norm(s):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--cli", required=True)
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--gold", required=True)
-    ap.add_argument("--no-lexicon", action="store_true")
-    ap.add_argument("--show", action="store_true", help="print misses, flips and wrong items")
-    a = ap.parse_args()
+    a = goldargs.parser(
+        ("--no-lexicon", "stances from the lexicon found in the text only"),
+        ("--show", "print misses, flips and wrong items"),
+    ).parse_args()
     arts = texts(a.corpus)
     gold = tomllib.loads(pathlib.Path(a.gold).read_text(encoding="utf-8"))
     annotated = {p["article"] for p in gold.get("position", [])}
