@@ -365,6 +365,8 @@ pub struct ConceptMap {
     pub concept_count: u32,
     /// Whether a concept names an actor or is a generic news word.
     generic: Vec<bool>,
+    /// Whether a concept is a name (see `specifics.rs`).
+    name: Vec<bool>,
 }
 
 /// The concept of a stopword: no concept.
@@ -489,7 +491,17 @@ impl ConceptMap {
                 }
             }
         }
-        ConceptMap { concept, classes, numeric, phrases: phrase_set, us_stem, usa_concept, concept_count, generic }
+        ConceptMap {
+            concept,
+            classes,
+            numeric,
+            phrases: phrase_set,
+            us_stem,
+            usa_concept,
+            concept_count,
+            generic,
+            name: Vec::new(),
+        }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -534,6 +546,25 @@ impl ConceptMap {
     /// Whether `concept` names an actor or is a generic news word.
     pub fn is_generic(&self, concept: u32) -> bool {
         self.generic.get(concept as usize).copied().unwrap_or(false)
+    }
+
+    /// Marks a concept as a name (see `specifics.rs`).
+    pub fn mark_name(&mut self, concept: u32) {
+        let c = concept as usize;
+        if self.name.len() <= c {
+            self.name.resize(c + 1, false);
+        }
+        self.name[c] = true;
+    }
+
+    /// Whether `concept` is a name (see `specifics.rs`).
+    pub fn is_name(&self, concept: u32) -> bool {
+        self.name.get(concept as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether `concept` is an actor's alias (Moscow ~ Russia).
+    pub fn is_actor(&self, concept: u32) -> bool {
+        concept as usize >= self.concept.len() && self.is_generic(concept)
     }
 
     /// Whether `concept` is a number.

@@ -3,6 +3,7 @@
 
 use super::concepts::ConceptMap;
 use super::config::LinkBar;
+use super::specifics::{contradicts, name_heads};
 
 /// A run of clauses: indices into `Feat::concepts` as a bit mask.
 #[derive(Clone, Debug)]
@@ -29,6 +30,16 @@ pub(crate) struct Feat {
     pub total: f32,
     /// The whole sentence first, then runs of one to three clauses.
     pub windows: Vec<Win>,
+    /// Concepts that start a name (a run of names in text order, see
+    /// `specifics.rs`), as bits over `concepts`.
+    pub heads: Vec<u64>,
+}
+
+impl Feat {
+    /// Whether concept `i` starts a name.
+    fn head(&self, i: usize) -> bool {
+        self.heads.get(i / 64).is_some_and(|m| m >> (i % 64) & 1 == 1)
+    }
 }
 
 /// Builds the features of a concept sequence (`(concept, quoted)` in text
@@ -60,6 +71,7 @@ pub(crate) fn build(
     let pos: Vec<u16> =
         occ.iter().map(|&(c, _)| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16).collect();
     let words = concepts.len().div_ceil(64).max(1);
+    let heads = name_heads(occ, &pos, cmap, words);
     // A window from its mask: its concepts in index order.
     let win = |mask: Vec<u64>| {
         let (mut total, mut has_number) = (0.0, false);
@@ -101,7 +113,7 @@ pub(crate) fn build(
             }
         }
     }
-    Feat { concepts, classes, class_index, total, windows }
+    Feat { concepts, classes, class_index, total, windows, heads }
 }
 
 /// Result of scoring two sentences.
@@ -114,6 +126,11 @@ pub(crate) struct Score {
     /// words, and their evidence: what the two sentences say, not who.
     pub distinct: usize,
     pub distinct_weight: f32,
+    /// Matched distinctive concepts that are neither names nor figures:
+    /// what is said, not of whom (see `specifics.rs`).
+    pub content: usize,
+    /// Matched names (a run of names counts once) and actors.
+    pub entities: usize,
 }
 
 /// Whether a pair's score clears `bar`: the score (or, with much
@@ -132,7 +149,10 @@ pub(crate) fn passes(s: Score, bar: &LinkBar) -> bool {
 /// The thresholds that only grow with more text: a window's figures are
 /// bounded by its sentence's.
 pub(crate) fn passes_evidence(s: Score, bar: &LinkBar) -> bool {
-    s.weight >= bar.min_weight && s.shared >= bar.min_shared && s.distinct >= bar.min_distinct
+    s.weight >= bar.min_weight
+        && s.shared >= bar.min_shared
+        && s.distinct >= bar.min_distinct
+        && (s.content >= bar.min_content || s.entities >= bar.cfg.min_entities)
 }
 
 /// For each concept of `x`, what of `y` it matches: the same concept (a
@@ -263,7 +283,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, cmap: &ConceptMap) -> Sc
             let i = k * 64 + bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let (c, wt) = x.concepts[i];
-            acc.add(c, wt, part.best(i, v), cmap);
+            acc.add(c, wt, part.best(i, v), cmap, x.head(i));
         }
     }
     acc.score(w, v)
@@ -277,17 +297,21 @@ struct Matched {
     numbers_shared: usize,
     distinct: usize,
     distinct_weight: f32,
+    content: usize,
+    entities: usize,
 }
 
 impl Matched {
     /// Concept `c` of weight `wt`, matched in y at `best` (0: not at all).
-    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap) {
+    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap, head: bool) {
         if best > 0.0 {
+            self.entities += (head || cmap.is_actor(c)) as usize;
             self.matched += wt * best;
             self.shared += 1;
             if !cmap.is_generic(c) {
                 self.distinct += 1;
                 self.distinct_weight += wt * best;
+                self.content += !(cmap.is_name(c) || cmap.is_numeric(c)) as usize;
             }
             if best >= 1.0 && cmap.is_numeric(c) {
                 self.numbers_shared += 1;
@@ -306,6 +330,8 @@ impl Matched {
             shared: self.shared,
             distinct: self.distinct,
             distinct_weight: self.distinct_weight,
+            content: self.content,
+            entities: self.entities,
         }
     }
 }
@@ -356,7 +382,7 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, cmap: &ConceptMap, bar: &
         } else {
             0.0
         };
-        acc.add(c, wt, best, cmap);
+        acc.add(c, wt, best, cmap, x.head(i));
     }
     acc.score(w, v)
 }
@@ -369,6 +395,8 @@ fn min_score(p: Score, q: Score) -> Score {
         shared: p.shared.min(q.shared),
         distinct: p.distinct.min(q.distinct),
         distinct_weight: p.distinct_weight.min(q.distinct_weight),
+        content: p.content.min(q.content),
+        entities: p.entities.min(q.entities),
     }
 }
 
@@ -383,6 +411,11 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, cmap: &ConceptMap, bar: &LinkBar) -
     let whole = contain_whole(light, wl, heavy, wh, cmap, bar);
     if !passes_evidence(whole, bar) {
         return Score { score: whole.score.min(bar.min_score * 0.99), ..whole };
+    }
+    // Different figures and no name or figure in common: the same frame
+    // about something else.
+    if contradicts(x, y, cmap) {
+        return Score::default();
     }
     // The whole sentences are the first window pair tried below; when they
     // pass at the top score (the same concepts: copies, a sentence against

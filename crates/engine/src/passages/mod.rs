@@ -9,7 +9,8 @@
 //!    curated paraphrase groups of news reporting). A concept weighs its
 //!    IDF over the corpus' sentences, more inside quotation marks.
 //! 2. Candidates come from an inverted index of rare keys (concepts and
-//!    synonym classes found in at most `max_df_share` of the sentences):
+//!    synonym classes found in at most `max_df` sentences, however large
+//!    the corpus, so that the work per key is bounded):
 //!    a pair is scored only if it shares enough rare evidence. No
 //!    all-pairs scan.
 //! 3. A pair's score is the best *mutual* IDF-weighted containment (the
@@ -87,8 +88,10 @@ mod feat;
 mod layout;
 mod marks;
 mod matcher;
+mod rarity;
 mod scoring;
 mod select;
+mod specifics;
 
 use std::collections::BTreeMap;
 
