@@ -1,5 +1,5 @@
 //! Candidate sentence pairs: an inverted index of rare keys (concepts and
-//! synonym classes found in at most `max_df_share` of the sentences) finds
+//! synonym classes found in at most `max_df` sentences) finds
 //! the pairs that share enough rare evidence to be worth scoring. No
 //! all-pairs scan.
 
@@ -38,11 +38,11 @@ struct RareIndex {
 
 impl RareIndex {
     fn new(m: &Matcher) -> RareIndex {
-        let Matcher { cmap, feats, df, class_df, cfg, .. } = m;
+        let Matcher { cmap, feats, class_df, cfg, owner, rarity, .. } = m;
         let n = feats.len();
         let nc = cmap.concept_count as usize;
         let idf = |d: u32| idf(n, d);
-        let cap = ((n as f32 * cfg.max_df_share) as u32).max(cfg.max_df_floor);
+        let cap = cfg.max_df;
         let class_ids: BTreeMap<u32, u32> = class_df
             .iter()
             .filter(|(_, &d)| d >= 2 && d <= cap)
@@ -54,7 +54,8 @@ impl RareIndex {
         for (i, f) in feats.iter().enumerate() {
             let mut keys = Vec::new();
             for &(c, w) in &f.concepts {
-                let d = df[c as usize];
+                // Rare in the sentence's own series (see `rarity.rs`).
+                let d = rarity.df(owner[i].0, c).1;
                 if d >= 2 && d <= cap {
                     keys.push((c, w, !cmap.is_generic(c)));
                 }

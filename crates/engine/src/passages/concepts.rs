@@ -332,6 +332,10 @@ pub struct ConceptMap {
     generic: Vec<bool>,
     /// Whether a concept names a person.
     person: Vec<bool>,
+    /// Whether a concept is a name (see `specifics.rs`).
+    name: Vec<bool>,
+    /// The concepts of the actor model's actors.
+    actors: std::ops::Range<u32>,
 }
 
 /// The concept of a stopword: no concept.
@@ -446,7 +450,19 @@ impl ConceptMap {
                 }
             }
         }
-        ConceptMap { concept, classes, numeric, specific, phrases: phrase_set, names, concept_count, generic, person }
+        ConceptMap {
+            concept,
+            classes,
+            numeric,
+            specific,
+            phrases: phrase_set,
+            names,
+            concept_count,
+            generic,
+            person,
+            name: Vec::new(),
+            actors: n..first_phrase,
+        }
     }
 
     /// The concepts of tokens `[first, first + count)` of `article`, with
@@ -493,6 +509,25 @@ impl ConceptMap {
     /// Whether `concept` names a person.
     pub fn is_person(&self, concept: u32) -> bool {
         self.person.get(concept as usize).copied().unwrap_or(false)
+    }
+
+    /// Marks a concept as a name (see `specifics.rs`).
+    pub fn mark_name(&mut self, concept: u32) {
+        let c = concept as usize;
+        if self.name.len() <= c {
+            self.name.resize(c + 1, false);
+        }
+        self.name[c] = true;
+    }
+
+    /// Whether `concept` is a name (see `specifics.rs`).
+    pub fn is_name(&self, concept: u32) -> bool {
+        self.name.get(concept as usize).copied().unwrap_or(false)
+    }
+
+    /// Whether `concept` is one of the actor model's actors.
+    pub fn is_actor(&self, concept: u32) -> bool {
+        self.actors.contains(&concept)
     }
 
     /// Whether `concept` is a number.

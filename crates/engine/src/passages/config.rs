@@ -21,6 +21,12 @@ pub struct PassageConfig {
     /// Minimum number of matched concepts that are neither actors' names
     /// nor generic news words ("said", "statement", "two countries").
     pub min_distinct: usize,
+    /// Minimum number of matched distinctive concepts that are neither
+    /// names nor figures: a shared name alone never links.
+    pub min_content: usize,
+    /// ... unless it matches this many names and actors (a run of names,
+    /// "Goldman, Sachs and Co", counts once).
+    pub min_entities: usize,
     /// With only `min_distinct` of them, a link needs this score.
     pub few_distinct_min_score: f32,
     /// ... and their minimum share of the matched evidence.
@@ -56,16 +62,19 @@ pub struct PassageConfig {
     pub anchored_min_score: f32,
     /// ... with this much matched evidence.
     pub anchored_min_weight: f32,
+    /// A series (outlet) with this many sentences has word rarity of its
+    /// own; the articles of smaller series, or of none, share theirs (see
+    /// `rarity.rs`).
+    pub series_min_sentences: usize,
     /// Weight of a synonym match relative to an identical concept.
     pub synonym_weight: f32,
     /// Weight multiplier of words inside quotation marks.
     pub quote_weight: f32,
-    /// Index keys found in more than this share of the sentences are too
-    /// common to generate candidates (they still count in the score).
-    pub max_df_share: f32,
-    /// ... but keys in at most this many sentences are always indexed (so
-    /// tiny corpora work).
-    pub max_df_floor: u32,
+    /// Index keys found in more than this many sentences, however large
+    /// the corpus, are too common to generate candidates (they still count
+    /// in the score): the work per key is bounded, so finding candidates
+    /// grows with the corpus, not with its square.
+    pub max_df: u32,
     /// A pair is scored when the rare keys it shares weigh this share of
     /// `min_weight` (and two of them are distinctive, or they weigh it all).
     pub candidate_share: f32,
@@ -87,6 +96,8 @@ pub struct PassageConfig {
     /// ... the score of a context link with only `context_min_distinct`
     /// distinctive concepts.
     pub context_few_distinct_min_score: f32,
+    /// ... and this many that are neither names nor figures.
+    pub context_min_content: usize,
     /// How far from a linked sentence context looks (1: adjacent only).
     pub context_gap: u32,
     /// Neighbours of a link are context only when the link looks copied:
@@ -105,6 +116,8 @@ impl Default for PassageConfig {
             min_weight: 7.0,
             min_shared: 3,
             min_distinct: 2,
+            min_content: 1,
+            min_entities: 3,
             few_distinct_min_score: 0.55,
             strong_min_distinct: 5,
             strong_min_weight: 14.0,
@@ -119,8 +132,8 @@ impl Default for PassageConfig {
             anchored_min_weight: 5.0,
             synonym_weight: 0.8,
             quote_weight: 1.3,
-            max_df_share: 0.002,
-            max_df_floor: 40,
+            max_df: 40,
+            series_min_sentences: 5000,
             split_min_score: 0.25,
             candidate_share: 0.6,
             same_article: false,
@@ -129,6 +142,7 @@ impl Default for PassageConfig {
             context_min_shared: 2,
             context_min_distinct: 1,
             context_few_distinct_min_score: 0.3,
+            context_min_content: 0,
             context_gap: 2,
             context_anchor_score: 0.7,
             context_split_gain: 0.02,
@@ -152,6 +166,9 @@ pub(crate) struct LinkBar<'a> {
     pub min_shared: usize,
     /// Minimum number of distinctive matched concepts.
     pub min_distinct: usize,
+    /// Minimum number of matched concepts that are neither names nor
+    /// figures.
+    pub min_content: usize,
     /// The score a link with only `min_distinct` of them needs.
     pub few_distinct_min_score: f32,
     /// Clause windows are paired from this containment up (see
@@ -181,6 +198,7 @@ impl PassageConfig {
             min_weight: if context { self.context_min_weight } else { self.min_weight },
             min_shared: if context { self.context_min_shared } else { self.min_shared },
             min_distinct: if context { self.context_min_distinct } else { self.min_distinct },
+            min_content: if context { self.context_min_content } else { self.min_content },
             few_distinct_min_score: if context {
                 self.context_few_distinct_min_score
             } else {

@@ -3,6 +3,7 @@
 
 use super::concepts::ConceptMap;
 use super::config::LinkBar;
+use super::specifics::{contradicts, name_heads};
 
 /// A run of clauses: indices into `Feat::concepts` as a bit mask.
 #[derive(Clone, Debug)]
@@ -31,6 +32,16 @@ pub(crate) struct Feat {
     pub total: f32,
     /// The whole sentence first, then runs of one to three clauses.
     pub windows: Vec<Win>,
+    /// Concepts that start a name (a run of names in text order, see
+    /// `specifics.rs`), as bits over `concepts`.
+    pub heads: Vec<u64>,
+}
+
+impl Feat {
+    /// Whether concept `i` starts a name.
+    fn head(&self, i: usize) -> bool {
+        self.heads.get(i / 64).is_some_and(|m| m >> (i % 64) & 1 == 1)
+    }
 }
 
 /// Builds the features of a concept sequence (`(concept, quoted)` in text
@@ -62,6 +73,7 @@ pub(crate) fn build(
     let pos: Vec<u16> =
         occ.iter().map(|&(c, _)| concepts.binary_search_by_key(&c, |p| p.0).unwrap_or(0) as u16).collect();
     let words = concepts.len().div_ceil(64).max(1);
+    let heads = name_heads(occ, &pos, cmap, words);
     // A window from its mask: its concepts in index order.
     let win = |mask: Vec<u64>| {
         let (mut total, mut numbers, mut persons) = (0.0, 0u16, 0u16);
@@ -104,7 +116,7 @@ pub(crate) fn build(
             }
         }
     }
-    Feat { concepts, classes, class_index, total, windows }
+    Feat { concepts, classes, class_index, total, windows, heads }
 }
 
 /// Result of scoring two sentences.
@@ -123,6 +135,11 @@ pub(crate) struct Score {
     /// of the score: different figures (twice when none is shared),
     /// different people (see `Matched::score`).
     pub contradicts: u8,
+    /// Matched distinctive concepts that are neither names nor figures:
+    /// what is said, not of whom (see `specifics.rs`).
+    pub content: usize,
+    /// Matched names (a run of names counts once) and actors.
+    pub entities: usize,
 }
 
 /// Whether a pair's score clears `bar`: the score (or, with much
@@ -147,7 +164,10 @@ pub(crate) fn passes_evidence(s: Score, bar: &LinkBar) -> bool {
 
 /// The evidence of an ordinary link.
 fn ordinary_evidence(s: Score, bar: &LinkBar) -> bool {
-    s.weight >= bar.min_weight && s.shared >= bar.min_shared && s.distinct >= bar.min_distinct
+    s.weight >= bar.min_weight
+        && s.shared >= bar.min_shared
+        && s.distinct >= bar.min_distinct
+        && (s.content >= bar.min_content || s.entities >= bar.cfg.min_entities)
 }
 
 /// The evidence of a link anchored on a shared specific figure: the figure
@@ -284,7 +304,7 @@ fn contain(x: &Feat, w: &Win, v: &Win, part: &Partners, cmap: &ConceptMap) -> Sc
             let i = k * 64 + bits.trailing_zeros() as usize;
             bits &= bits - 1;
             let (c, wt) = x.concepts[i];
-            acc.add(c, wt, part.best(i, v), cmap);
+            acc.add(c, wt, part.best(i, v), cmap, x.head(i));
         }
     }
     acc.score(w, v)
@@ -300,17 +320,21 @@ struct Matched {
     figures: usize,
     distinct: usize,
     distinct_weight: f32,
+    content: usize,
+    entities: usize,
 }
 
 impl Matched {
     /// Concept `c` of weight `wt`, matched in y at `best` (0: not at all).
-    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap) {
+    fn add(&mut self, c: u32, wt: f32, best: f32, cmap: &ConceptMap, head: bool) {
         if best > 0.0 {
+            self.entities += (head || cmap.is_actor(c)) as usize;
             self.matched += wt * best;
             self.shared += 1;
             if !cmap.is_generic(c) {
                 self.distinct += 1;
                 self.distinct_weight += wt * best;
+                self.content += !(cmap.is_name(c) || cmap.is_numeric(c)) as usize;
             }
             if best >= 1.0 && cmap.is_person(c) {
                 self.persons_shared += 1;
@@ -339,6 +363,8 @@ impl Matched {
             figures: self.figures,
             // No figure in common at all counts twice.
             contradicts: figures as u8 * (1 + (s == 0) as u8) + people as u8,
+            content: self.content,
+            entities: self.entities,
         }
     }
 }
@@ -389,7 +415,7 @@ fn contain_whole(x: &Feat, w: &Win, y: &Feat, v: &Win, cmap: &ConceptMap, bar: &
         } else {
             0.0
         };
-        acc.add(c, wt, best, cmap);
+        acc.add(c, wt, best, cmap, x.head(i));
     }
     acc.score(w, v)
 }
@@ -404,6 +430,8 @@ fn min_score(p: Score, q: Score) -> Score {
         distinct_weight: p.distinct_weight.min(q.distinct_weight),
         figures: p.figures.min(q.figures),
         contradicts: p.contradicts.max(q.contradicts),
+        content: p.content.min(q.content),
+        entities: p.entities.min(q.entities),
     }
 }
 
@@ -427,6 +455,11 @@ pub(crate) fn score_pair(x: &Feat, y: &Feat, cmap: &ConceptMap, bar: &LinkBar) -
     };
     if !passes_evidence(whole, bar) {
         return halve(Score { score: whole.score.min(bar.min_score * 0.99), ..whole });
+    }
+    // Different figures and no name or figure in common: the same frame
+    // about something else.
+    if contradicts(x, y, cmap) {
+        return Score::default();
     }
     // The whole sentences are the first window pair tried below; when they
     // pass at the top score (the same concepts: copies, a sentence against

@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::concepts::ConceptMap;
 use super::config::PassageConfig;
 use super::feat::{build, passes, score_pair, Feat};
+use super::rarity::Rarity;
+use super::specifics::{mark_names, table_like};
 use crate::model::{Article, Corpus, Sentence, Span, Token};
 
 /// The sentences of a corpus as matching sees them; also answers "how
@@ -26,9 +28,10 @@ pub struct Matcher<'c> {
     /// Per sentence, in text order: (concept, quoted) and clause numbers.
     pub(super) occurrences: Vec<Vec<(u32, bool)>>,
     pub(super) clauses: Vec<Vec<u32>>,
-    /// Sentence frequency of each concept, and of each synonym class.
-    pub(super) df: Vec<u32>,
+    /// Sentence frequency of each synonym class.
     pub(super) class_df: BTreeMap<u32, u32>,
+    /// Concept weights per series (see `rarity.rs`).
+    pub(super) rarity: Rarity,
 }
 
 /// A sentence pair's similarity, see [`Matcher::score`].
@@ -54,6 +57,7 @@ impl<'c> Matcher<'c> {
     /// The sentences of `corpus`, weighed and ready to score with `cfg`.
     pub fn new(corpus: &'c Corpus, cfg: &PassageConfig) -> Matcher<'c> {
         let mut cmap = ConceptMap::new(corpus);
+        mark_names(&mut cmap, corpus);
         let mut owner: Vec<(u32, u32)> = Vec::new();
         let mut first = Vec::with_capacity(corpus.articles.len());
         let mut raw: Vec<Vec<(u32, bool)>> = Vec::new();
@@ -75,13 +79,11 @@ impl<'c> Matcher<'c> {
             }
         }
         let n = raw.len();
-        // Sentence frequency of concepts and of synonym classes.
-        let mut df = vec![0u32; cmap.concept_count as usize];
+        // Sentence frequency of synonym classes.
         let mut class_df: BTreeMap<u32, u32> = BTreeMap::new();
         for s in &raw {
             let mut cls: Vec<u32> = Vec::new();
             for &(c, _) in s {
-                df[c as usize] += 1;
                 cls.extend_from_slice(&cmap.classes[c as usize]);
             }
             crate::sort::numbers(&mut cls);
@@ -91,12 +93,14 @@ impl<'c> Matcher<'c> {
             }
         }
         mark_topic_words(&mut cmap, &raw, &owner, corpus.articles.len(), cfg);
-        let idf = |d: u32| idf(n, d);
-        let weight = |c: u32, q: bool| idf(df[c as usize]) * if q { cfg.quote_weight } else { 1.0 };
-        let global: Vec<usize> = (0..occurrences.len()).collect();
-        let feats: Vec<Feat> =
-            crate::par::map(&global, |&g| build(&occurrences[g], &clauses[g], &weight, &cmap, cfg.window_min_concepts));
-        Matcher { corpus, cfg: cfg.clone(), cmap, owner, first, feats, occurrences, clauses, df, class_df }
+        let rarity = Rarity::new(corpus, &cmap, &raw, &owner, cfg);
+        let global: Vec<usize> = (0..n).collect();
+        let feats: Vec<Feat> = crate::par::map(&global, |&g| {
+            let a = owner[g].0;
+            let weight = |c: u32, q: bool| rarity.idf(a, c) * if q { cfg.quote_weight } else { 1.0 };
+            build(&occurrences[g], &clauses[g], &weight, &cmap, cfg.window_min_concepts)
+        });
+        Matcher { corpus, cfg: cfg.clone(), cmap, owner, first, feats, occurrences, clauses, class_df, rarity }
     }
 
     /// The global number of sentence `sentence` of article `article`, if
@@ -109,9 +113,8 @@ impl<'c> Matcher<'c> {
 
     /// The features of global sentences `lo` and `lo + 1` together.
     pub(super) fn union(&self, lo: usize) -> Feat {
-        let n = self.feats.len();
-        let df = &self.df;
-        let weight = |c: u32, q: bool| idf(n, df[c as usize]) * if q { self.cfg.quote_weight } else { 1.0 };
+        let a = self.owner[lo].0;
+        let weight = |c: u32, q: bool| self.rarity.idf(a, c) * if q { self.cfg.quote_weight } else { 1.0 };
         let mut occ = self.occurrences[lo].clone();
         occ.extend_from_slice(&self.occurrences[lo + 1]);
         let off = self.clauses[lo].last().map_or(0, |c| c + 1);
@@ -157,7 +160,8 @@ impl<'c> Matcher<'c> {
 fn sentence_concepts(cmap: &ConceptMap, art: &Article, sent: &Sentence) -> SentenceConcepts {
     let f = sent.first_token as usize;
     let count = sent.token_count as usize;
-    let concepts = if f + count <= art.tokens.len() { cmap.concepts(art, f, count) } else { Vec::new() };
+    let prose = f + count <= art.tokens.len() && !table_like(art, sent);
+    let concepts = if prose { cmap.concepts(art, f, count) } else { Vec::new() };
     let toks = art.tokens.get(f..f + count).unwrap_or(&[]);
     let q = quoted_flags(&art.text, toks, sent.span);
     let cl = clause_ids(&art.text, toks);
